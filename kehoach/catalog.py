@@ -1,0 +1,166 @@
+"""Load a whole plans/ tree: every file validated, every problem collected, then the model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.checks import KnownIds, check_dates, check_plan_references
+from kehoach.convert import to_model
+from kehoach.localities import Gazetteer, Locality
+from kehoach.model import Plan, Registry, SourceFile
+from kehoach.problems import DataError, Problem, errors_only
+from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, check_schema
+from kehoach.yamlload import Document, load_file
+
+REGISTRY_DIR = "registry"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Catalog:
+    """Everything the site is built from, already validated."""
+
+    root: Path
+    plans: list[SourceFile]
+    registry: Registry
+    gazetteer: Gazetteer
+    warnings: list[Problem] = field(default_factory=list)
+
+    def locality_of(self, plan: Plan) -> Locality:
+        return self.gazetteer.resolve(plan.locality)
+
+
+def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """(registry files, plan files) under ``root``, in a stable order."""
+    files = sorted(p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    registry = [p for p in files if p.relative_to(root).parts[0] == REGISTRY_DIR]
+    return registry, [p for p in files if p not in set(registry)]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def validate_paths(paths: Iterable[Path]) -> tuple[Catalog | None, list[Problem]]:
+    """Validate plan trees or single plan files; never raises on bad data."""
+    problems: list[Problem] = []
+    catalogs: list[Catalog] = []
+    for path in paths:
+        root = path if path.is_dir() else _registry_root(path)
+        catalog, found = _load_tree(root, only=None if path.is_dir() else path)
+        problems.extend(found)
+        if catalog is not None:
+            catalogs.append(catalog)
+    return (catalogs[0] if len(catalogs) == 1 else None), sorted(set(problems))
+
+
+def _registry_root(path: Path) -> Path:
+    """The plans/ folder a single file belongs to (the nearest parent holding registry/)."""
+    for parent in path.resolve().parents:
+        if (parent / REGISTRY_DIR).is_dir():
+            return parent
+    return path.resolve().parent
+
+
+def load_catalog(root: Path) -> Catalog:
+    """The validated catalog of ``root``; raises DataError listing every problem."""
+    catalog, problems = _load_tree(root, only=None)
+    if catalog is None or errors_only(problems):
+        raise DataError(errors_only(problems) or problems)
+    return catalog
+
+
+def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Problem]]:
+    registry_paths, plan_paths = plan_files(root)
+    if only is not None:
+        plan_paths = [p for p in plan_paths if p.resolve() == only.resolve()] or [only]
+    problems: list[Problem] = []
+    registry, gazetteer = _load_registry(registry_paths, problems)
+    docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
+    all_ids = _plan_ids(docs, problems) | _plan_ids_elsewhere(root, only)
+    known = KnownIds(
+        plans=frozenset(all_ids),
+        resources=frozenset(r.id for r in registry.resources),
+        documents=frozenset(d.id for d in registry.documents),
+        gazetteer=gazetteer,
+    )
+    sources: list[SourceFile] = []
+    for doc, schema_ok in docs:
+        found = check_plan_references(doc, known)
+        problems.extend(found)
+        if schema_ok and not errors_only(found):
+            plan = to_model(Plan, doc.data)
+            sources.append(SourceFile(path=doc.path, plan=plan, positions=doc.positions))
+    if errors_only(problems):
+        return None, problems
+    catalog = Catalog(root, sources, registry, gazetteer, warnings=problems)
+    return catalog, problems
+
+
+def _parse_all(paths: list[Path], schema: str, problems: list[Problem]) -> list[tuple[Document, bool]]:
+    docs: list[tuple[Document, bool]] = []
+    for path in paths:
+        doc, found = load_file(path, _display(path))
+        problems.extend(found)
+        if doc is None:
+            continue
+        schema_problems = check_schema(doc, schema)
+        date_problems = check_dates(doc, schema)
+        problems.extend(schema_problems + date_problems)
+        docs.append((doc, not errors_only(found + schema_problems + date_problems)))
+    return docs
+
+
+def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry, Gazetteer]:
+    merged: dict[str, list[dict[str, object]]] = {"resources": [], "documents": [], "former_units": []}
+    seen: dict[str, str] = {}
+    for doc, ok in _parse_all(paths, REGISTRY_SCHEMA, problems):
+        if not ok:
+            continue
+        for section, entries in doc.data.items():
+            for index, entry in enumerate(entries):
+                if entry["id"] in seen:
+                    line, col = doc.where((section, index, "id"))
+                    problems.append(Problem(doc.path, line, col,
+                                            f"Mã \"{entry['id']}\" đã có trong {seen[entry['id']]}. "
+                                            "Mỗi mục trong danh mục cần một mã riêng."))
+                    continue
+                seen[entry["id"]] = doc.path
+                merged[section].append(entry)
+    registry = to_model(Registry, merged)
+    return registry, Gazetteer(registry.former_units)
+
+
+def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set[str]:
+    seen: dict[str, str] = {}
+    for doc, _ok in docs:
+        plan_id = doc.data.get("id")
+        if not isinstance(plan_id, str):
+            continue
+        if plan_id in seen:
+            line, col = doc.where(("id",))
+            problems.append(Problem(doc.path, line, col,
+                                    f"Mã kế hoạch \"{plan_id}\" đã dùng ở {seen[plan_id]}. "
+                                    "Đặt một mã khác, ví dụ thêm năm hoặc tên xã."))
+        seen.setdefault(plan_id, doc.path)
+    return set(seen)
+
+
+def _plan_ids_elsewhere(root: Path, only: Path | None) -> set[str]:
+    """When one file is checked, the ids of the other plans it may reference (cheap scan)."""
+    if only is None:
+        return set()
+    ids: set[str] = set()
+    for path in plan_files(root)[1]:
+        if path.resolve() == only.resolve():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("id:"):
+                ids.add(line[3:].strip().strip("\"'"))
+                break
+    return ids

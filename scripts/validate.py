@@ -1,0 +1,66 @@
+"""Kiểm tra dữ liệu kế hoạch. Validate plan files.
+
+    python scripts/validate.py [PATH ...]     (default: plans/)
+
+Exit 0 when every file is valid, 1 listing every problem as ``path:line:col: message``,
+2 on wrong usage. With --github, problems are also printed as GitHub Actions annotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kehoach.catalog import validate_paths
+from kehoach.problems import Problem, errors_only
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="validate.py",
+        description="Kiểm tra các tệp kế hoạch YAML (validate plan YAML files).",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("plans")],
+                        help="thư mục hoặc tệp cần kiểm tra (mặc định: plans/)")
+    parser.add_argument("--github", action="store_true",
+                        help="in thêm chú thích ::error cho GitHub Actions")
+    return parser
+
+
+def _annotation(problem: Problem) -> str:
+    level = "error" if problem.severity == "error" else "warning"
+    text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={problem.path},line={problem.line},col={problem.column}::{text}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"validate.py: không tìm thấy \"{path}\" (no such file or folder)", file=sys.stderr)
+        return 2
+    _catalog, problems = validate_paths(args.paths)
+    for problem in problems:
+        print(problem)
+        if args.github:
+            print(_annotation(problem))
+    errors = errors_only(problems)
+    if errors:
+        print(f"\n{len(errors)} lỗi cần sửa (errors). Dữ liệu chưa hợp lệ.", file=sys.stderr)
+        return 1
+    count = len(_catalog.plans) if _catalog else 0
+    print(f"Hợp lệ (valid): {count} kế hoạch." if _catalog else "Hợp lệ (valid).")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a clerk must never see a traceback
+        print(f"validate.py: lỗi nội bộ, xin báo cho người bảo trì (internal error): {exc!r}",
+              file=sys.stderr)
+        sys.exit(3)
