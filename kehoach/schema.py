@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 from jsonschema.exceptions import ValidationError, best_match
 
 from kehoach.problems import Problem
@@ -102,7 +103,16 @@ def _walk(
             yield from _walk(root, item, value, (*json_path, index))
 
 
+@cache
+def _fast_validator(name: str) -> jsonschema_rs.Validator:
+    return jsonschema_rs.validator_for(load_schema(name))
+
+
 def check_schema(doc: Document, schema_name: str) -> list[Problem]:
+    # The compiled validator answers "valid?" in microseconds; only a file that fails pays
+    # for python-jsonschema's slower walk, which gives the detail our messages need.
+    if _fast_validator(schema_name).is_valid(doc.data):
+        return []
     problems: list[Problem] = []
     for error in sorted(_validator(schema_name).iter_errors(doc.data), key=_order):
         problems.extend(_explain(doc, schema_name, error))
