@@ -1,0 +1,166 @@
+# Kế hoạch địa phương — các lệnh thường dùng (common commands).
+#
+#   make site    kiểm tra dữ liệu rồi dựng trang web vào site/   (validate, then build site/)
+#   make test    lint + toàn bộ bộ kiểm thử                      (lint + the whole test suite)
+#   make serve   xem trước tại http://127.0.0.1:8000             (preview)
+#   make check   chỉ kiểm tra dữ liệu trong plans/               (validate the data only)
+#
+# A fresh machine needs only Python 3.11, git and make: `setup` builds .venv from
+# requirements.txt and re-runs only when requirements.txt or pyproject.toml change.
+#
+# Variables you may override:
+#   PLANS_DIR=plans     data folder, given to validate.py and (as the environment variable
+#                       PLANS_DIR) to mkdocs
+#   PYTHON=python3.11   interpreter used to create .venv (must be 3.11 or newer)
+#   POST_BUILD=...      command run after `mkdocs build` in `make site` (search index hook)
+#   PIP_FLAGS=...       extra flags for pip (default: quiet)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.SUFFIXES:
+
+PLANS_DIR ?= plans
+PYTHON ?=
+PIP_FLAGS ?= --quiet
+CHROMIUM ?= /usr/bin/chromium
+
+# ---------------------------------------------------------------------------------------
+# Hook point: post-build search-index step.
+# Set POST_BUILD to a command and `make site` runs it after `mkdocs build` has written
+# site/ (e.g. a Pagefind indexing step). Empty: nothing runs.
+POST_BUILD ?=
+# ---------------------------------------------------------------------------------------
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kehoach-installed
+
+.PHONY: help setup check site serve chromium lint test bench clean distclean
+
+help:
+	@echo "make site     kiểm tra dữ liệu và dựng trang web vào site/ (validate + build)"
+	@echo "make test     lint và chạy toàn bộ kiểm thử (lint + whole test suite)"
+	@echo "make serve    xem trước tại http://127.0.0.1:8000 (preview)"
+	@echo "make check    chỉ kiểm tra dữ liệu $(PLANS_DIR)/ (validate the data)"
+	@echo "make lint | bench | setup | chromium | clean | distclean"
+
+# --- environment ------------------------------------------------------------------------
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@set -euo pipefail; \
+	ok() { "$$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1; }; \
+	if [ -e "$(BIN)/python" ] && ! ok "$(BIN)/python"; then \
+	  echo "setup: $(VENV) không dùng Python 3.11+, tạo lại (recreating $(VENV))"; \
+	  rm -rf "$(VENV)"; \
+	fi; \
+	if [ ! -x "$(BIN)/python" ]; then \
+	  py="$(PYTHON)"; \
+	  if [ -z "$$py" ]; then \
+	    if command -v python3.11 >/dev/null 2>&1; then py=python3.11; else py=python3; fi; \
+	  fi; \
+	  if ! command -v "$$py" >/dev/null 2>&1 || ! ok "$$py"; then \
+	    echo "setup: cần Python 3.11 trở lên (python3.11 hoặc python3) — không tìm thấy." >&2; \
+	    echo "setup: Python 3.11 or newer is required (python3.11, or python3 >= 3.11); found: $$(command -v "$$py" >/dev/null 2>&1 && "$$py" --version 2>&1 || echo none)." >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "setup: tạo môi trường $(VENV) bằng $$py ($$("$$py" --version 2>&1))"; \
+	  if ! "$$py" -m venv "$(VENV)"; then \
+	    rm -rf "$(VENV)"; \
+	    echo "setup: không tạo được $(VENV) (could not create the virtual environment)." >&2; \
+	    echo "setup: on Debian/Ubuntu install the venv module: apt-get install python3.11-venv" >&2; \
+	    exit 1; \
+	  fi; \
+	fi; \
+	echo "setup: cài thư viện từ requirements.txt (installing requirements)"; \
+	"$(BIN)/python" -m pip install --disable-pip-version-check --no-input $(PIP_FLAGS) -r requirements.txt; \
+	"$(BIN)/python" -m pip install --disable-pip-version-check --no-input $(PIP_FLAGS) --no-deps -e .; \
+	touch "$@"; \
+	echo "setup: xong (done)"
+
+# --- data and site ----------------------------------------------------------------------
+
+check: setup
+	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/validate.py "$(PLANS_DIR)"
+
+site: check
+	PLANS_DIR="$(PLANS_DIR)" $(BIN)/mkdocs build --strict --clean
+ifneq ($(strip $(POST_BUILD)),)
+	# post-build step (POST_BUILD)
+	PLANS_DIR="$(PLANS_DIR)" $(POST_BUILD)
+endif
+
+serve: check
+	PLANS_DIR="$(PLANS_DIR)" $(BIN)/mkdocs serve
+
+# --- browser for the Playwright tests -----------------------------------------------------
+# The browser tests drive Debian's chromium at /usr/bin/chromium; no browser is ever
+# downloaded (no `playwright install`). When it is missing:
+#   1. a `chromium` or `chromium-browser` already on PATH is symlinked to /usr/bin/chromium;
+#   2. otherwise apt-get installs `chromium` (Debian), or `chromium-browser` (older Ubuntu
+#      names it so), and links it to /usr/bin/chromium if needed.
+# Root runs apt-get directly; other users go through sudo when it exists.
+# (GitHub's ubuntu-latest images already ship /usr/bin/chromium, so this does nothing there.)
+
+chromium:
+	@set -euo pipefail; \
+	target="$(CHROMIUM)"; \
+	if [ -x "$$target" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else \
+	  echo "chromium: thiếu $$target và không có quyền root hay sudo để cài." >&2; \
+	  echo "chromium: $$target is missing; as root run: apt-get update && apt-get install -y chromium" >&2; \
+	  exit 1; \
+	fi; \
+	link() { echo "chromium: $$target -> $$1"; $$sudo ln -sf "$$1" "$$target"; }; \
+	for name in chromium chromium-browser; do \
+	  found="$$(command -v "$$name" 2>/dev/null || true)"; \
+	  if [ -n "$$found" ] && [ "$$found" != "$$target" ]; then link "$$found"; exit 0; fi; \
+	done; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "chromium: thiếu $$target và không có apt-get; hãy cài Chromium rồi chạy lại." >&2; \
+	  echo "chromium: $$target is missing and apt-get is unavailable; install Chromium there." >&2; \
+	  exit 1; \
+	fi; \
+	echo "chromium: cài Chromium từ apt (installing Debian's chromium)"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	if ! $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; then \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium-browser; \
+	fi; \
+	if [ ! -x "$$target" ]; then \
+	  for name in chromium chromium-browser; do \
+	    found="$$(command -v "$$name" 2>/dev/null || true)"; \
+	    if [ -n "$$found" ] && [ "$$found" != "$$target" ]; then link "$$found"; break; fi; \
+	  done; \
+	fi; \
+	if [ ! -x "$$target" ]; then \
+	  echo "chromium: đã cài nhưng không thấy $$target (installed, but $$target is still missing)." >&2; \
+	  exit 1; \
+	fi
+
+# --- developers ---------------------------------------------------------------------------
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# pytest exits 5 when it collects no test: that fails `make test` loudly, never silently.
+test: setup chromium lint
+	@rc=0; $(BIN)/pytest || rc=$$?; \
+	if [ $$rc -eq 5 ]; then \
+	  echo "make test: pytest không tìm thấy kiểm thử nào (collected no tests, exit 5) — coi là lỗi." >&2; \
+	fi; \
+	exit $$rc
+
+bench: setup
+	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-artifacts build
+	find . -path ./$(VENV) -prune -o -path ./.git -prune -o -type d -name __pycache__ -print0 \
+	  | xargs -0 rm -rf
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info

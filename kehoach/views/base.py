@@ -1,0 +1,70 @@
+"""What every page kind shares: the page spec and safe rendering of Markdown fields."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Tags a plan's Markdown can legitimately produce; anything else (script, style, iframe,
+# raw HTML a clerk typed) is dropped by the sanitiser, and links keep only http(s) URLs.
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "code", "br", "blockquote"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives, which template draws it and the data it gets."""
+
+    src_uri: str  # "ha-tinh/xa-thach-ha/index.md"
+    template: str  # "locality.html"
+    title: str
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    description: str = ""
+    source_path: str | None = None  # the YAML file the page comes from, if one
+    # Search facets of the page (kind, province, year, level, locality), for filters.
+    facets: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def url(self) -> str:
+        """Directory URL relative to the site root ("" for the home page)."""
+        return self.src_uri.removesuffix("index.md")
+
+    def markdown(self) -> str:
+        """The generated Markdown file: front matter only; the template draws the page."""
+        meta = {"template": self.template, "title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+class MarkdownRenderer:
+    """Markdown → sanitised HTML, marked safe for Jinja's autoescaping."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+    def __call__(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        html = self._md.reset().convert(text)
+        clean = nh3.clean(
+            html,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https"},
+            link_rel="noopener",
+        )
+        return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+    def inline(self, text: str | None) -> Markup:
+        """For one-line fields: the same rendering without the wrapping paragraph."""
+        html = str(self(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)  # noqa: S704 - already sanitised
