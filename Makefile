@@ -87,7 +87,6 @@ check: setup
 site: check
 	PLANS_DIR="$(PLANS_DIR)" $(BIN)/mkdocs build --strict --clean
 ifneq ($(strip $(POST_BUILD)),)
-	# post-build step (POST_BUILD)
 	PLANS_DIR="$(PLANS_DIR)" $(POST_BUILD)
 endif
 
@@ -148,7 +147,7 @@ lint: setup
 
 # pytest exits 5 when it collects no test: that fails `make test` loudly, never silently.
 test: setup chromium lint
-	@rc=0; $(BIN)/pytest || rc=$$?; \
+	@echo "$(BIN)/pytest"; rc=0; $(BIN)/pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
 	  echo "make test: pytest không tìm thấy kiểm thử nào (collected no tests, exit 5) — coi là lỗi." >&2; \
 	fi; \

@@ -50,6 +50,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+    for static in site.files:
+        files.append(File.generated(config, static.uri, content=static.content))
     return files
 
 

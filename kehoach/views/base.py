@@ -43,6 +43,14 @@ class PageSpec:
         return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+@dataclass(frozen=True)
+class StaticFile:
+    """A generated non-page file (calendar, JSON, CSV, feed), copied to the site as is."""
+
+    uri: str  # "ha-tinh/xa-thach-ha/lich.ics"
+    content: bytes
+
+
 class MarkdownRenderer:
     """Markdown → sanitised HTML, marked safe for Jinja's autoescaping."""
 

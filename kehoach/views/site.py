@@ -1,11 +1,11 @@
-"""All the pages of the site, built from a validated catalog. No MkDocs here."""
+"""All the pages and files of the site, built from a validated catalog. No MkDocs here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from kehoach.catalog import Catalog
-from kehoach.views.base import MarkdownRenderer, PageSpec
+from kehoach.views.base import MarkdownRenderer, PageSpec, StaticFile
 from kehoach.views.index import SiteIndex, build_index
 from kehoach.views.plan import PlanView
 
@@ -14,6 +14,7 @@ from kehoach.views.plan import PlanView
 class SiteData:
     index: SiteIndex
     pages: list[PageSpec] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)  # calendars, open data, feeds…
 
     def by_src_uri(self) -> dict[str, PageSpec]:
         return {page.src_uri: page for page in self.pages}
@@ -22,6 +23,7 @@ class SiteData:
 def build_site(catalog: Catalog) -> SiteData:
     index = build_index(catalog)
     md = MarkdownRenderer()
+    site = SiteData(index)
     plans = PlanView(index, md)
-    pages = [plans.page(plan_id) for plan_id in sorted(index.plans)]
-    return SiteData(index, pages)
+    site.pages.extend(plans.page(plan_id) for plan_id in sorted(index.plans))
+    return site
