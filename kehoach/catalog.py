@@ -102,7 +102,9 @@ def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Prob
     return catalog, problems
 
 
-def _parse_all(paths: list[Path], schema: str, problems: list[Problem]) -> list[tuple[Document, bool]]:
+def _parse_all(
+    paths: list[Path], schema: str, problems: list[Problem]
+) -> list[tuple[Document, bool]]:
     docs: list[tuple[Document, bool]] = []
     for path in paths:
         doc, found = load_file(path, _display(path))
@@ -117,7 +119,11 @@ def _parse_all(paths: list[Path], schema: str, problems: list[Problem]) -> list[
 
 
 def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry, Gazetteer]:
-    merged: dict[str, list[dict[str, object]]] = {"resources": [], "documents": [], "former_units": []}
+    merged: dict[str, list[dict[str, object]]] = {
+        "resources": [],
+        "documents": [],
+        "former_units": [],
+    }
     seen: dict[str, str] = {}
     for doc, ok in _parse_all(paths, REGISTRY_SCHEMA, problems):
         if not ok:
@@ -126,9 +132,15 @@ def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry
             for index, entry in enumerate(entries):
                 if entry["id"] in seen:
                     line, col = doc.where((section, index, "id"))
-                    problems.append(Problem(doc.path, line, col,
-                                            f"Mã \"{entry['id']}\" đã có trong {seen[entry['id']]}. "
-                                            "Mỗi mục trong danh mục cần một mã riêng."))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            col,
+                            f'Mã "{entry["id"]}" đã có trong {seen[entry["id"]]}. '
+                            "Mỗi mục trong danh mục cần một mã riêng.",
+                        )
+                    )
                     continue
                 seen[entry["id"]] = doc.path
                 merged[section].append(entry)
@@ -144,9 +156,15 @@ def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set
             continue
         if plan_id in seen:
             line, col = doc.where(("id",))
-            problems.append(Problem(doc.path, line, col,
-                                    f"Mã kế hoạch \"{plan_id}\" đã dùng ở {seen[plan_id]}. "
-                                    "Đặt một mã khác, ví dụ thêm năm hoặc tên xã."))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f'Mã kế hoạch "{plan_id}" đã dùng ở {seen[plan_id]}. '
+                    "Đặt một mã khác, ví dụ thêm năm hoặc tên xã.",
+                )
+            )
         seen.setdefault(plan_id, doc.path)
     return set(seen)
 

@@ -15,7 +15,9 @@ from kehoach.schema import iter_schema_values, load_schema
 from kehoach.yamlload import Document, JsonPath
 
 # Markdown links and autolinks whose scheme is not http(s): javascript:, data:, file:, …
-_BAD_LINK = re.compile(r"\]\(\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):|<(?!https?://)([a-zA-Z][a-zA-Z0-9+.-]*):[^>\s]*>")
+_BAD_LINK = re.compile(
+    r"\]\(\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):|<(?!https?://)([a-zA-Z][a-zA-Z0-9+.-]*):[^>\s]*>"
+)
 _UNIT_LIST_KEYS = ("lead", "partners", "units", "by", "to")
 
 
@@ -68,8 +70,14 @@ def check_plan_references(doc: Document, known: KnownIds) -> list[Problem]:
     """Reference checks; each runs on its own, so a file that fails the schema in one place
     still gets every other problem reported in the same pass."""
     problems: list[Problem] = []
-    checks = (_check_locality_list, _check_units, _check_resources, _check_references,
-              _check_footnotes, _check_link_list)
+    checks = (
+        _check_locality_list,
+        _check_units,
+        _check_resources,
+        _check_references,
+        _check_footnotes,
+        _check_link_list,
+    )
     for check in checks:
         try:
             problems.extend(check(doc, known))
@@ -97,8 +105,16 @@ def _check_resources(doc: Document, known: KnownIds) -> list[Problem]:
         for r_index, resource in enumerate(activity.get("resources", [])):
             if resource not in known.resources:
                 path = ("activities", index, "resources", r_index)
-                problems.append(_unknown(doc, path, resource, known.resources, "tài nguyên",
-                                         "resources trong plans/registry/"))
+                problems.append(
+                    _unknown(
+                        doc,
+                        path,
+                        resource,
+                        known.resources,
+                        "tài nguyên",
+                        "resources trong plans/registry/",
+                    )
+                )
     return problems
 
 
@@ -114,8 +130,16 @@ def _check_footnotes(doc: Document, known: KnownIds) -> list[Problem]:
     activity_ids = _unique_ids(doc, "activities", problems, "hoạt động")
     for index, note in enumerate(doc.data.get("footnotes", [])):
         if "activity" in note and note["activity"] not in activity_ids:
-            problems.append(_unknown(doc, ("footnotes", index, "activity"), note["activity"],
-                                     activity_ids, "hoạt động", "activities"))
+            problems.append(
+                _unknown(
+                    doc,
+                    ("footnotes", index, "activity"),
+                    note["activity"],
+                    activity_ids,
+                    "hoạt động",
+                    "activities",
+                )
+            )
     return problems
 
 
@@ -123,16 +147,36 @@ def _check_link_list(doc: Document, known: KnownIds) -> list[Problem]:
     return list(check_links(doc))
 
 
-def _check_reference(doc: Document, index: int, ref: dict[str, Any], known: KnownIds) -> list[Problem]:
+def _check_reference(
+    doc: Document, index: int, ref: dict[str, Any], known: KnownIds
+) -> list[Problem]:
     if "plan" in ref:
         if ref["plan"] == doc.data.get("id"):
-            return [_at(doc, ("references", index, "plan"), "Kế hoạch không thể viện dẫn chính nó.")]
+            return [
+                _at(doc, ("references", index, "plan"), "Kế hoạch không thể viện dẫn chính nó.")
+            ]
         if ref["plan"] not in known.plans:
-            return [_unknown(doc, ("references", index, "plan"), ref["plan"], known.plans,
-                             "kế hoạch", "plans/ (hoặc dùng document: với văn bản trong registry)")]
+            return [
+                _unknown(
+                    doc,
+                    ("references", index, "plan"),
+                    ref["plan"],
+                    known.plans,
+                    "kế hoạch",
+                    "plans/ (hoặc dùng document: với văn bản trong registry)",
+                )
+            ]
     if "document" in ref and ref["document"] not in known.documents:
-        return [_unknown(doc, ("references", index, "document"), ref["document"], known.documents,
-                         "văn bản", "documents trong plans/registry/")]
+        return [
+            _unknown(
+                doc,
+                ("references", index, "document"),
+                ref["document"],
+                known.documents,
+                "văn bản",
+                "documents trong plans/registry/",
+            )
+        ]
     return []
 
 
@@ -140,27 +184,42 @@ def _check_locality(doc: Document, gazetteer: Gazetteer) -> Iterator[Problem]:
     loc = doc.data["locality"]
     province = loc["province"]
     if not gazetteer.has_province(province):
-        yield _at(doc, ("locality", "province"),
-                  f"Không có tỉnh mã \"{province}\". Mã tỉnh hiện hành gồm 2 chữ số, ví dụ "
-                  f"\"42\" (Hà Tĩnh). Các mã: {', '.join(gazetteer.province_codes())}.")
+        yield _at(
+            doc,
+            ("locality", "province"),
+            f'Không có tỉnh mã "{province}". Mã tỉnh hiện hành gồm 2 chữ số, ví dụ '
+            f'"42" (Hà Tĩnh). Các mã: {", ".join(gazetteer.province_codes())}.',
+        )
         return
     if "commune" in loc and "former_unit" in loc:
-        yield _at(doc, ("locality", "former_unit"),
-                  "Chỉ ghi một trong hai: commune (xã hiện nay) hoặc former_unit (đơn vị cũ).")
+        yield _at(
+            doc,
+            ("locality", "former_unit"),
+            "Chỉ ghi một trong hai: commune (xã hiện nay) hoặc former_unit (đơn vị cũ).",
+        )
     if "commune" in loc:
         owner = gazetteer.ward_province(loc["commune"])
         if owner is None:
-            yield _at(doc, ("locality", "commune"),
-                      f"Không có xã/phường mã \"{loc['commune']}\" trong danh mục chính thức.")
+            yield _at(
+                doc,
+                ("locality", "commune"),
+                f'Không có xã/phường mã "{loc["commune"]}" trong danh mục chính thức.',
+            )
         elif owner != province:
             other = gazetteer.province(owner).name
-            yield _at(doc, ("locality", "commune"),
-                      f"Xã mã \"{loc['commune']}\" thuộc {other} (mã \"{owner}\"), không thuộc "
-                      f"tỉnh mã \"{province}\". Sửa mã tỉnh hoặc mã xã.")
+            yield _at(
+                doc,
+                ("locality", "commune"),
+                f'Xã mã "{loc["commune"]}" thuộc {other} (mã "{owner}"), không thuộc '
+                f'tỉnh mã "{province}". Sửa mã tỉnh hoặc mã xã.',
+            )
     if "former_unit" in loc and not gazetteer.has_former(loc["former_unit"]):
-        yield _at(doc, ("locality", "former_unit"),
-                  f"Chưa khai báo đơn vị cũ \"{loc['former_unit']}\" trong former_units của "
-                  "plans/registry/. Thêm mục: {id, name, level: district, province, until}.")
+        yield _at(
+            doc,
+            ("locality", "former_unit"),
+            f'Chưa khai báo đơn vị cũ "{loc["former_unit"]}" trong former_units của '
+            "plans/registry/. Thêm mục: {id, name, level: district, province, until}.",
+        )
 
 
 def _unique_ids(doc: Document, key: str, problems: list[Problem], what: str) -> set[str]:
@@ -168,8 +227,13 @@ def _unique_ids(doc: Document, key: str, problems: list[Problem], what: str) -> 
     for index, entry in enumerate(doc.data.get(key, [])):
         entry_id = entry.get("id")
         if entry_id in seen:
-            problems.append(_at(doc, (key, index, "id"),
-                                f"Mã {what} \"{entry_id}\" bị trùng. Mỗi {what} cần một mã riêng."))
+            problems.append(
+                _at(
+                    doc,
+                    (key, index, "id"),
+                    f'Mã {what} "{entry_id}" bị trùng. Mỗi {what} cần một mã riêng.',
+                )
+            )
         seen.add(entry_id)
     return seen
 
@@ -195,17 +259,22 @@ def check_links(doc: Document) -> Iterator[Problem]:
     for json_path, value, _node in iter_schema_values("plan.schema.json", doc.data):
         if isinstance(value, str) and (match := _BAD_LINK.search(value)):
             scheme = match.group(1) or match.group(2)
-            yield _at(doc, json_path,
-                      f"Liên kết dùng giao thức \"{scheme}:\" không được phép. Chỉ dùng địa chỉ "
-                      "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).")
+            yield _at(
+                doc,
+                json_path,
+                f'Liên kết dùng giao thức "{scheme}:" không được phép. Chỉ dùng địa chỉ '
+                "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).",
+            )
 
 
-def _unknown(doc: Document, json_path: JsonPath, value: str, choices: Iterable[str],
-             what: str, where: str) -> Problem:
+def _unknown(
+    doc: Document, json_path: JsonPath, value: str, choices: Iterable[str], what: str, where: str
+) -> Problem:
     close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    hint = f" Có phải ý bạn là \"{close[0]}\"?" if close else ""
-    return _at(doc, json_path,
-               f"Không tìm thấy {what} có mã \"{value}\" (cần khai báo trong {where}).{hint}")
+    hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+    return _at(
+        doc, json_path, f'Không tìm thấy {what} có mã "{value}" (cần khai báo trong {where}).{hint}'
+    )
 
 
 def _at(doc: Document, json_path: JsonPath, message: str) -> Problem:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from functools import cache
 from typing import Any, TypeVar
 
 from kehoach.dates import PartialDate
@@ -17,9 +16,13 @@ from kehoach.dates import PartialDate
 T = TypeVar("T")
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def to_model(cls: type[T], data: dict[str, Any]) -> T:

@@ -27,20 +27,19 @@ class PartialDate:
         match = _PATTERN.match(text.strip())
         if not match:
             raise DateFormatError(
-                f"\"{text}\" không phải ngày hợp lệ. Viết ngày/tháng/năm như \"06/10/2025\", "
-                "tháng/năm như \"10/2025\" hoặc năm như \"2025\"."
+                f'"{text}" không phải ngày hợp lệ. Viết ngày/tháng/năm như "06/10/2025", '
+                'tháng/năm như "10/2025" hoặc năm như "2025".'
             )
         year = int(match["year"])
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
-            raise DateFormatError(f"\"{text}\": tháng {month} không tồn tại (tháng từ 1 đến 12).")
+            raise DateFormatError(f'"{text}": tháng {month} không tồn tại (tháng từ 1 đến 12).')
         if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateFormatError(
-                    f"\"{text}\": tháng {month} năm {year} không có ngày {day} "
-                    f"(chỉ có {last} ngày)."
+                    f'"{text}": tháng {month} năm {year} không có ngày {day} (chỉ có {last} ngày).'
                 )
         return cls(year, month, day)
 

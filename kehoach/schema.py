@@ -126,7 +126,7 @@ def _order(error: ValidationError) -> tuple[str, ...]:
 def _deepest(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf failures, the sub-error that says most about what is wrong."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        candidate = best_match(error.context)
+        candidate: ValidationError | None = best_match(error.context)
         if candidate is not None and candidate.validator not in ("not",):
             return candidate
     return error
@@ -137,8 +137,8 @@ _TYPE_NAMES = {
     "integer": "số nguyên",
     "number": "số",
     "boolean": "true hoặc false",
-    "array": "danh sách (mỗi mục một dòng bắt đầu bằng \"- \")",
-    "object": "nhóm trường (các dòng \"tên: giá trị\" thụt lề bên dưới)",
+    "array": 'danh sách (mỗi mục một dòng bắt đầu bằng "- ")',
+    "object": 'nhóm trường (các dòng "tên: giá trị" thụt lề bên dưới)',
     "null": "để trống",
 }
 
@@ -170,13 +170,17 @@ def _example(info: FieldInfo) -> str:
 def _explain(doc: Document, schema_name: str, error: ValidationError) -> list[Problem]:
     json_path = tuple(error.absolute_path)
     info = field_info(schema_name, json_path)
-    if error.validator == "oneOf" and info.schema.get("properties", {}).keys() >= {"plan", "document"}:
+    if error.validator == "oneOf" and info.schema.get("properties", {}).keys() >= {
+        "plan",
+        "document",
+    }:
         return [_at(doc, json_path, _ONE_REFERENCE)]
     error = _deepest(error)
     json_path = tuple(error.absolute_path)
     info = field_info(schema_name, json_path)
-    label = f"\"{info.name}\" ({info.title})" if info.name else "Tệp"
+    label = f'"{info.name}" ({info.title})' if info.name else "Tệp"
     kind = error.validator
+    expected: Any = error.validator_value
     if kind == "additionalProperties":
         return _unknown_fields(doc, schema_name, json_path, error)
     if kind == "required":
@@ -184,12 +188,12 @@ def _explain(doc: Document, schema_name: str, error: ValidationError) -> list[Pr
         sub = field_info(schema_name, (*json_path, missing))
         within = f" trong {label}" if info.name else ""
         message = (
-            f"Thiếu trường bắt buộc \"{missing}\" ({sub.title}){within}.{_example(sub)}"
-            f" (Missing required field \"{missing}\".)"
+            f'Thiếu trường bắt buộc "{missing}" ({sub.title}){within}.{_example(sub)}'
+            f' (Missing required field "{missing}".)'
         )
         return [_at(doc, json_path, message, key=bool(json_path))]
     if kind == "type":
-        expected = error.validator_value
+        expected = expected
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " hoặc ".join(_TYPE_NAMES.get(n, n) for n in names)
         got = _TYPE_NAMES.get(_actual_type(error.instance), "?")
@@ -198,29 +202,39 @@ def _explain(doc: Document, schema_name: str, error: ValidationError) -> list[Pr
     if kind == "pattern":
         description = f" {info.description}" if info.description else ""
         message = (
-            f"{label}: \"{error.instance}\" không đúng dạng.{description}{_example(info)}"
+            f'{label}: "{error.instance}" không đúng dạng.{description}{_example(info)}'
             " (Value does not match the expected format.)"
         )
         return [_at(doc, json_path, message)]
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], 1)
-        hint = f" Có phải ý bạn là \"{close[0]}\"?" if close else ""
-        message = f"{label}: \"{error.instance}\" không hợp lệ; chọn một trong: {allowed}.{hint}"
+        allowed = ", ".join(str(v) for v in expected)
+        close = difflib.get_close_matches(
+            str(error.instance), [str(v) for v in expected], 1
+        )
+        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+        message = f'{label}: "{error.instance}" không hợp lệ; chọn một trong: {allowed}.{hint}'
         return [_at(doc, json_path, message)]
     if kind == "minLength" or (kind == "minItems" and not error.instance):
         return [_at(doc, json_path, f"{label} không được để trống.{_example(info)} (Empty value.)")]
     if kind in ("maxLength", "maxItems"):
-        return [_at(doc, json_path, f"{label} quá dài (tối đa {error.validator_value}). (Too long.)")]
+        return [
+            _at(doc, json_path, f"{label} quá dài (tối đa {expected}). (Too long.)")
+        ]
     if kind in ("minimum", "maximum"):
-        return [_at(doc, json_path, f"{label}: {error.instance} nằm ngoài giới hạn cho phép "
-                    f"({error.validator} {error.validator_value}).{_example(info)}")]
+        return [
+            _at(
+                doc,
+                json_path,
+                f"{label}: {error.instance} nằm ngoài giới hạn cho phép "
+                f"({error.validator} {expected}).{_example(info)}",
+            )
+        ]
     return [_at(doc, json_path, f"{label}: giá trị không hợp lệ ({error.message}).")]
 
 
 _ONE_REFERENCE = (
-    "Mỗi mục viện dẫn ghi đúng một trong hai trường: \"plan\" (mã kế hoạch có trong plans/) "
-    "hoặc \"document\" (mã văn bản trong plans/registry/). Ví dụ: "
+    'Mỗi mục viện dẫn ghi đúng một trong hai trường: "plan" (mã kế hoạch có trong plans/) '
+    'hoặc "document" (mã văn bản trong plans/registry/). Ví dụ: '
     "{kind: implements, plan: ha-tinh-2025-ngay-cds}"
 )
 
@@ -230,13 +244,14 @@ def _unknown_fields(
 ) -> list[Problem]:
     allowed = list(field_info(schema_name, json_path).schema.get("properties", {}))
     problems = []
-    for key in error.instance:
+    instance: dict[str, Any] = error.instance  # type: ignore[assignment]
+    for key in instance:
         if key in allowed:
             continue
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f" Có phải ý bạn là \"{close[0]}\"?" if close else ""
+        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
         message = (
-            f"Trường \"{key}\" không có trong mẫu dữ liệu.{hint} Các trường được phép ở đây: "
+            f'Trường "{key}" không có trong mẫu dữ liệu.{hint} Các trường được phép ở đây: '
             f"{', '.join(allowed)}. (Unknown field.)"
         )
         problems.append(_at(doc, (*json_path, key), message, key=True))

@@ -32,6 +32,7 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
 
 JsonPath = tuple[str | int, ...]
+Mark = Any  # yaml.error.Mark or libyaml's own Mark: both have line, column, index
 
 _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _PLAIN_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -75,7 +76,7 @@ class Document:
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+def _pos(mark: Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
@@ -101,7 +102,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.nfd_reported = False
 
-    def problem(self, mark: yaml.Mark | None, message: str, severity: str = "error") -> None:
+    def problem(self, mark: Mark, message: str, severity: str = "error") -> None:
         line, col = _pos(mark)
         self.problems.append(Problem(self.doc.path, line, col, message, severity))  # type: ignore[arg-type]
 
@@ -121,7 +122,9 @@ class _Builder:
                         self.problem(event.start_mark, _TOO_DEEP)
                         return None
                     self._record(stack, path, event)
-                    opened = {} if isinstance(event, MappingStartEvent) else []
+                    opened: dict[str, Any] | list[Any] = (
+                        {} if isinstance(event, MappingStartEvent) else []
+                    )
                     stack.append(_Frame(opened, path))
                     continue
                 value = self._leaf(stack, path, event)
@@ -148,8 +151,8 @@ class _Builder:
         if isinstance(event, AliasEvent):
             self.problem(event.start_mark, _ALIAS)
             return None
-        expecting_key = bool(stack) and stack[-1].key is _NO_KEY and isinstance(
-            stack[-1].container, dict
+        expecting_key = (
+            bool(stack) and stack[-1].key is _NO_KEY and isinstance(stack[-1].container, dict)
         )
         if expecting_key:
             return _Key(self._normalise(event.value, event.start_mark), event)
@@ -170,8 +173,10 @@ class _Builder:
         frame.key, frame.discard = _NO_KEY, False
 
     def _accept_key(self, frame: _Frame, key: Any, event: Any) -> tuple[Any, bool]:
-        if not isinstance(key, _Key) or key.event.tag == "tag:yaml.org,2002:merge" or (
-            _is_plain(key.event) and key.text == "<<"
+        if (
+            not isinstance(key, _Key)
+            or key.event.tag == "tag:yaml.org,2002:merge"
+            or (_is_plain(key.event) and key.text == "<<")
         ):
             self.problem(event.start_mark, _BAD_KEY)
             return None, True
@@ -187,7 +192,7 @@ class _Builder:
         text = self._normalise(event.value, event.start_mark)
         if not _is_plain(event) or not event.implicit[0]:
             return text  # quoted, block or explicitly tagged text
-        tag = _RESOLVER.resolve(ScalarNode, event.value, (True, False))
+        tag = _RESOLVER.resolve(ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -211,11 +216,11 @@ class _Builder:
         self.problem(
             event.start_mark,
             f"Giá trị {text} không rõ nghĩa: {reason}. Nếu là chữ hoặc mã, đặt trong dấu "
-            f"ngoặc kép: \"{text}\"; nếu là đúng/sai, viết true hoặc false. "
+            f'ngoặc kép: "{text}"; nếu là đúng/sai, viết true hoặc false. '
             f"(YAML 1.1 would silently change {text}; quote it.)",
         )
 
-    def _normalise(self, text: str, mark: yaml.Mark | None) -> str:
+    def _normalise(self, text: str, mark: Mark) -> str:
         if text.isascii():
             return text
         normal = unicodedata.normalize("NFC", text)
@@ -249,15 +254,15 @@ def _is_plain(event: Any) -> bool:
 
 def _tag_message(tag: str) -> str:
     return (
-        f"Không dùng thẻ YAML \"{tag}\". Xóa thẻ và viết giá trị bình thường. "
+        f'Không dùng thẻ YAML "{tag}". Xóa thẻ và viết giá trị bình thường. '
         "(YAML tags are not allowed.)"
     )
 
 
 def _duplicate(name: str, first_line: int) -> str:
     return (
-        f"Trường \"{name}\" bị lặp lại (đã có ở dòng {first_line}). Mỗi trường chỉ viết một "
-        f"lần; gộp nội dung vào một chỗ. (Duplicate key \"{name}\".)"
+        f'Trường "{name}" bị lặp lại (đã có ở dòng {first_line}). Mỗi trường chỉ viết một '
+        f'lần; gộp nội dung vào một chỗ. (Duplicate key "{name}".)'
     )
 
 
@@ -304,7 +309,7 @@ def load_text(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
 _NOTHING = object()
 
 
-def _single_document(parser: Any, builder: _Builder) -> tuple[Any, yaml.Mark | None]:
+def _single_document(parser: Any, builder: _Builder) -> tuple[Any, Mark]:
     parser.get_event()  # stream start
     if parser.check_event(StreamEndEvent):
         return _NOTHING, None
@@ -355,12 +360,12 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         hint = " Dùng dấu cách để thụt lề, không dùng phím Tab."
     elif "mapping values are not allowed" in detail:
-        hint = " Nếu giá trị có dấu hai chấm và dấu cách (\": \"), đặt cả giá trị trong dấu ngoặc kép."
+        hint = (
+            ' Nếu giá trị có dấu hai chấm và dấu cách (": "), đặt cả giá trị trong dấu ngoặc kép.'
+        )
     elif "could not find expected ':'" in detail or "expected <block end>" in detail:
-        hint = " Kiểm tra thụt lề: các trường cùng cấp phải thẳng hàng, mỗi dòng \"tên: giá trị\"."
-    return Problem(
-        path, line, col, f"Lỗi cú pháp YAML.{hint} (YAML syntax error: {detail})"
-    )
+        hint = ' Kiểm tra thụt lề: các trường cùng cấp phải thẳng hàng, mỗi dòng "tên: giá trị".'
+    return Problem(path, line, col, f"Lỗi cú pháp YAML.{hint} (YAML syntax error: {detail})")
 
 
 def _too_big(size: int) -> str:
@@ -375,7 +380,7 @@ _EMPTY = (
     "  id: ha-tinh-thach-ha-2025-ngay-cds\n  title: Kế hoạch ...\n(Empty file.)"
 )
 _NOT_MAPPING = (
-    "Nội dung tệp phải là các cặp \"tên: giá trị\" (ví dụ \"id: ...\", \"title: ...\"), "
+    'Nội dung tệp phải là các cặp "tên: giá trị" (ví dụ "id: ...", "title: ..."), '
     "không phải một danh sách hay một giá trị đơn. (Top level must be a mapping.)"
 )
 _NUL = "Tệp chứa ký tự NUL (byte 0): không phải tệp văn bản. Lưu lại dưới dạng UTF-8. (NUL byte.)"
@@ -388,16 +393,14 @@ _TOO_DEEP = (
     "(Nesting too deep.)"
 )
 _MANY_DOCUMENTS = (
-    "Mỗi tệp chỉ chứa một kế hoạch: xóa dòng \"---\" và phần phía sau, hoặc tách thành tệp "
+    'Mỗi tệp chỉ chứa một kế hoạch: xóa dòng "---" và phần phía sau, hoặc tách thành tệp '
     "khác. (Only one YAML document per file.)"
 )
 _BAD_KEY = (
-    "Tên trường phải là một chữ đơn giản, ví dụ \"title:\". "
-    "(Keys must be plain names; merge keys \"<<\" are not allowed.)"
+    'Tên trường phải là một chữ đơn giản, ví dụ "title:". '
+    '(Keys must be plain names; merge keys "<<" are not allowed.)'
 )
-_ANCHOR = (
-    "Không dùng neo YAML (&tên). Viết đầy đủ nội dung tại chỗ. (Anchors are not allowed.)"
-)
+_ANCHOR = "Không dùng neo YAML (&tên). Viết đầy đủ nội dung tại chỗ. (Anchors are not allowed.)"
 _ALIAS = (
     "Không dùng tham chiếu YAML (*tên). Viết đầy đủ nội dung tại chỗ; để nhắc tới đơn vị hay "
     "hoạt động khác, dùng mã (id) của nó. (Aliases are not allowed.)"

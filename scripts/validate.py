@@ -21,10 +21,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="validate.py",
         description="Kiểm tra các tệp kế hoạch YAML (validate plan YAML files).",
     )
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("plans")],
-                        help="thư mục hoặc tệp cần kiểm tra (mặc định: plans/)")
-    parser.add_argument("--github", action="store_true",
-                        help="in thêm chú thích ::error cho GitHub Actions")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("plans")],
+        help="thư mục hoặc tệp cần kiểm tra (mặc định: plans/)",
+    )
+    parser.add_argument(
+        "--github", action="store_true", help="in thêm chú thích ::error cho GitHub Actions"
+    )
     return parser
 
 
@@ -39,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         for path in missing:
-            print(f"validate.py: không tìm thấy \"{path}\" (no such file or folder)", file=sys.stderr)
+            print(f'validate.py: không tìm thấy "{path}" (no such file or folder)', file=sys.stderr)
         return 2
     _catalog, problems = validate_paths(args.paths)
     for problem in problems:
@@ -60,7 +66,9 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - a clerk must never see a traceback
-        print(f"validate.py: lỗi nội bộ, xin báo cho người bảo trì (internal error): {exc!r}",
-              file=sys.stderr)
+    except Exception as exc:  # a clerk must never see a traceback
+        print(
+            f"validate.py: lỗi nội bộ, xin báo cho người bảo trì (internal error): {exc!r}",
+            file=sys.stderr,
+        )
         sys.exit(3)

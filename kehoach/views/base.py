@@ -68,11 +68,11 @@ class MarkdownRenderer:
             url_schemes={"http", "https"},
             link_rel="noopener",
         )
-        return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+        return Markup(clean)
 
     def inline(self, text: str | None) -> Markup:
         """For one-line fields: the same rendering without the wrapping paragraph."""
         html = str(self(text))
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
-        return Markup(html)  # noqa: S704 - already sanitised
+        return Markup(html)

@@ -108,7 +108,5 @@ def unit_roles(plan: Plan, unit_id: str) -> dict[str, list[Activity]]:
     return {
         "lead": [a for a in plan.activities if unit_id in a.lead],
         "partner": [a for a in plan.activities if unit_id in a.partners],
-        "assigned": [
-            a for a in plan.activities if any(unit_id in x.units for x in a.assignments)
-        ],
+        "assigned": [a for a in plan.activities if any(unit_id in x.units for x in a.assignments)],
     }

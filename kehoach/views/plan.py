@@ -57,7 +57,9 @@ class PlanView:
 
     def _page_title(self, plan: Plan) -> str:
         number = plan.document.number or ""
-        numbered = f"{plan.document.type} số {number}" if number[:1].isdigit() else plan.document.type
+        numbered = (
+            f"{plan.document.type} số {number}" if number[:1].isdigit() else plan.document.type
+        )
         return f"{numbered} – {self.index.places[plan.id].name} – {plan.year}"
 
     def header(self, plan: Plan) -> Data:
@@ -78,7 +80,8 @@ class PlanView:
             "locality": {"name": place.name, "url": urls.locality(place)},
             "former": _former(place),
             "signer": {"name": plan.signer.name, "lines": list(plan.signer.lines)}
-            if plan.signer else None,
+            if plan.signer
+            else None,
             "source_path": self.index.sources[plan.id],
         }
 
@@ -106,8 +109,11 @@ class PlanView:
             "closing": md(plan.closing),
             "sections": [{"heading": s.heading, "body": md(s.body)} for s in plan.sections],
             "footnotes": [
-                {"mark": f.mark, "text": md.inline(f.text),
-                 "activity": f"hd-{f.activity}" if f.activity else None}
+                {
+                    "mark": f.mark,
+                    "text": md.inline(f.text),
+                    "activity": f"hd-{f.activity}" if f.activity else None,
+                }
                 for f in plan.footnotes
             ],
             "recipients": list(plan.recipients),
@@ -126,9 +132,7 @@ class PlanView:
         }
 
     def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
-        return [
-            {"name": plan.unit(u).name, "url": self.index.unit_url(plan, u)} for u in unit_ids
-        ]
+        return [{"name": plan.unit(u).name, "url": self.index.unit_url(plan, u)} for u in unit_ids]
 
     def activity(self, plan: Plan, activity: Activity) -> Data:
         md = self.md
@@ -201,10 +205,16 @@ class PlanView:
             "title": plan.appendix.title,
             "note": plan.appendix.note,
             "rows": [
-                {"row": a.appendix.row, "task": a.appendix.task, "lead": a.appendix.lead,
-                 "partners": a.appendix.partners, "time": a.appendix.time,
-                 "anchor": f"hd-{a.id}"}
-                for a in rows if a.appendix is not None
+                {
+                    "row": a.appendix.row,
+                    "task": a.appendix.task,
+                    "lead": a.appendix.lead,
+                    "partners": a.appendix.partners,
+                    "time": a.appendix.time,
+                    "anchor": f"hd-{a.id}",
+                }
+                for a in rows
+                if a.appendix is not None
             ],
         }
 
@@ -213,12 +223,25 @@ class PlanView:
         kind = reference_kind_label(ref.kind)
         if ref.plan:
             cited = self.index.plans[ref.plan]
-            return {"kind": kind, "number": cited.document.number, "title": cited.title,
-                    "issuer": cited.issuer, "date": _date(cited.document.date),
-                    "url": self.index.plan_url(ref.plan), "is_plan": True}
+            return {
+                "kind": kind,
+                "number": cited.document.number,
+                "title": cited.title,
+                "issuer": cited.issuer,
+                "date": _date(cited.document.date),
+                "url": self.index.plan_url(ref.plan),
+                "is_plan": True,
+            }
         doc = next(d for d in self.index.catalog.registry.documents if d.id == ref.document)
-        return {"kind": kind, "number": doc.number, "title": doc.title, "issuer": doc.issuer,
-                "date": _date(doc.date), "url": urls.document(doc.id), "is_plan": False}
+        return {
+            "kind": kind,
+            "number": doc.number,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "date": _date(doc.date),
+            "url": urls.document(doc.id),
+            "is_plan": False,
+        }
 
     def plan_links(self, plan_ids: list[str]) -> list[Data]:
         return [plan_link(self.index, pid) for pid in sorted(plan_ids)]
@@ -240,8 +263,11 @@ def _former(place: Any) -> Data | None:
     former = place.former
     if former is None:
         return None
-    return {"until": str(former.until), "from": str(former.from_) if former.from_ else None,
-            "note": former.note}
+    return {
+        "until": str(former.until),
+        "from": str(former.from_) if former.from_ else None,
+        "note": former.note,
+    }
 
 
 def _number(value: float | None) -> str | None:
