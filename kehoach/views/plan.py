@@ -33,6 +33,7 @@ class PlanView:
             "reporting": [self.report(plan, i) for i in range(len(plan.reporting))],
             "implemented_by": self.plan_links(self.index.children.get(plan_id, [])),
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
+            "units": self.units(plan, tuple(u.id for u in plan.units)),
         }
         return PageSpec(
             src_uri=urls.src_uri(urls.plan(place, plan_id)),

@@ -1,0 +1,94 @@
+"""Test helpers: build the site into a folder, read its HTML as text, serve it on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_EPOCH = "1760054400"  # 10/10/2025: builds in tests are reproducible
+
+
+def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    if plans_dir is not None:
+        env["PLANS_DIR"] = str(plans_dir)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of a page; script and style content left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def squash(text: str) -> str:
+    """Whitespace folded to single spaces, so wrapping in HTML does not matter."""
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def page_text(html_text: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html_text)
+    return squash(" ".join(parser.parts))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class _SubPathHandler(_QuietHandler):
+    """Serves the site only under a sub-path, as GitHub project pages do."""
+
+    prefix = "/kehoach/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return "/nonexistent-outside-sub-path"
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+
+@contextlib.contextmanager
+def serve(directory: Path, *, sub_path: bool = True) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port); yields the site's base URL."""
+    handler = _SubPathHandler if sub_path else _QuietHandler
+    factory = functools.partial(handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        yield base + (_SubPathHandler.prefix if sub_path else "/")
+    finally:
+        server.shutdown()
+        server.server_close()
