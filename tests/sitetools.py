@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import http.server
 import os
-import re
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+
+from kehoach.htmltext import page_text, squash
+
+__all__ = ["ROOT", "build_site", "page_text", "serve", "squash"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1760054400"  # 10/10/2025: builds in tests are reproducible
@@ -30,40 +31,8 @@ def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of a page; script and style content left out."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def squash(text: str) -> str:
-    """Whitespace folded to single spaces, so wrapping in HTML does not matter."""
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
-def page_text(html_text: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(html_text)
-    return squash(" ".join(parser.parts))
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

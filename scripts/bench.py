@@ -1,0 +1,156 @@
+"""Benchmark the national-scale build (a benchmark, not a test: machines are noisy).
+
+    python scripts/bench.py [--runs 3] [--data DIR] [--keep DIR]
+
+Generates the synthetic national data set (scripts/gen_national.py) unless --data is given,
+then, side by side and interleaved, builds
+  * the site with our hooks (PLANS_DIR=DIR mkdocs build), and
+  * a plain Material build of the same pages' text as Markdown, without hooks
+    (the baseline: same page paths, same theme and nav, content = each page's text),
+and reports medians: wall time, peak memory (max RSS), site size, bytes per plan page
+(raw and gzip), the median page (gzip) and the ratio of our build time to the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kehoach.catalog import load_catalog
+from kehoach.htmltext import page_text
+from kehoach.views import urls
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1760054400"}
+
+
+def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{process.stderr.read().decode()}")  # type: ignore[union-attr]
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def _ours(data: Path, out: Path) -> tuple[float, int]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    return _timed(command, ROOT, {**ENV, "PLANS_DIR": str(data)})
+
+
+def _baseline_project(site: Path, work: Path) -> Path:
+    """A hook-less MkDocs project with one Markdown page per page of our site."""
+    docs = work / "docs"
+    for page in site.rglob("index.html"):
+        rel = page.relative_to(site).parent
+        if rel.parts[:1] in (("assets",), ("pagefind",)):
+            continue
+        text = page_text(_main_content(page.read_text(encoding="utf-8")))
+        target = docs / rel / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = text[:80].replace("\n", " ")
+        target.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    config = {
+        "site_name": "baseline",
+        "site_url": "http://127.0.0.1:8000/",
+        "theme": {"name": "material", "language": "vi", "font": False},
+        "plugins": [],
+        "nav": [{"Trang chủ": "index.md"}],
+    }
+    (work / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return work
+
+
+def _main_content(html_text: str) -> str:
+    start = html_text.find('<article class="md-content__inner')
+    end = html_text.find("</article>", start)
+    return html_text[start:end] if start >= 0 else html_text
+
+
+def _baseline(project: Path, out: Path) -> tuple[float, int]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    return _timed(command, project, ENV)
+
+
+def _sizes(site: Path, data: Path) -> dict[str, float]:
+    catalog = load_catalog(data)
+    plan_pages = [
+        site / urls.plan(catalog.locality_of(s.plan), s.plan.id) / "index.html"
+        for s in catalog.plans
+    ]
+    raw = [p.stat().st_size for p in plan_pages]
+    zipped = [len(gzip.compress(p.read_bytes(), 6)) for p in plan_pages]
+    all_pages = [len(gzip.compress(p.read_bytes(), 6)) for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {
+        "plans": len(plan_pages),
+        "html_pages": len(all_pages),
+        "site_bytes": total,
+        "plan_page_raw_median": statistics.median(raw),
+        "plan_page_gzip_median": statistics.median(zipped),
+        "any_page_gzip_median": statistics.median(all_pages),
+        "bytes_per_plan": total / max(1, len(plan_pages)),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data", type=Path, help="an existing data set (default: generate)")
+    parser.add_argument("--keep", type=Path, help="keep the built site here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        data = args.data or work / "national"
+        if args.data is None:
+            subprocess.run(
+                [sys.executable, "scripts/gen_national.py", str(data)],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        site = args.keep or work / "site"
+        ours: list[tuple[float, int]] = [_ours(data, site)]
+        project = _baseline_project(site, work / "baseline")
+        plain: list[tuple[float, int]] = []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            plain.append(_baseline(project, work / "baseline-site"))
+            ours.append(_ours(data, site))
+        ours = ours[1:]  # the first build only produced the pages for the baseline
+        report = _report(ours, plain, _sizes(site, data))
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _report(
+    ours: list[tuple[float, int]], plain: list[tuple[float, int]], sizes: dict[str, float]
+) -> dict[str, object]:
+    our_time = statistics.median(t for t, _ in ours)
+    plain_time = statistics.median(t for t, _ in plain)
+    return {
+        "runs": len(ours),
+        "build_seconds_median": round(our_time, 2),
+        "build_seconds_all": [round(t, 2) for t, _ in ours],
+        "baseline_seconds_median": round(plain_time, 2),
+        "baseline_seconds_all": [round(t, 2) for t, _ in plain],
+        "ratio_to_plain_mkdocs": round(our_time / plain_time, 3),
+        "peak_memory_mb_median": round(statistics.median(m for _, m in ours) / 2**20, 1),
+        "baseline_peak_memory_mb_median": round(statistics.median(m for _, m in plain) / 2**20, 1),
+        **{k: round(v, 1) if isinstance(v, float) else v for k, v in sizes.items()},
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
