@@ -34,6 +34,8 @@ POST_BUILD ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.kehoach-installed
+# mkdocs sees PLANS_DIR; NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build.
+MKDOCS := PLANS_DIR="$(PLANS_DIR)" NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
 .PHONY: help setup check site serve chromium lint test bench clean distclean
 
@@ -61,8 +63,9 @@ $(STAMP): requirements.txt pyproject.toml
 	    if command -v python3.11 >/dev/null 2>&1; then py=python3.11; else py=python3; fi; \
 	  fi; \
 	  if ! command -v "$$py" >/dev/null 2>&1 || ! ok "$$py"; then \
-	    echo "setup: cần Python 3.11 trở lên (python3.11 hoặc python3) — không tìm thấy." >&2; \
-	    echo "setup: Python 3.11 or newer is required (python3.11, or python3 >= 3.11); found: $$(command -v "$$py" >/dev/null 2>&1 && "$$py" --version 2>&1 || echo none)." >&2; \
+	    found="$$(command -v "$$py" >/dev/null 2>&1 && "$$py" --version 2>&1 | head -n 1 || true)"; \
+	    echo "setup: cần Python 3.11 trở lên (python3.11, hoặc python3 bản 3.11+); có: $${found:-không có}." >&2; \
+	    echo "setup: Python 3.11 or newer is required (python3.11, or python3 >= 3.11); found: $${found:-none}." >&2; \
 	    exit 1; \
 	  fi; \
 	  echo "setup: tạo môi trường $(VENV) bằng $$py ($$("$$py" --version 2>&1))"; \
@@ -85,13 +88,13 @@ check: setup
 	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/validate.py "$(PLANS_DIR)"
 
 site: check
-	PLANS_DIR="$(PLANS_DIR)" $(BIN)/mkdocs build --strict --clean
+	$(MKDOCS) build --strict --clean
 ifneq ($(strip $(POST_BUILD)),)
 	PLANS_DIR="$(PLANS_DIR)" $(POST_BUILD)
 endif
 
 serve: check
-	PLANS_DIR="$(PLANS_DIR)" $(BIN)/mkdocs serve
+	$(MKDOCS) serve
 
 # --- browser for the Playwright tests -----------------------------------------------------
 # The browser tests drive Debian's chromium at /usr/bin/chromium; no browser is ever
