@@ -14,7 +14,11 @@ from kehoach.problems import Problem
 from kehoach.schema import iter_schema_values, load_schema
 from kehoach.yamlload import Document, JsonPath
 
-# Markdown links and autolinks whose scheme is not http(s): javascript:, data:, file:, …
+# Markdown links, autolinks and reference definitions ("[1]: javascript:…") whose scheme is
+# not http(s) or mailto: javascript:, data:, file:, …
+_REFERENCE_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):", re.MULTILINE
+)
 _BAD_LINK = re.compile(
     r"\]\(\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):|<(?!https?://)([a-zA-Z][a-zA-Z0-9+.-]*):[^>\s]*>"
 )
@@ -39,9 +43,12 @@ def _date_pattern() -> str:
 def check_dates(doc: Document, schema_name: str) -> list[Problem]:
     """Impossible dates (31/02/2025) and windows that end before they start."""
     pattern = _date_pattern()
+    shape = re.compile(pattern)
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
-        if node.get("pattern") == pattern and isinstance(value, str):
+        # A value of the wrong shape is reported by the schema check; only well-formed
+        # dates are checked here for being real days.
+        if node.get("pattern") == pattern and isinstance(value, str) and shape.match(value):
             try:
                 PartialDate.parse(value)
             except DateFormatError as exc:
@@ -163,7 +170,8 @@ def _check_reference(
                     ref["plan"],
                     known.plans,
                     "kế hoạch",
-                    "plans/ (hoặc dùng document: với văn bản trong registry)",
+                    "plans/; nếu kế hoạch đó chưa được nhập, "
+                    "dùng document: với mã trong plans/registry/",
                 )
             ]
     if "document" in ref and ref["document"] not in known.documents:
@@ -183,6 +191,8 @@ def _check_reference(
 def _check_locality(doc: Document, gazetteer: Gazetteer) -> Iterator[Problem]:
     loc = doc.data["locality"]
     province = loc["province"]
+    if not all(isinstance(loc.get(k, ""), str) for k in ("province", "commune", "former_unit")):
+        return  # a code of the wrong type is reported by the schema check
     if not gazetteer.has_province(province):
         yield _at(
             doc,
@@ -257,8 +267,11 @@ def _unit_refs(data: Any, json_path: JsonPath = ()) -> Iterator[tuple[JsonPath, 
 
 def check_links(doc: Document) -> Iterator[Problem]:
     for json_path, value, _node in iter_schema_values("plan.schema.json", doc.data):
-        if isinstance(value, str) and (match := _BAD_LINK.search(value)):
-            scheme = match.group(1) or match.group(2)
+        if not isinstance(value, str):
+            continue
+        schemes = [m.group(1) or m.group(2) for m in _BAD_LINK.finditer(value)]
+        schemes += [m.group(1) for m in _REFERENCE_DEFINITION.finditer(value)]
+        for scheme in schemes:
             yield _at(
                 doc,
                 json_path,

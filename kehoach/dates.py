@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ class DateFormatError(ValueError):
     """The text is not a date a clerk could have meant; the message says why, in Vietnamese."""
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the day, the month or the year ("06/10/2025", "10/2025", "2025")."""
 
@@ -42,6 +44,15 @@ class PartialDate:
                     f'"{text}": tháng {month} năm {year} không có ngày {day} (chỉ có {last} ngày).'
                 )
         return cls(year, month, day)
+
+    def _key(self) -> tuple[int, int, int]:
+        # An unknown month or day sorts first: "10/2025" comes before "06/10/2025".
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     @property
     def precision(self) -> str:

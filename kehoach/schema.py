@@ -65,15 +65,18 @@ def field_info(schema_name: str, json_path: JsonPath) -> FieldInfo:
     root = load_schema(schema_name)
     node = resolve(root, root)
     name = ""
+    title = ""
     for part in json_path:
         if isinstance(part, int):
             node = resolve(root, node.get("items", {}))
         else:
             name = part
             node = resolve(root, node.get("properties", {}).get(part, {}))
+        # A list item without a title of its own is named by its list ("Khẩu hiệu").
+        title = node.get("title", title if isinstance(part, int) else name)
     return FieldInfo(
         name=name,
-        title=node.get("title", name),
+        title=title,
         description=node.get("description", ""),
         examples=tuple(node.get("examples", ())),
         schema=node,
@@ -143,6 +146,17 @@ _TYPE_NAMES = {
 }
 
 
+_BARE_TYPE_NAMES = {
+    "string": "chữ",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true/false",
+    "array": "danh sách",
+    "object": "nhóm trường",
+    "null": "để trống",
+}
+
+
 def _actual_type(value: Any) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -191,13 +205,22 @@ def _explain(doc: Document, schema_name: str, error: ValidationError) -> list[Pr
             f'Thiếu trường bắt buộc "{missing}" ({sub.title}){within}.{_example(sub)}'
             f' (Missing required field "{missing}".)'
         )
-        return [_at(doc, json_path, message, key=bool(json_path))]
+        return [
+            _at(doc, json_path, message, key=bool(json_path) and isinstance(json_path[-1], str))
+        ]
     if kind == "type":
         expected = expected
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " hoặc ".join(_TYPE_NAMES.get(n, n) for n in names)
-        got = _TYPE_NAMES.get(_actual_type(error.instance), "?")
+        got = _BARE_TYPE_NAMES[_actual_type(error.instance)]
         message = f"{label} phải là {wanted}, không phải {got}.{_example(info)} (Wrong type.)"
+        return [_at(doc, json_path, message)]
+    if kind == "pattern" and str(expected).startswith("^https?://"):
+        message = (
+            f'{label}: "{error.instance}" không phải địa chỉ web. Chỉ dùng địa chỉ bắt đầu bằng '
+            "https:// (hoặc http:// nếu văn bản gốc ghi như vậy), không có dấu cách. "
+            "Ví dụ: https://binhdanhocvuso.gov.vn/ (Links must be http(s) URLs.)"
+        )
         return [_at(doc, json_path, message)]
     if kind == "pattern":
         description = f" {info.description}" if info.description else ""
@@ -208,18 +231,14 @@ def _explain(doc: Document, schema_name: str, error: ValidationError) -> list[Pr
         return [_at(doc, json_path, message)]
     if kind == "enum":
         allowed = ", ".join(str(v) for v in expected)
-        close = difflib.get_close_matches(
-            str(error.instance), [str(v) for v in expected], 1
-        )
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in expected], 1)
         hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
         message = f'{label}: "{error.instance}" không hợp lệ; chọn một trong: {allowed}.{hint}'
         return [_at(doc, json_path, message)]
     if kind == "minLength" or (kind == "minItems" and not error.instance):
         return [_at(doc, json_path, f"{label} không được để trống.{_example(info)} (Empty value.)")]
     if kind in ("maxLength", "maxItems"):
-        return [
-            _at(doc, json_path, f"{label} quá dài (tối đa {expected}). (Too long.)")
-        ]
+        return [_at(doc, json_path, f"{label} quá dài (tối đa {expected}). (Too long.)")]
     if kind in ("minimum", "maximum"):
         return [
             _at(

@@ -81,6 +81,7 @@ def _pos(mark: Mark) -> tuple[int, int]:
 
 
 _NO_KEY = object()
+_REFUSED = object()  # a value that was reported and is left out of the data
 
 
 @dataclass
@@ -150,7 +151,7 @@ class _Builder:
     def _leaf(self, stack: list[_Frame], path: JsonPath, event: Any) -> Any:
         if isinstance(event, AliasEvent):
             self.problem(event.start_mark, _ALIAS)
-            return None
+            return _REFUSED
         expecting_key = (
             bool(stack) and stack[-1].key is _NO_KEY and isinstance(stack[-1].container, dict)
         )
@@ -158,17 +159,20 @@ class _Builder:
             return _Key(self._normalise(event.value, event.start_mark), event)
         self._record(stack, path, event)
         if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
-            return None
+            return _REFUSED
         return self._scalar(event)
 
     def _attach(self, frame: _Frame, value: Any, event: Any) -> None:
+        # A refused value (alias, unknown tag) is left out rather than kept as a null, so
+        # that the one message about it is not followed by confusing type errors.
         if isinstance(frame.container, list):
-            frame.container.append(value)
+            if value is not _REFUSED:
+                frame.container.append(value)
             return
         if frame.key is _NO_KEY:
             frame.key, frame.discard = self._accept_key(frame, value, event)
             return
-        if not frame.discard:
+        if not frame.discard and value is not _REFUSED:
             frame.container[frame.key] = value
         frame.key, frame.discard = _NO_KEY, False
 
@@ -198,12 +202,14 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             if text in _TRUE_FALSE:
                 return _TRUE_FALSE[text]
-            self._trap(event, text, "YAML 1.1 đọc giá trị này thành đúng/sai (true/false)")
+            self._trap(
+                event, text, "YAML 1.1 đọc giá trị này thành đúng/sai (true/false)", _BOOL_ADVICE
+            )
             return text
         if tag == "tag:yaml.org,2002:int":
             if _DECIMAL_INT.match(text):
                 return int(text)
-            self._trap(event, text, _int_trap_reason(text))
+            self._trap(event, text, *_int_trap_reason(text))
             return text
         if tag == "tag:yaml.org,2002:float":
             if _PLAIN_FLOAT.match(text):
@@ -212,12 +218,11 @@ class _Builder:
             return text
         return text  # str and timestamp stay text: dates are checked against their pattern
 
-    def _trap(self, event: ScalarEvent, text: str, reason: str) -> None:
+    def _trap(self, event: ScalarEvent, text: str, reason: str, extra: str = "") -> None:
         self.problem(
             event.start_mark,
-            f"Giá trị {text} không rõ nghĩa: {reason}. Nếu là chữ hoặc mã, đặt trong dấu "
-            f'ngoặc kép: "{text}"; nếu là đúng/sai, viết true hoặc false. '
-            f"(YAML 1.1 would silently change {text}; quote it.)",
+            f"Giá trị {text} không rõ nghĩa: {reason}. Nếu là chữ hoặc mã, đặt trong dấu ngoặc "
+            f'kép: "{text}"{extra}. (YAML 1.1 would silently change {text}; quote it.)',
         )
 
     def _normalise(self, text: str, mark: Mark) -> str:
@@ -253,8 +258,11 @@ def _is_plain(event: Any) -> bool:
 
 
 def _tag_message(tag: str) -> str:
+    # Show the tag as the clerk typed it: "!!binary", not "tag:yaml.org,2002:binary".
+    standard = tag.startswith("tag:yaml.org,")
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if standard else tag
     return (
-        f'Không dùng thẻ YAML "{tag}". Xóa thẻ và viết giá trị bình thường. '
+        f'Không dùng thẻ YAML "{shown}". Xóa thẻ và viết giá trị bình thường. '
         "(YAML tags are not allowed.)"
     )
 
@@ -266,12 +274,20 @@ def _duplicate(name: str, first_line: int) -> str:
     )
 
 
-def _int_trap_reason(text: str) -> str:
+_BOOL_ADVICE = "; nếu là đúng/sai, viết true hoặc false"
+
+
+def _int_trap_reason(text: str) -> tuple[str, str]:
+    """Why YAML 1.1 would misread an integer-looking value, and extra advice if any."""
+    digits = text.lstrip("+-")
     if ":" in text:
-        return "YAML 1.1 đọc giá trị có dấu hai chấm này thành số (hệ 60, ví dụ 1:30 thành 90)"
-    if text.lstrip("+-").startswith("0"):
-        return "YAML 1.1 bỏ số 0 ở đầu hoặc đọc thành số hệ 8 (ví dụ 010 thành 8)"
-    return "YAML 1.1 đọc giá trị này thành một số khác"
+        return "YAML 1.1 đọc giá trị có dấu hai chấm này thành số (hệ 60, ví dụ 1:30 thành 90)", ""
+    if digits[:2].lower() in ("0x", "0b", "0o"):
+        return "YAML 1.1 đọc giá trị này thành số viết ở hệ khác (ví dụ 0x1F thành 31)", ""
+    if digits.startswith("0"):
+        reason = "YAML 1.1 bỏ số 0 ở đầu hoặc đọc thành số hệ 8 (ví dụ 010 thành 8)"
+        return reason, "; nếu là số, bỏ số 0 ở đầu"
+    return "YAML 1.1 đọc giá trị này thành một số khác", ""
 
 
 def load_text(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -294,7 +310,7 @@ def load_text(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"Lỗi đọc YAML: {exc}")]
     finally:
         parser.dispose()
-    if data is _NOTHING:
+    if data is _NOTHING or (data is None and not builder.problems):
         return None, [Problem(path, 1, 1, _EMPTY)]
     if data is None and any(p.message == _TOO_DEEP for p in builder.problems):
         return None, builder.problems
@@ -341,8 +357,10 @@ def _check_bytes(path: str, raw: bytes) -> list[Problem]:
     if len(raw) > MAX_FILE_BYTES:
         return [Problem(path, 1, 1, _too_big(len(raw)))]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return [Problem(path, line, 1, _NUL)]
+        at = raw.index(b"\x00")
+        line = raw[:at].count(b"\n") + 1
+        column = len(raw[raw.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
+        return [Problem(path, line, column, _NUL)]
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -353,19 +371,32 @@ def _check_bytes(path: str, raw: bytes) -> list[Problem]:
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = _pos(mark)
     detail = f"{exc.context or ''} {exc.problem or ''}".strip()
-    hint = ""
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = " Dùng dấu cách để thụt lề, không dùng phím Tab."
-    elif "mapping values are not allowed" in detail:
-        hint = (
+    mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in detail and exc.context_mark is not None:
+        mark = exc.context_mark  # the end of the file says nothing; the opening quote does
+    line, col = _pos(mark)
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    return Problem(
+        path,
+        line,
+        col,
+        f"Lỗi cú pháp YAML.{_syntax_hint(detail, at_tab)} (YAML syntax error: {detail})",
+    )
+
+
+def _syntax_hint(detail: str, at_tab: bool) -> str:
+    if at_tab:
+        return " Dùng dấu cách để thụt lề, không dùng phím Tab."
+    if "quoted scalar" in detail:
+        return " Dấu ngoặc kép mở ở đây chưa được đóng: thêm dấu ngoặc kép ở cuối giá trị."
+    if "mapping values are not allowed" in detail:
+        return (
             ' Nếu giá trị có dấu hai chấm và dấu cách (": "), đặt cả giá trị trong dấu ngoặc kép.'
         )
-    elif "could not find expected ':'" in detail or "expected <block end>" in detail:
-        hint = ' Kiểm tra thụt lề: các trường cùng cấp phải thẳng hàng, mỗi dòng "tên: giá trị".'
-    return Problem(path, line, col, f"Lỗi cú pháp YAML.{hint} (YAML syntax error: {detail})")
+    if "could not find expected ':'" in detail or "expected <block end>" in detail:
+        return ' Kiểm tra thụt lề: các trường cùng cấp phải thẳng hàng, mỗi dòng "tên: giá trị".'
+    return ""
 
 
 def _too_big(size: int) -> str:

@@ -11,7 +11,8 @@ import nh3
 from markupsafe import Markup
 
 # Tags a plan's Markdown can legitimately produce; anything else (script, style, iframe,
-# raw HTML a clerk typed) is dropped by the sanitiser, and links keep only http(s) URLs.
+# raw HTML a clerk typed) is dropped by the sanitiser; links keep only http(s) and mailto
+# URLs, the schemes the validator accepts.
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "code", "br", "blockquote"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
 
@@ -65,7 +66,7 @@ class MarkdownRenderer:
             html,
             tags=_ALLOWED_TAGS,
             attributes=_ALLOWED_ATTRIBUTES,
-            url_schemes={"http", "https"},
+            url_schemes={"http", "https", "mailto"},
             link_rel="noopener",
         )
         return Markup(clean)
