@@ -39,6 +39,11 @@ class Locality:
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ", "Huyện ", "Thị xã ", "Quận ")
 
 
+def _clean(name: str) -> str:
+    """The official list has stray double spaces ("Phường  Rạch Dừa"); readers do not."""
+    return " ".join(name.split())
+
+
 def _short(name: str) -> str:
     for prefix in _PREFIXES:
         if name.startswith(prefix):
@@ -74,15 +79,17 @@ class Gazetteer:
 
     def province(self, code: str) -> Locality:
         p = self._provinces[code]
-        name = f"Tỉnh {p.name}" if p.division_type == VietNamDivisionType.TINH else p.name
-        return Locality(code, name, _short(p.name), "province", code, _slug(p.codename))
+        official = _clean(p.name)
+        name = f"Tỉnh {official}" if p.division_type == VietNamDivisionType.TINH else official
+        return Locality(code, name, _short(official), "province", code, _slug(p.codename))
 
     def commune(self, code: str) -> Locality:
         ward = self._wards[code]
         province = self.province(f"{ward.province_code.value:02d}")
         path = f"{province.path}/{self._ward_slugs[code]}"
         key = f"{province.key}/{code}"
-        return Locality(key, ward.name, _short(ward.name), "commune", province.key, path)
+        name = _clean(ward.name)
+        return Locality(key, name, _short(name), "commune", province.key, path)
 
     def former(self, unit_id: str) -> Locality:
         unit = self._former[unit_id]

@@ -18,10 +18,19 @@ __all__ = ["ROOT", "build_site", "page_text", "serve", "squash"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1760054400"  # 10/10/2025: builds in tests are reproducible
+SUB_PATH = "/kehoach/"  # tests serve the site here, as GitHub project pages would
+# Only the 404 page uses absolute links (it is served at any missing address); they start
+# with the path of site_url, which the tests set to the sub-path they serve.
+TEST_SITE_URL = f"http://127.0.0.1{SUB_PATH}"
 
 
 def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": FIXED_EPOCH,
+        "SITE_URL": TEST_SITE_URL,
+    }
     if plans_dir is not None:
         env["PLANS_DIR"] = str(plans_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
@@ -39,7 +48,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _SubPathHandler(_QuietHandler):
     """Serves the site only under a sub-path, as GitHub project pages do."""
 
-    prefix = "/kehoach/"
+    prefix = SUB_PATH
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
