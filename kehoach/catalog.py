@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.checks import KnownIds, check_dates, check_plan_references
+from kehoach.checks import KnownIds, check_plan_references, check_values
 from kehoach.convert import to_model
 from kehoach.localities import Gazetteer, Locality
 from kehoach.model import Plan, Registry, SourceFile
@@ -34,9 +35,16 @@ class Catalog:
 
 def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
     """(registry files, plan files) under ``root``, in a stable order."""
-    files = sorted(p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-    registry = [p for p in files if p.relative_to(root).parts[0] == REGISTRY_DIR]
-    return registry, [p for p in files if p not in set(registry)]
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        files.extend(Path(folder, n) for n in sorted(names) if n.endswith(YAML_SUFFIXES))
+    files.sort()
+    registry_dir = root / REGISTRY_DIR
+    registry = [p for p in files if p.parent == registry_dir or registry_dir in p.parents]
+    return registry, [
+        p for p in files if not (p.parent == registry_dir or registry_dir in p.parents)
+    ]
 
 
 def _display(path: Path) -> str:
@@ -112,7 +120,7 @@ def _parse_all(
         if doc is None:
             continue
         schema_problems = check_schema(doc, schema)
-        date_problems = check_dates(doc, schema)
+        date_problems = check_values(doc, schema)
         problems.extend(schema_problems + date_problems)
         docs.append((doc, not errors_only(found + schema_problems + date_problems)))
     return docs

@@ -40,12 +40,15 @@ def _date_pattern() -> str:
     return str(load_schema("plan.schema.json")["$defs"]["date"]["pattern"])
 
 
-def check_dates(doc: Document, schema_name: str) -> list[Problem]:
-    """Impossible dates (31/02/2025) and windows that end before they start."""
+def check_values(doc: Document, schema_name: str) -> list[Problem]:
+    """Checks on single values, in one walk: impossible dates (31/02/2025), windows that
+    end before they start, and links whose scheme is not http(s)."""
     pattern = _date_pattern()
     shape = re.compile(pattern)
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
+        if isinstance(value, str) and ":" in value:
+            problems.extend(_check_link_schemes(doc, json_path, value))
         # A value of the wrong shape is reported by the schema check; only well-formed
         # dates are checked here for being real days.
         if node.get("pattern") == pattern and isinstance(value, str) and shape.match(value):
@@ -83,7 +86,6 @@ def check_plan_references(doc: Document, known: KnownIds) -> list[Problem]:
         _check_resources,
         _check_references,
         _check_footnotes,
-        _check_link_list,
     )
     for check in checks:
         try:
@@ -148,10 +150,6 @@ def _check_footnotes(doc: Document, known: KnownIds) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _check_link_list(doc: Document, known: KnownIds) -> list[Problem]:
-    return list(check_links(doc))
 
 
 def _check_reference(
@@ -265,19 +263,18 @@ def _unit_refs(data: Any, json_path: JsonPath = ()) -> Iterator[tuple[JsonPath, 
             yield from _unit_refs(value, (*json_path, index))
 
 
-def check_links(doc: Document) -> Iterator[Problem]:
-    for json_path, value, _node in iter_schema_values("plan.schema.json", doc.data):
-        if not isinstance(value, str):
-            continue
-        schemes = [m.group(1) or m.group(2) for m in _BAD_LINK.finditer(value)]
-        schemes += [m.group(1) for m in _REFERENCE_DEFINITION.finditer(value)]
-        for scheme in schemes:
-            yield _at(
-                doc,
-                json_path,
-                f'Liên kết dùng giao thức "{scheme}:" không được phép. Chỉ dùng địa chỉ '
-                "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).",
-            )
+def _check_link_schemes(doc: Document, json_path: JsonPath, value: str) -> list[Problem]:
+    schemes = [m.group(1) or m.group(2) for m in _BAD_LINK.finditer(value)]
+    schemes += [m.group(1) for m in _REFERENCE_DEFINITION.finditer(value)]
+    return [
+        _at(
+            doc,
+            json_path,
+            f'Liên kết dùng giao thức "{scheme}:" không được phép. Chỉ dùng địa chỉ '
+            "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).",
+        )
+        for scheme in schemes
+    ]
 
 
 def _unknown(

@@ -49,15 +49,25 @@ class FieldInfo:
     schema: dict[str, Any]
 
 
+# Resolved subschemas by identity: walking every value of 3,355 plans would otherwise
+# rebuild the same merged dicts. The entry keeps the key object alive, so its id cannot be
+# reused by another dict while cached.
+_RESOLVED: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+
 def resolve(root: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """Merge a local ``$ref`` target under the referring schema's own keywords."""
     if "$ref" not in schema:
         return schema
+    cached = _RESOLVED.get(id(schema))
+    if cached is not None and cached[0] is schema:
+        return cached[1]
     target = root
     for part in schema["$ref"].removeprefix("#/").split("/"):
         target = target[part]
     merged = dict(resolve(root, target))
     merged.update({k: v for k, v in schema.items() if k != "$ref"})
+    _RESOLVED[id(schema)] = (schema, merged)
     return merged
 
 
