@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from kehoach.catalog import load_catalog
 from kehoach.problems import DataError
+from kehoach.views.publish import OPTIONS_KEY
 from kehoach.views.site import SiteData, build_site
 
 _state: dict[str, Any] = {}
@@ -36,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "Dữ liệu kế hoạch chưa hợp lệ; chạy `make check` để xem chi tiết.\n" + str(exc)
         ) from None
-    site = build_site(catalog)
+    site = build_site(catalog, options=config.extra.get(OPTIONS_KEY))
     _state["site"] = site
     _state["pages"] = site.by_src_uri()
     _state["plans_dir"] = plans_dir
@@ -55,6 +57,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = _state["pages"].get(page.file.src_uri)
+    if spec is not None:
+        # MkDocs treats titles as HTML and Material prints title and description unescaped
+        # (<title>, <meta content="…">, header, footer): give them escaped, marked safe.
+        page.meta["title"] = escape(spec.title)
+        if spec.description:
+            page.meta["description"] = escape(spec.description)
+    return markdown
+
+
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
@@ -62,6 +75,7 @@ def on_page_context(
     if spec is not None:
         context["view"] = spec.data
         context["source_path"] = spec.source_path
+        context["facets"] = spec.facets
     return context
 
 

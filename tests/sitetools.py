@@ -29,7 +29,7 @@ def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True)
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": FIXED_EPOCH,
-        "SITE_URL": TEST_SITE_URL,
+        "SITE_URL": os.environ.get("SITE_URL", TEST_SITE_URL),  # a test may set its own
     }
     if plans_dir is not None:
         env["PLANS_DIR"] = str(plans_dir)

@@ -57,6 +57,10 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        # Raw HTML in a clerk's text is shown as typed (escaped), not interpreted or dropped;
+        # nh3 below remains as a second line of defence.
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
 
     def __call__(self, text: str | None) -> Markup:
         if not text:
