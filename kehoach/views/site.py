@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kehoach.catalog import Catalog
+from kehoach.search import search_page
 from kehoach.views.base import MarkdownRenderer, PageSpec, StaticFile
 from kehoach.views.index import SiteIndex, build_index
 from kehoach.views.plan import PlanView
+from kehoach.views.public import public_pages
+from kehoach.views.publish import SiteOptions, publish
+from kehoach.views.timelines import add_timelines
 
 
 @dataclass
@@ -20,10 +24,17 @@ class SiteData:
         return {page.src_uri: page for page in self.pages}
 
 
-def build_site(catalog: Catalog) -> SiteData:
+def build_site(
+    catalog: Catalog, site_url: str | None = None, options: SiteOptions | None = None
+) -> SiteData:
     index = build_index(catalog)
     md = MarkdownRenderer()
     site = SiteData(index)
     plans = PlanView(index, md)
     site.pages.extend(plans.page(plan_id) for plan_id in sorted(index.plans))
+    site.pages.extend(public_pages(index, md))  # home, localities, units, documents, platforms
+    site.pages.append(search_page(site.pages))  # tim-kiem/, lists every filter value
+    publish(site.pages, site.files, index, options)  # du-lieu/, JSON, CSV, feeds, nhung/
+    # Last: timelines on plan and locality pages, lich/, .ics (absolute links if address known).
+    add_timelines(site, md, site_url or (options.site_url if options else None))
     return site

@@ -1,0 +1,181 @@
+"""Search helpers, free of MkDocs: Vietnamese folding, the search page, index preparation.
+
+Pagefind (1.5) already matches a word typed without tone or vowel marks ("thach" finds
+"Thạch") and ranks a match with the same marks higher. It does not fold "đ" into "d" (đ is a
+letter of its own, not d plus a mark), so "doi" would never find "đổi". ``prepare_page`` gives
+Pagefind, for each page, its distinct words plus a copy of those holding đ/Đ with the stroke
+removed, at a lower weight: "đổi" stays an exact match for "đổi", "doi" also finds the page,
+ranked below a page spelled with the reader's own d. This exists only in the index (built
+from a scratch copy of the site, see hooks/search.py), never in the served HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from html import unescape
+from itertools import pairwise
+from typing import Any
+
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
+
+from kehoach.views.base import PageSpec
+
+SEARCH_URL = "tim-kiem/"
+SEARCH_TITLE = "Tìm kiếm"
+# Weight of a folded word relative to the word it copies (Pagefind weighs plain text 1, an h1
+# 7); below 1 so that, among pages the reader's words find, a page that holds them with the
+# reader's own d (not đ) ranks first. Pagefind already ranks the exact tone marks higher.
+FOLD_FACTOR = 0.8
+# Pagefind's own weights for headings (https://pagefind.app/docs/weighting/).
+_HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
+# Kinds of page left out of the index (the facet "kind" of their PageSpec): the home page only
+# points to other pages, and a unit's page repeats the tasks its plans give it (one page per
+# unit and locality: tens of thousands nationally, which would outrank the plans themselves).
+UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị"})
+# Facets that become Pagefind filters, in the order the search form shows them; a facet
+# may hold several values ("2024, 2025").
+FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
+_MULTI_VALUED = frozenset({"year"})
+# Elements Pagefind does not read text from.
+_SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
+_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# A word as Pagefind reads it: text between spaces, without the punctuation around it (inside
+# it stays: "541/KH-UBND", "10/10").
+_EDGES = re.compile(r"^\W+|\W+$")
+_PHRASE_END = re.compile(r"[,.;:!?…()\[\]“”\"]+(?:\s|$)")
+_KIND = re.compile(r'data-pagefind-meta="kind">\s*([^<]*?)\s*<')
+
+
+def fold_stroke(text: str) -> str:
+    """đ → d, Đ → D; every other letter and mark as it is."""
+    return text.translate(_STROKE)
+
+
+def fold(text: str) -> str:
+    """Lower case, without tone and vowel marks, đ → d: "ĐỨC Thọ" → "duc tho"."""
+    decomposed = unicodedata.normalize("NFD", fold_stroke(text))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).lower()
+
+
+def filter_pairs(facets: Mapping[str, str] | None) -> list[tuple[str, str]]:
+    """(filter, value) pairs of a page's facets, for data-pagefind-filter elements."""
+    pairs: list[tuple[str, str]] = []
+    for key in FILTERS:
+        value = (facets or {}).get(key, "").strip()
+        values = value.split(",") if key in _MULTI_VALUED else [value]
+        pairs.extend((key, v.strip()) for v in values if v.strip())
+    return pairs
+
+
+def search_page(pages: Iterable[PageSpec]) -> PageSpec:
+    """The search page; its form lists every filter value of the indexed ``pages``, with the
+    number of pages that have it."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in FILTERS}
+    for page in pages:
+        if page.facets.get("kind") in UNINDEXED_KINDS:
+            continue
+        for key, value in filter_pairs(page.facets):
+            counts[key][value] += 1
+    filters = [
+        {"key": key, "label": label, "values": [
+            {"value": value, "count": counts[key][value]} for value in _ordered(key, counts[key])
+        ]}
+        for key, label in FILTERS.items() if counts[key]
+    ]
+    return PageSpec(
+        src_uri=f"{SEARCH_URL}index.md",
+        template="search.html",
+        title=SEARCH_TITLE,
+        data={"filters": filters},
+        description="Tìm kế hoạch theo tên xã, tỉnh, nội dung; gõ có dấu hay không dấu đều được.",
+    )
+
+
+def _ordered(key: str, values: Iterable[str]) -> list[str]:
+    """Years newest first; names in Vietnamese alphabetical order (Đ after D, marks ignored)."""
+    if key == "year":
+        return sorted(values, reverse=True)
+    return sorted(values, key=lambda v: (fold(v.replace("đ", "d~").replace("Đ", "D~")), v))
+
+
+def prepare_page(html: str) -> str | None:
+    """The HTML Pagefind indexes for a built page, or None when the page is not indexed: no
+    ``data-pagefind-body`` (the 404 page, the search page) or a kind in UNINDEXED_KINDS.
+
+    The text of the body is replaced by its distinct words and word pairs (``search_terms``).
+    A plan says "số" seventy times; indexing it once per weight keeps the postings of the words
+    every plan uses small enough to download and score on a phone, and barely moves the
+    ranking (term frequency saturates early). Word pairs ("chữ_ký", "ký_số") let search.js
+    look a several-syllable Vietnamese word up as such: few pages hold the pair, where
+    thousands hold each syllable, and "so" no longer expands to every word starting "so"."""
+    kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
+    if "data-pagefind-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
+        return None
+    document = lxml.html.document_fromstring(html)
+    bodies = document.xpath("//*[@data-pagefind-body]")
+    if not bodies:
+        return None
+    groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
+    for body in bodies:
+        _empty(body)
+    for weight, terms in groups:
+        part = lxml.html.Element("p", {"data-pagefind-weight": f"{weight:g}"})
+        part.text = " ".join(terms)
+        bodies[-1].append(part)
+    return str(lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>"))
+
+
+def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
+    """(weight, terms) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
+    weight, the distinct words (lower case), then the distinct pairs of neighbouring words
+    joined by "_", both in first-use order, so that the pairs of a phrase stand side by side;
+    then the same groups for the terms with đ, written with d, at FOLD_FACTOR times the
+    weight ("dổi_số": "doi so" finds "đổi số" too, below a page spelled with d)."""
+    words: dict[float, dict[str, None]] = {}
+    pairs: dict[float, dict[str, None]] = {}
+    for weight, text in texts:
+        for phrase in _PHRASE_END.split(text.lower()):  # no pair across "," "." ";" …
+            tokens = [word for word in (_EDGES.sub("", t) for t in phrase.split()) if word]
+            words.setdefault(weight, {}).update(dict.fromkeys(tokens))
+            pairs.setdefault(weight, {}).update(dict.fromkeys(map("_".join, pairwise(tokens))))
+    groups = [(w, list(terms[w])) for w in sorted(words, reverse=True) for terms in (words, pairs)]
+    folded = [(w * FOLD_FACTOR, [fold_stroke(t) for t in terms if "đ" in t]) for w, terms in groups]
+    return [(w, terms) for w, terms in groups + folded if terms]
+
+
+def _empty(body: Any) -> None:
+    """Removes the text of ``body``, keeping the page's metadata and filters set inside it."""
+    marked = "@data-pagefind-meta or @data-pagefind-filter or @data-pagefind-sort"
+    for element in body.xpath(f".//*[{marked}]"):
+        body.addprevious(element)  # moved: the text of a filter is not page text
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
+    """(weight, text) of what Pagefind reads inside ``element`` (an lxml.html.HtmlElement):
+    not ignored parts, navigation, forms, scripts; headings weigh as Pagefind weighs them."""
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+        return
+    if element.get("data-pagefind-ignore") is not None:
+        return
+    weight = _weight(element, weight)
+    if element.text:
+        yield weight, element.text
+    for child in element:
+        yield from _weighted_text(child, weight)
+        if child.tail:
+            yield weight, child.tail
+
+
+def _weight(element: Any, inherited: float) -> float:
+    explicit = element.get("data-pagefind-weight")
+    if explicit is not None:
+        try:
+            return float(explicit)
+        except ValueError:
+            return inherited
+    return _HEADING_WEIGHTS.get(element.tag, inherited)

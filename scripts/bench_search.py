@@ -1,0 +1,273 @@
+"""Đo tìm kiếm trên trình duyệt. Benchmark the site search in Debian's chromium.
+
+    python scripts/bench_search.py [--site DIR | --plans DIR [--out DIR]] [--runs N]
+                                   [--slow] [--lunr] [--json FILE] [QUERY ...]
+
+Builds the site from --plans (default plans/) with mkdocs, or takes an already built --site,
+serves it on 127.0.0.1 under the sub-path /kehoach/ with gzip (as a static host would), and
+drives chromium through Playwright. Each run uses a fresh browser context (empty cache):
+  cold   open tim-kiem/?q=<first query>: bytes sent by the server until the results are shown
+         and the network is idle (page, theme, search assets, index, fragments; gzip sizes),
+         and the time from navigation start to the first result on screen;
+  typed  open tim-kiem/ (the engine loads with the page), then submit each query in turn:
+         time from submit to the first result on screen, and the bytes that query fetched.
+Reports medians over the runs. --slow adds a phone-like profile (4x CPU slowdown, 1.6 Mbit/s,
+150 ms latency). --lunr also estimates the index Material's built-in search would ship.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import quote_plus
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "/kehoach/"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = ["chuyen doi so", "Đức Thọ", "thach ha", "binh dan hoc vu so", "vneid", "chữ ký số"]
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+ARM = """() => { window.__first = new Promise((done) => {
+  const seen = () => { const list = document.getElementById('kh-search-results');
+    return list && list.children.length > 0; };
+  const observer = new MutationObserver(() => {
+    if (seen()) { observer.disconnect(); done(performance.now()); } });
+  observer.observe(document, {childList: true, subtree: true}); }); }"""
+SUBMIT = """(query) => { const input = document.getElementById('kh-q'); input.value = query;
+  const start = performance.now(); input.form.requestSubmit(); return start; }"""
+
+
+class Log:
+    """Bytes the server sent, per path, since the last reset."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int]] = []
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent.append((path, size))
+
+    def take(self) -> list[tuple[str, int]]:
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX only; text files gzip-compressed when the client asks."""
+
+    log: ClassVar[Log]  # both set per server by serving()
+    cache: ClassVar[dict[Path, bytes]]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if not path.startswith(PREFIX):
+            self.send_error(404)
+            return
+        file = Path(self.translate_path("/" + path[len(PREFIX):]))
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            self.send_error(404)
+            return
+        body = file.read_bytes()
+        gzipped = file.suffix in TEXT_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = self.cache.get(file) or self.cache.setdefault(file, gzip.compress(body, 6))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Length", str(len(body)))
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+        self.log.add(path[len(PREFIX):], len(body))
+
+
+@contextmanager
+def serving(site: Path, log: Log) -> Iterator[str]:
+    handler = type("BenchHandler", (Handler,), {"log": log, "cache": {}})
+    factory = functools.partial(handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(plans: Path, out: Path) -> None:
+    env = {**os.environ, "PLANS_DIR": str(plans.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out.resolve())]
+    print(f"build: {plans} -> {out}", file=sys.stderr)
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def category(path: str) -> str:
+    if path.startswith("pagefind/fragment/"):
+        return "fragments"
+    if path.startswith(("pagefind/index/", "pagefind/filter/")) or path.endswith(".pf_meta"):
+        return "index"
+    if path.startswith("pagefind/") or path == "assets/search.js":
+        return "search code"
+    return "page and theme"
+
+
+def new_page(browser: Any, slow: bool) -> Any:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    if slow:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150,
+                 "downloadThroughput": 200_000, "uploadThroughput": 90_000})
+    page.add_init_script(f"({ARM})()")
+    return page
+
+
+def one_run(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -> dict[str, Any]:
+    page = new_page(browser, slow)  # cold: a reader opens tim-kiem/?q=…
+    log.take()
+    page.goto(f"{base}tim-kiem/?q={quote_plus(queries[0])}")
+    cold_ms = page.evaluate("window.__first")
+    page.wait_for_load_state("networkidle")
+    sent = log.take()
+    page.context.close()
+    categories: dict[str, int] = {}
+    for path, size in sent:
+        categories[category(path)] = categories.get(category(path), 0) + size
+    page = new_page(browser, slow)  # typed: the search page is open, the reader types
+    page.goto(f"{base}tim-kiem/")
+    page.wait_for_load_state("networkidle")
+    loaded = sum(size for _, size in log.take())
+    typed = []
+    for query in queries:
+        page.evaluate(ARM)
+        start = page.evaluate(SUBMIT, query)
+        shown = page.evaluate("window.__first")
+        page.wait_for_load_state("networkidle")
+        typed.append({"query": query, "ms": shown - start,
+                      "bytes": sum(size for _, size in log.take())})
+    page.context.close()
+    return {"cold_ms": cold_ms, "cold_bytes": sum(s for _, s in sent),
+            "cold_requests": len(sent), "categories": categories, "loaded_bytes": loaded,
+            "typed": typed, "files": sorted(sent)}
+
+
+def lunr_estimate(site: Path) -> dict[str, int]:
+    """Size of a search_index.json like Material's (every page's title and text, one
+    entry per page), which its lunr search downloads whole before the first result."""
+    from kehoach.htmltext import page_text
+
+    docs = []
+    for file in sorted(site.rglob("index.html")):
+        if "pagefind" in file.parts:
+            continue
+        html = file.read_text(encoding="utf-8")
+        start, end = html.find('<article class="md-content__inner'), html.find("</article>")
+        docs.append({"location": str(file.parent.relative_to(site)), "title": "",
+                     "text": page_text(html[start:end] if start >= 0 else html)})
+    raw = json.dumps({"config": {"lang": ["vi"]}, "docs": docs}, ensure_ascii=False).encode()
+    return {"pages": len(docs), "bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6))}
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    return len(files), sum(f.stat().st_size for f in files)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[str, Any]:
+    first = runs[0]
+    files, size = tree_size(site / "pagefind")
+    summary = {
+        "runs": len(runs),
+        "pagefind_files": files, "pagefind_bytes": size,
+        "cold_first_results_ms": median([r["cold_ms"] for r in runs]),
+        "cold_bytes": median([r["cold_bytes"] for r in runs]),
+        "cold_requests": first["cold_requests"],
+        "cold_categories": first["categories"],
+        "search_page_loaded_bytes": median([r["loaded_bytes"] for r in runs]),
+        "typed": [{"query": q, "ms": median([r["typed"][i]["ms"] for r in runs]),
+                   "bytes": median([r["typed"][i]["bytes"] for r in runs])}
+                  for i, q in enumerate(queries)],
+    }
+    print(f"site: {site}  ({files} Pagefind files, {size / 1e6:.1f} MB on disk)")
+    print(f"first query, cold page (median of {len(runs)} runs): "
+          f"{summary['cold_bytes'] / 1024:.0f} KB transferred in {first['cold_requests']} "
+          f"requests, first results after {summary['cold_first_results_ms']:.0f} ms")
+    for name, size in sorted(first["categories"].items()):
+        print(f"    {name:15} {size / 1024:7.1f} KB")
+    print(f"search page opened without a query: {summary['search_page_loaded_bytes'] / 1024:.0f}"
+          " KB (page, theme, search code and index metadata, loaded before the reader types)")
+    print("typed queries on the loaded page (median ms to first results, KB fetched):")
+    for row in summary["typed"]:
+        print(f"    {row['query']:22} {row['ms']:7.0f} ms  {row['bytes'] / 1024:7.1f} KB")
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the site search in chromium.")
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--site", type=Path, help="an already built site (with pagefind/)")
+    source.add_argument("--plans", type=Path, default=ROOT / "plans", help="data to build")
+    parser.add_argument("--out", type=Path, help="where to build (default: a temporary folder)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--slow", action="store_true", help="phone-like CPU and network")
+    parser.add_argument("--lunr", action="store_true", help="estimate Material's lunr index")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
+        site = args.site or args.out or Path(scratch) / "site"
+        if args.site is None:
+            build(args.plans, site)
+        if not (site / "pagefind" / "pagefind.js").is_file():
+            print(f"{site}: no pagefind/ folder: build the site first", file=sys.stderr)
+            return 2
+        summary = measure(site, args.queries, args.runs, args.slow)
+        if args.lunr:
+            summary["lunr_estimate"] = lunr_estimate(site)
+            lunr = summary["lunr_estimate"]
+            print(f"Material lunr index (estimate): {lunr['pages']} pages, "
+                  f"{lunr['bytes'] / 1e6:.1f} MB, {lunr['gzip_bytes'] / 1e6:.1f} MB gzip")
+    if args.json:
+        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
+    return 0
+
+
+def measure(site: Path, queries: list[str], runs: int, slow: bool) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    log = Log()
+    with serving(site, log) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        results = [one_run(browser, base, log, queries, slow) for _ in range(runs)]
+        browser.close()
+    return report(results, queries, site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

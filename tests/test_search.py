@@ -1,0 +1,282 @@
+"""Search: Vietnamese folding and index preparation (kehoach.search), then the built site's
+Pagefind search in Debian's chromium, served under a sub-path: queries typed with or without
+tone marks and đ find the right page, exact spelling ranks first, filters narrow, every page
+is indexed once, and the page works with the keyboard and a screen reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from hooks.search import index_site
+from kehoach.search import (
+    FOLD_MARK,
+    UNINDEXED_KINDS,
+    filter_pairs,
+    fold,
+    fold_stroke,
+    prepare_page,
+    search_page,
+)
+from kehoach.views.base import PageSpec
+from tests.sitetools import build_site, serve
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+DUC_THO = ("ha-tinh/huyen-duc-tho/", "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
+THACH_HA = ("ha-tinh/xa-thach-ha/", "ha-tinh/xa-thach-ha/ha-tinh-thach-ha-2025-ngay-cds/")
+CHU_KY_SO = ("dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/",
+             "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
+# Query → pages of which one must be among the first three results.
+EXPECTED = {
+    "Duc Tho": DUC_THO, "ĐỨC THỌ": DUC_THO, "đức thọ": DUC_THO,
+    "thach ha": THACH_HA, "Thạch Hà": THACH_HA,
+    "binh dan hoc vu so": ("nen-tang/binhdanhocvuso-gov-vn/",),
+    "bình dân học vụ số": ("nen-tang/binhdanhocvuso-gov-vn/",),
+    "vneid": ("nen-tang/vneid/",), "VNeID": ("nen-tang/vneid/",),
+    "chu ky so": CHU_KY_SO, "chữ ký số": CHU_KY_SO,
+}
+
+
+def _page(body: str, kind: str = "Kế hoạch") -> str:
+    return (f'<!doctype html><html lang="vi"><body><div hidden><span data-pagefind-meta="kind">'
+            f"{kind}</span></div><nav>Đường dẫn</nav>{body}</body></html>")
+
+
+# --- pure helpers ---------------------------------------------------------------------------
+
+
+def test_fold_removes_marks_case_and_the_stroke_of_d() -> None:
+    assert fold("ĐỨC THỌ") == "duc tho"
+    assert fold("Chuyển đổi số") == "chuyen doi so"
+    assert fold_stroke("Đức đổi") == "Dức dổi"  # only the stroke: Pagefind folds the marks
+
+
+def test_filter_pairs_split_years_and_keep_form_order() -> None:
+    facets = {"kind": "Đơn vị", "year": "2024, 2025", "province": "Tỉnh Hà Tĩnh", "locality": "x"}
+    assert filter_pairs(facets) == [("province", "Tỉnh Hà Tĩnh"), ("year", "2024"),
+                                    ("year", "2025"), ("kind", "Đơn vị")]
+    assert filter_pairs(None) == []
+
+
+def test_prepare_page_adds_a_weighted_folded_copy_of_the_words_with_d() -> None:
+    html = _page('<main data-pagefind-body><h1>Huyện Đức Thọ</h1><p>Chuyển đổi số, đổi mới.'
+                 '</p><p data-pagefind-ignore>Đảng</p></main><form>Đăng nhập</form>')
+    prepared = prepare_page(html)
+    assert prepared is not None
+    tail = prepared[prepared.index(FOLD_MARK):]
+    assert '<p data-pagefind-weight="5.6">dức</p>' in tail  # h1 (7) × 0.8
+    assert '<p data-pagefind-weight="0.8">dổi dổi</p>' in tail  # as often as on the page
+    for left_out in ("dảng", "dường", "dăng"):  # ignored part, navigation, form
+        assert left_out not in tail
+
+
+def test_prepare_page_skips_pages_without_body_and_unindexed_kinds() -> None:
+    assert prepare_page(_page("<h1>404</h1>")) is None
+    for kind in UNINDEXED_KINDS:
+        assert prepare_page(_page("<main data-pagefind-body>Xin chào</main>", kind)) is None
+    unchanged = prepare_page(_page("<main data-pagefind-body>Xin chào</main>"))
+    assert unchanged is not None and FOLD_MARK not in unchanged
+
+
+def test_search_page_lists_filter_values_of_indexed_pages_in_reading_order() -> None:
+    pages = [
+        PageSpec("a/index.md", "plan.html", "A", facets={
+            "kind": "Kế hoạch", "province": "Tỉnh Đồng Nai", "year": "2025"}),
+        PageSpec("b/index.md", "plan.html", "B", facets={
+            "kind": "Kế hoạch", "province": "Tỉnh Cà Mau", "year": "2024, 2025"}),
+        PageSpec("c/index.md", "plan.html", "C", facets={
+            "kind": "Kế hoạch", "province": "Tỉnh Dak"}),
+        PageSpec("u/index.md", "unit.html", "U", facets={"kind": "Đơn vị", "province": "Tỉnh X"}),
+    ]
+    filters = {f["key"]: f["values"] for f in search_page(pages).data["filters"]}
+    assert [v["value"] for v in filters["province"]] == ["Tỉnh Cà Mau", "Tỉnh Dak", "Tỉnh Đồng Nai"]
+    assert filters["year"] == [{"value": "2025", "count": 2}, {"value": "2024", "count": 1}]
+    assert [v["value"] for v in filters["kind"]] == ["Kế hoạch"]  # units are not indexed
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("search") / "site"
+    build_site(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site, sub_path=True) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield tab
+    context.close()
+    assert not errors, errors
+
+
+def _results(page: Any, base: str, query: str, **filters: str) -> list[str]:
+    """Result URLs (relative to the site) of the search page opened with ?q=…&filter=…."""
+    page.goto(f"{base}tim-kiem/?{urlencode({'q': query, **filters})}")
+    page.wait_for_function("document.getElementById('kh-search-status').textContent !== ''")
+    links = page.eval_on_selector_all("#kh-search-results a", "as => as.map(a => a.href)")
+    assert all(link.startswith(base) for link in links), links
+    return [link.removeprefix(base) for link in links]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_query_finds_the_right_page_among_the_first_three(
+    page: Any, base: str, query: str
+) -> None:
+    top = _results(page, base, query)[:3]
+    assert set(top) & set(EXPECTED[query]), f"{query!r}: {top}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["chuyen doi so", "chuyển đổi số", "CHUYỂN ĐỔI SỐ"])
+def test_generic_query_ranks_pages_about_it_first(page: Any, base: str, query: str) -> None:
+    _results(page, base, query)
+    titles = page.eval_on_selector_all(".kh-result", "rs => rs.map(r => r.textContent)")
+    assert len(titles) >= 10
+    assert all("chuyen doi so" in fold(title) for title in titles[:3]), titles[:3]
+
+
+@pytest.mark.browser
+def test_each_result_shows_title_locality_province_year_and_a_marked_excerpt(
+    page: Any, base: str
+) -> None:
+    _results(page, base, "thach ha")
+    first = page.locator(".kh-result").filter(has_text="Kế hoạch – Xã Thạch Hà").first
+    assert first.locator(".kh-result-meta").inner_text() == (
+        "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025")
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all(fold(m).strip(".,:;") in ("thach", "ha") for m in marks), marks
+
+
+@pytest.mark.browser
+def test_filters_narrow_the_results_and_stay_in_the_address(page: Any, base: str) -> None:
+    everything = _results(page, base, "chu ky so")
+    narrowed = _results(page, base, "chu ky so", province="Tỉnh Đồng Nai")
+    assert 0 < len(narrowed) < len(everything)
+    metas = page.locator(".kh-result-meta").all_inner_texts()
+    assert all("Đồng Nai" in m for m in metas), metas
+    page.select_option("#kh-f-year", "2024")  # a second filter: no 2024 plan in Đồng Nai
+    page.wait_for_function("location.search.includes('year=2024')")
+    page.wait_for_function("document.querySelectorAll('#kh-search-results li').length === 0")
+    assert "Không tìm thấy" in page.inner_text("#kh-search-status")
+
+
+@pytest.mark.browser
+def test_every_indexed_page_appears_once_and_only_pages_with_a_body(
+    page: Any, base: str, site: Path
+) -> None:
+    page.goto(f"{base}tim-kiem/")
+    urls = page.evaluate("""async () => {
+        const pagefind = await import(new URL('../pagefind/pagefind.js', location).href);
+        await pagefind.options({baseUrl: '/'});
+        const all = await pagefind.search(null);
+        return Promise.all(all.results.map(async r => (await r.data()).url)); }""")
+    assert len(urls) == len(set(urls)) > 10
+    assert "/huong-dan-nhap-lieu/" in urls and "/ha-tinh/" in urls
+    assert "/dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/" in urls
+    for left_out in ("/404.html", "/tim-kiem/", "/"):
+        assert left_out not in urls
+    assert not any("/don-vi/" in url for url in urls)  # unit pages are not indexed
+    assert (site / "404.html").exists() and "data-pagefind-body" not in (
+        site / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_keyboard_only_from_a_plan_page_to_a_result(page: Any, base: str) -> None:
+    page.goto(f"{base}ha-tinh/ha-tinh-2025-ngay-cds/")
+    for _ in range(40):  # Tab until the search box of the page has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "kh-searchbox-q":
+            break
+    else:
+        pytest.fail("the search box is not reachable with Tab")
+    page.keyboard.type("binh dan hoc vu so")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}tim-kiem/?q=binh+dan+hoc+vu+so")
+    page.wait_for_selector("#kh-search-results a")
+    assert page.get_by_label("Từ khóa").input_value() == "binh dan hoc vu so"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#kh-search-results')"):
+            break
+    else:
+        pytest.fail("no result link is reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}nen-tang/**")
+
+
+@pytest.mark.browser
+def test_screen_reader_hears_the_count_in_a_live_region(page: Any, base: str) -> None:
+    _results(page, base, "vneid")
+    status = page.locator("#kh-search-status")
+    assert status.get_attribute("role") == "status"
+    count = page.locator("#kh-search-results > li").count()
+    assert status.inner_text() == f"Tìm thấy {count} kết quả cho “vneid”."
+    assert page.get_by_role("search").count() == 1
+    assert page.get_by_label("Tỉnh, thành phố").count() == 1
+
+
+@pytest.mark.browser
+def test_exact_spelling_ranks_above_a_folded_match(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Two pages, one written with marks and đ, one typed without: each query puts the page
+    spelled as the reader typed first, and still finds the other one."""
+    pages = {"dau": "Kế hoạch chuyển đổi số huyện Đức Thọ.",
+             "khong-dau": "Ke hoach chuyen doi so huyen Duc Tho."}
+    for name, text in pages.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            _page(f"<main data-pagefind-body><p>{text}</p></main>"), encoding="utf-8")
+    (tmp_path / "index.html").write_text("<!doctype html><html lang='vi'></html>", "utf-8")
+    assert index_site(tmp_path).pages == 2
+    with serve(tmp_path, sub_path=True) as url:
+        tab = browser.new_page()
+        tab.goto(url)
+        ranked = tab.evaluate("""async (queries) => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', location).href);
+            await pagefind.options({baseUrl: '/'});
+            const out = {};
+            for (const q of queries) {
+                const found = await pagefind.search(q);
+                out[q] = await Promise.all(found.results.map(async r => (await r.data()).url));
+            }
+            return out; }""", ["Đức Thọ", "duc tho", "chuyển đổi", "chuyen doi", "doi"])
+        tab.close()
+    with_marks, without = "/dau/", "/khong-dau/"
+    assert ranked["Đức Thọ"] == [with_marks]  # đ is its own letter: "Duc" is not "Đức"
+    assert ranked["chuyển đổi"] == [with_marks]
+    assert ranked["duc tho"] == [without, with_marks]
+    assert ranked["chuyen doi"] == [without, with_marks]
+    assert ranked["doi"] == [without, with_marks]

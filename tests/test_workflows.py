@@ -1,0 +1,271 @@
+"""The publishing workflow: GitHub Actions files (triggers, least privilege, pinned actions,
+the checks a pull request must pass) and what each page says about its source (edit link,
+last change from one git log, a reproducible fallback without git)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.sitetools import FIXED_EPOCH, ROOT, build_site
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def _workflow(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((WORKFLOWS / name).read_text("utf-8"))
+    if True in data:  # YAML 1.1 reads the key "on" as a boolean
+        data["on"] = data.pop(True)
+    return data
+
+
+def _steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = job["steps"]
+    return steps
+
+
+def _uses(data: dict[str, Any]) -> list[str]:
+    return [s["uses"] for job in data["jobs"].values() for s in _steps(job) if "uses" in s]
+
+
+def _runs(job: dict[str, Any]) -> str:
+    return "\n".join(s.get("run", "") for s in _steps(job))
+
+
+def test_pages_workflow_triggers_and_least_privilege() -> None:
+    data = _workflow("pages.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in data["on"] and "pull_request" not in data["on"]
+    assert data["permissions"] == {"contents": "read"}
+    assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    jobs = data["jobs"]
+    assert set(jobs) == {"build", "deploy"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+    for name, job in jobs.items():
+        writes = [k for k, v in job.get("permissions", {}).items() if v == "write"]
+        assert name == "deploy" or not writes, f"{name} may write: {writes}"
+
+
+def test_pages_workflow_validates_builds_and_deploys() -> None:
+    build, deploy = (_workflow("pages.yml")["jobs"][j] for j in ("build", "deploy"))
+    steps = _steps(build)
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # git history for "last changed"
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"] == {
+        "python-version": "3.11",
+        "cache": "pip",
+        "cache-dependency-path": "requirements.txt",
+    }
+    runs = _runs(build)
+    assert "make setup" in runs
+    assert ".venv/bin/python scripts/validate.py --github plans/" in runs
+    site = next(s for s in steps if s.get("run") == "make site")
+    assert site["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert next(s for s in steps if s.get("id") == "pages")["uses"].startswith(
+        "actions/configure-pages@"
+    )
+    upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"] == {"path": "site"}
+    (step,) = _steps(deploy)
+    assert step["id"] == "deployment" and step["uses"].startswith("actions/deploy-pages@")
+
+
+def test_pull_requests_are_validated_and_built() -> None:
+    data = _workflow("ci.yml")
+    assert "pull_request" in data["on"]
+    assert data["permissions"] == {"contents": "read"}
+    for job in data["jobs"].values():
+        assert not any(v == "write" for v in job.get("permissions", {}).values())
+    runs = "\n".join(_runs(job) for job in data["jobs"].values())
+    assert ".venv/bin/python scripts/validate.py --github plans/" in runs
+    assert "make site" in runs and "make test" in runs
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
+    assert "build --strict" in recipe  # make site = mkdocs build --strict
+
+
+@pytest.mark.parametrize("name", ["pages.yml", "ci.yml"])
+def test_actions_are_pinned_to_full_commit_shas(name: str) -> None:
+    uses = _uses(_workflow(name))
+    assert uses
+    assert [u for u in uses if not PINNED.match(u)] == []
+    text = (WORKFLOWS / name).read_text("utf-8")
+    assert all(f"{u}  # v" in text for u in uses), "each pin names its tag in a comment"
+
+
+# --- last changed, edit links -------------------------------------------------------------
+
+
+def _hook() -> ModuleType:
+    """hooks/publish.py, loaded the way MkDocs loads it (a file, not a package module)."""
+    name = "kehoach_test_publish_hook"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / "publish.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while being built
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def test_git_log_is_parsed_newest_first(tmp_path: Path) -> None:
+    hook = _hook()
+    log = (
+        "\x1e2025-10-09\0\nplans/a.yaml\0plans/b.yaml\0"
+        "\x1e2025-10-01\0\nplans/a.yaml\0plans/c d.yaml\0"
+    )
+    dates = hook.parse_log(log, tmp_path)
+    assert dates == {
+        tmp_path / "plans/a.yaml": dt.date(2025, 10, 9),
+        tmp_path / "plans/b.yaml": dt.date(2025, 10, 9),
+        tmp_path / "plans/c d.yaml": dt.date(2025, 10, 1),
+    }
+
+
+def _git(repo: Path, *args: str, date: str = "2025-10-01T08:00:00+07:00") -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
+    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_one_git_log_dates_every_file_and_untracked_files_fall_back(tmp_path: Path) -> None:
+    hook = _hook()
+    repo = tmp_path / "repo"
+    (repo / "plans" / "x").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "plans" / "a.yaml").write_text("a: 1\n")
+    (repo / "plans" / "x" / "Hà Tĩnh.yaml").write_text("b: 1\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "one", date="2025-10-01T08:00:00+07:00")
+    (repo / "plans" / "a.yaml").write_text("a: 2\n")
+    _git(repo, "commit", "-q", "-am", "two", date="2025-10-09T08:00:00+07:00")
+    (repo / "plans" / "new.yaml").write_text("c: 1\n")  # not committed yet
+    top, dates = hook.git_dates(repo / "plans")
+    assert top == repo.resolve()
+    assert dates[repo.resolve() / "plans" / "a.yaml"] == dt.date(2025, 10, 9)
+    assert dates[repo.resolve() / "plans" / "x" / "Hà Tĩnh.yaml"] == dt.date(2025, 10, 1)
+    new = hook.last_changed(repo.resolve() / "plans" / "new.yaml", dates)
+    assert new.source == "mtime"
+    assert hook.git_dates(tmp_path / "nowhere") == (None, {})
+
+
+def test_without_git_the_file_date_is_clamped_to_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = _hook()
+    path = tmp_path / "a.yaml"
+    path.write_text("a: 1\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    found = hook.last_changed(path, {})
+    assert (found.date, found.source) == (dt.date(2025, 10, 10), "mtime")
+    assert hook.last_changed(tmp_path / "missing.yaml", {}).source == "unknown"
+
+
+def test_repository_address_for_edit_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = _hook()
+
+    class Config:
+        def __init__(self) -> None:
+            self.repo_url: str | None = None
+            self.extra: dict[str, Any] = {}
+
+    for name in ("REPO_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert hook.repo_url(Config()) is None  # no repository: no edit link
+    monkeypatch.setenv("GITHUB_REPOSITORY", "fork/kehoach")
+    assert hook.repo_url(Config()) == "https://github.com/fork/kehoach"
+    monkeypatch.setenv("REPO_URL", "https://github.com/so/kehoach/")
+    assert hook.repo_url(Config()) == "https://github.com/so/kehoach"
+
+
+@pytest.fixture(scope="module")
+def copied_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The plans copied outside any git repository, built once."""
+    base = tmp_path_factory.mktemp("nogit")
+    plans = base / "plans"
+    shutil.copytree(ROOT / "plans", plans)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPO_URL", "https://github.com/example/kehoach")
+        build_site(base / "site", plans)
+    return plans, base / "site"
+
+
+def test_plan_pages_show_source_edit_link_and_last_change(copied_site: tuple[Path, Path]) -> None:
+    _plans, site = copied_site
+    page = (site / "ha-tinh/ha-tinh-2025-ngay-cds/index.html").read_text("utf-8")
+    assert 'Dữ liệu cập nhật lần cuối: <time datetime="2025-10-10">10/10/2025</time>' in page
+    assert "không có lịch sử git" in page
+    assert 'href="du-lieu.json"' in page
+    assert "Sửa trên GitHub" not in page  # these copies are not in the repository
+    docs = (site / "huong-dan-nhap-lieu" / "index.html").read_text("utf-8")
+    assert "https://github.com/example/kehoach/edit/main/docs/huong-dan-nhap-lieu.md" in docs
+
+
+def test_rebuild_after_touching_files_is_identical(copied_site: tuple[Path, Path]) -> None:
+    plans, site = copied_site
+    for path in plans.rglob("*.yaml"):
+        os.utime(path)  # "now": later than SOURCE_DATE_EPOCH, so the clamp applies
+    again = site.parent / "again"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPO_URL", "https://github.com/example/kehoach")
+        build_site(again, plans)
+    # The search index (pagefind/) has its own reproducibility test in test_site_build.py.
+    first, second = _files(site), _files(again)
+    assert first.keys() == second.keys()
+    assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+def _files(site: Path) -> dict[Path, bytes]:
+    found = (p for p in site.rglob("*") if p.is_file())
+    return {p.relative_to(site): p.read_bytes() for p in found if "pagefind" not in p.parts}
+
+
+@pytest.mark.skipif(
+    shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs the git repository"
+)
+def test_repository_build_uses_git_dates_and_links_to_the_yaml(tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GITHUB_REPOSITORY", "example/kehoach")
+        patch.delenv("REPO_URL", raising=False)
+        build_site(tmp_path / "site")
+    source = "plans/ha-tinh/2025-ngay-chuyen-doi-so.yaml"
+    committed = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", source],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    page = (tmp_path / "site/ha-tinh/ha-tinh-2025-ngay-cds/index.html").read_text("utf-8")
+    assert f"https://github.com/example/kehoach/edit/main/{source}" in page
+    assert "Sửa trên GitHub" in page
+    if committed:
+        assert f'<time datetime="{committed}">' in page
