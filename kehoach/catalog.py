@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,16 +99,35 @@ def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Prob
         gazetteer=gazetteer,
     )
     sources: list[SourceFile] = []
-    for doc, schema_ok in docs:
+    # Each parsed document (data plus the position of every value) is released as soon as
+    # its plan is checked and converted: at national scale they would not fit together.
+    pending = deque(docs)
+    del docs
+    while pending:
+        doc, schema_ok = pending.popleft()
         found = check_plan_references(doc, known)
+        if found and not doc.positions:
+            found = _recheck_with_positions(doc, known)
         problems.extend(found)
         if schema_ok and not errors_only(found):
-            plan = to_model(Plan, doc.data)
-            sources.append(SourceFile(path=doc.path, plan=plan, positions=doc.positions))
+            sources.append(SourceFile(path=doc.path, plan=to_model(Plan, doc.data)))
     if errors_only(problems):
         return None, problems
     catalog = Catalog(root, sources, registry, gazetteer, warnings=problems)
     return catalog, problems
+
+
+def _with_positions(doc: Document) -> Document:
+    """The document with its position table, parsing the file again if it was dropped."""
+    if doc.positions:
+        return doc
+    full, _problems = load_file(Path(doc.path), doc.path)
+    return full or doc
+
+
+def _recheck_with_positions(doc: Document, known: KnownIds) -> list[Problem]:
+    """Report a file's reference problems at their exact positions."""
+    return check_plan_references(_with_positions(doc), known)
 
 
 def _parse_all(
@@ -122,6 +142,10 @@ def _parse_all(
         schema_problems = check_schema(doc, schema)
         date_problems = check_values(doc, schema)
         problems.extend(schema_problems + date_problems)
+        if not (found or schema_problems or date_problems):
+            # Positions only serve messages; a clean file's are dropped to bound memory
+            # and recovered by parsing again if a later check finds a problem.
+            doc.positions, doc.key_positions = {}, {}
         docs.append((doc, not errors_only(found + schema_problems + date_problems)))
     return docs
 
@@ -163,7 +187,7 @@ def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set
         if not isinstance(plan_id, str):
             continue
         if plan_id in seen:
-            line, col = doc.where(("id",))
+            line, col = _with_positions(doc).where(("id",))
             problems.append(
                 Problem(
                     doc.path,

@@ -6,7 +6,7 @@ Field names mirror schema/plan.schema.json and schema/registry.schema.json one t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from kehoach.dates import PartialDate
@@ -235,10 +235,7 @@ class Registry:
 
 @dataclass(frozen=True)
 class SourceFile:
-    """Where a plan came from, for error messages and "edit on GitHub" links."""
+    """Where a plan came from, for "edit on GitHub" links and freshness dates."""
 
     path: str
     plan: Plan
-    positions: dict[tuple[str | int, ...], tuple[int, int]] = field(
-        default_factory=dict, compare=False, hash=False
-    )
