@@ -73,7 +73,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     spec = _state["pages"].get(page.file.src_uri)
     if spec is not None:
-        context["view"] = spec.data
+        context["view"] = spec.view()
         context["source_path"] = spec.source_path
         context["facets"] = spec.facets
     return context

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,13 @@ class PageSpec:
     source_path: str | None = None  # the YAML file the page comes from, if one
     # Search facets of the page (kind, province, year, level, locality), for filters.
     facets: dict[str, str] = field(default_factory=dict, compare=False)
+    # For page kinds counted in tens of thousands (units), the data is built when the page
+    # is rendered and dropped after, instead of being held for the whole build.
+    build: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+
+    def view(self) -> dict[str, Any]:
+        """The template data: built now if the page builds it lazily."""
+        return self.build() if self.build is not None else self.data
 
     @property
     def url(self) -> str:

@@ -3,6 +3,7 @@ and the "toan-quoc/" page listing the national units."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from markupsafe import Markup
@@ -40,25 +41,28 @@ class UnitView:
 
     def page(self, record: UnitRecord) -> PageSpec:
         plan_ids = newest_first(self.lookup.index, record.plan_ids)
-        crumbs = self.home_crumbs(record)
-        home = crumbs[-1]
+        home = self.home_crumbs(record)[-1]
         name = record.names[0]
-        data = {
-            "unit": {"id": record.unit_id, "name": name, "other_names": record.names[1:]},
-            "home": home,
-            "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
-            "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],
-        }
         years = sorted({self.lookup.plan(p).year for p in plan_ids})
         return PageSpec(
             src_uri=urls.src_uri(record.url),
             template="unit.html",
             title=f"{name} – {home['name']}",
-            data=data,
+            build=functools.partial(self.data, record, plan_ids),
             description=f"{name} ({home['name']}): nhiệm vụ trong {plan_count(len(plan_ids))} "
             f"({year_span(years)}) – hoạt động chủ trì, phối hợp, trách nhiệm và báo cáo.",
             facets=self.facets(record, years),
         )
+
+    def data(self, record: UnitRecord, plan_ids: list[str]) -> Data:
+        crumbs = self.home_crumbs(record)
+        name = record.names[0]
+        return {
+            "unit": {"id": record.unit_id, "name": name, "other_names": record.names[1:]},
+            "home": crumbs[-1],
+            "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
+            "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],
+        }
 
     def facets(self, record: UnitRecord, years: list[int]) -> dict[str, str]:
         facets = {"kind": KIND, "year": ", ".join(str(y) for y in years)}
@@ -66,8 +70,12 @@ class UnitView:
             return {**facets, "level": "Trung ương"}
         place = self.lookup.localities[record.home.path]
         province = self.lookup.province_of(place)
-        return {**facets, "province": province.name, "level": level_label(place.level),
-                "locality": place.name}
+        return {
+            **facets,
+            "province": province.name,
+            "level": level_label(place.level),
+            "locality": place.name,
+        }
 
     def plan_roles(self, plan_id: str, unit_id: str) -> Data:
         plan = self.lookup.plan(plan_id)
@@ -78,8 +86,9 @@ class UnitView:
             "lead": [self.activity(url, a) for a in roles.lead],
             "partner": [self.activity(url, a) for a in roles.partner],
             "subitems": [{**self.activity(url, a), "item": i.title} for a, i in roles.items],
-            "assigned": [{**self.activity(url, a), **self.duties(plan, x)}
-                         for a, x in roles.assigned],
+            "assigned": [
+                {**self.activity(url, a), **self.duties(plan, x)} for a, x in roles.assigned
+            ],
             "responsibilities": [self.duties(plan, x) for x in roles.responsibilities],
             "reports_by": [self.report(plan, r, r.to) for r in roles.reports_by],
             "reports_to": [self.report(plan, r, r.by) for r in roles.reports_to],
@@ -124,9 +133,13 @@ class UnitView:
             src_uri=urls.src_uri(f"{NATIONAL.path}/"),
             template="localities.html",
             title="Cơ quan trung ương",
-            data={"units": units,
-                  "breadcrumbs": [{"name": "Trang chủ", "url": urls.home()},
-                                  {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"}]},
+            data={
+                "units": units,
+                "breadcrumbs": [
+                    {"name": "Trang chủ", "url": urls.home()},
+                    {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"},
+                ],
+            },
             description=f"{len(units)} bộ, ngành trung ương được giao nhiệm vụ trong các kế "
             "hoạch địa phương.",
             facets={"kind": KIND, "level": "Trung ương"},
