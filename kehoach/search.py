@@ -15,8 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from html import unescape
-from itertools import pairwise
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -35,6 +35,12 @@ _HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6":
 # points to other pages, and a unit's page repeats the tasks its plans give it (one page per
 # unit and locality: tens of thousands nationally, which would outrank the plans themselves).
 UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị"})
+# A query made only of words on this share of the indexed pages is not looked up at once
+# (see common_words); only on a site of this many indexed pages.
+COMMON_SHARE = 0.5
+COMMON_MIN_PAGES = 1000
+# Weight of the filter words (see filter_token): the same on every page a filter keeps.
+FILTER_WEIGHT = 1.0
 # Facets that become Pagefind filters, in the order the search form shows them; a facet
 # may hold several values ("2024, 2025").
 FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
@@ -45,7 +51,8 @@ _STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 # A word as Pagefind reads it: text between spaces, without the punctuation around it (inside
 # it stays: "541/KH-UBND", "10/10").
 _EDGES = re.compile(r"^\W+|\W+$")
-_PHRASE_END = re.compile(r"[,.;:!?…()\[\]“”\"]+(?:\s|$)")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MARKERS = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
 _KIND = re.compile(r'data-pagefind-meta="kind">\s*([^<]*?)\s*<')
 
 
@@ -102,16 +109,20 @@ def _ordered(key: str, values: Iterable[str]) -> list[str]:
     return sorted(values, key=lambda v: (fold(v.replace("đ", "d~").replace("Đ", "D~")), v))
 
 
-def prepare_page(html: str) -> str | None:
-    """The HTML Pagefind indexes for a built page, or None when the page is not indexed: no
+@dataclass(frozen=True)
+class PreparedPage:
+    html: str  # what Pagefind indexes
+    words: frozenset[str]  # the page's distinct words, folded (fold), for common_words
+
+
+def prepare_page(html: str) -> PreparedPage | None:
+    """What Pagefind indexes for a built page, or None when the page is not indexed: no
     ``data-pagefind-body`` (the 404 page, the search page) or a kind in UNINDEXED_KINDS.
 
-    The text of the body is replaced by its distinct words and word pairs (``search_terms``).
-    A plan says "số" seventy times; indexing it once per weight keeps the postings of the words
-    every plan uses small enough to download and score on a phone, and barely moves the
-    ranking (term frequency saturates early). Word pairs ("chữ_ký", "ký_số") let search.js
-    look a several-syllable Vietnamese word up as such: few pages hold the pair, where
-    thousands hold each syllable, and "so" no longer expands to every word starting "so"."""
+    The text of the body is replaced by its distinct words (``search_terms``). A plan says
+    "số" seventy times; indexing it once per weight keeps the postings of the words every
+    plan uses small enough to download and score on a phone, and barely moves the ranking
+    (term frequency saturates early); the first-use order keeps phrases side by side."""
     kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
     if "data-pagefind-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
         return None
@@ -122,34 +133,58 @@ def prepare_page(html: str) -> str | None:
     groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
     for body in bodies:
         _empty(body)
+    words = frozenset(fold(t) for _, terms in groups for t in terms)
+    tokens = set()
+    for element in document.xpath("//*[@data-pagefind-filter]"):
+        tokens.add(filter_token(element.attrib.pop("data-pagefind-filter"), element.text_content()))
+    if tokens:
+        groups.append((FILTER_WEIGHT, sorted(tokens)))
     for weight, terms in groups:
         part = lxml.html.Element("p", {"data-pagefind-weight": f"{weight:g}"})
         part.text = " ".join(terms)
         bodies[-1].append(part)
-    return str(lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>"))
+    text = str(lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>"))
+    return PreparedPage(text, words)
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
-    """(weight, terms) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
-    weight, the distinct words (lower case), then the distinct pairs of neighbouring words
-    joined by "_", both in first-use order, so that the pairs of a phrase stand side by side;
-    then the same groups for the terms with đ, written with d, at FOLD_FACTOR times the
-    weight ("dổi_số": "doi so" finds "đổi số" too, below a page spelled with d)."""
+    """(weight, words) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
+    weight, the distinct words (lower case) in first-use order; then the same groups for the
+    words with đ, written with d, at FOLD_FACTOR times the weight ("doi" finds "đổi" too,
+    below a page spelled with d)."""
     words: dict[float, dict[str, None]] = {}
-    pairs: dict[float, dict[str, None]] = {}
     for weight, text in texts:
-        for phrase in _PHRASE_END.split(text.lower()):  # no pair across "," "." ";" …
-            tokens = [word for word in (_EDGES.sub("", t) for t in phrase.split()) if word]
-            words.setdefault(weight, {}).update(dict.fromkeys(tokens))
-            pairs.setdefault(weight, {}).update(dict.fromkeys(map("_".join, pairwise(tokens))))
-    groups = [(w, list(terms[w])) for w in sorted(words, reverse=True) for terms in (words, pairs)]
+        tokens = (_EDGES.sub("", token) for token in text.lower().split())
+        words.setdefault(weight, {}).update(dict.fromkeys(t for t in tokens if t))
+    groups = [(w, list(words[w])) for w in sorted(words, reverse=True)]
     folded = [(w * FOLD_FACTOR, [fold_stroke(t) for t in terms if "đ" in t]) for w, terms in groups]
     return [(w, terms) for w, terms in groups + folded if terms]
 
 
+def filter_token(key: str, value: str) -> str:
+    """The word standing for a filter value in the index: "kh_province__tinh_ha_tinh__".
+
+    Pagefind's own filters are written in an order that changes from one build to the next
+    (the rest of its index does not), so filters are words instead: search.js adds the word
+    of each chosen value to the query. The "__" around the value (a slug never holds "__")
+    keeps a value's word from being the beginning of another's, as Pagefind matches the last
+    word of a query as a prefix."""
+    slug = _NOT_SLUG.sub("_", fold(value)).strip("_")
+    return f"kh_{key}__{slug}__"
+
+
+def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_PAGES) -> list[str]:
+    """Folded words on at least COMMON_SHARE of ``pages`` indexed pages, when there are at
+    least ``min_pages``: search.js asks for a place or a province before looking up a query
+    made only of them (Pagefind would score nearly every page of the country)."""
+    if pages < min_pages:
+        return []
+    return sorted(word for word, n in counts.items() if n >= COMMON_SHARE * pages)
+
+
 def _empty(body: Any) -> None:
     """Removes the text of ``body``, keeping the page's metadata and filters set inside it."""
-    marked = "@data-pagefind-meta or @data-pagefind-filter or @data-pagefind-sort"
+    marked = " or ".join(f"@{marker}" for marker in _MARKERS)
     for element in body.xpath(f".//*[{marked}]"):
         body.addprevious(element)  # moved: the text of a filter is not page text
     for child in list(body):
@@ -160,8 +195,10 @@ def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
     not ignored parts, navigation, forms, scripts; headings weigh as Pagefind weighs them."""
     if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
         return
-    if element.get("data-pagefind-ignore") is not None:
-        return
+    if element.get("data-pagefind-ignore") is not None or any(
+        element.get(marker) is not None for marker in _MARKERS
+    ):
+        return  # ignored, or metadata and filters: searchable as such, not as page text
     weight = _weight(element, weight)
     if element.text:
         yield weight, element.text

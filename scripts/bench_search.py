@@ -5,10 +5,12 @@
 
 Builds the site from --plans (default plans/) with mkdocs, or takes an already built --site,
 serves it on 127.0.0.1 under the sub-path /kehoach/ with gzip (as a static host would), and
-drives chromium through Playwright. Each run uses a fresh browser context (empty cache):
-  cold   open tim-kiem/?q=<first query>: bytes sent by the server until the results are shown
-         and the network is idle (page, theme, search assets, index, fragments; gzip sizes),
-         and the time from navigation start to the first result on screen;
+drives chromium through Playwright. Each run, for each query, uses a fresh browser context
+(empty cache):
+  cold   open tim-kiem/?q=<query>: bytes sent by the server until the results are shown and
+         the network is idle (page, theme, search assets, index, fragments; gzip sizes), and
+         the time from navigation start to the first result on screen ("no list" when the
+         page answers with a message instead, e.g. words on most pages of a national site);
   typed  open tim-kiem/ (the engine loads with the page), then submit each query in turn:
          time from submit to the first result on screen, and the bytes that query fetched.
 Reports medians over the runs. --slow adds a phone-like profile (4x CPU slowdown, 1.6 Mbit/s,
@@ -39,15 +41,20 @@ PREFIX = "/kehoach/"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-QUERIES = ["chuyen doi so", "Đức Thọ", "thach ha", "binh dan hoc vu so", "vneid", "chữ ký số"]
+QUERIES = ["thach ha", "Đức Thọ", "vneid", "chu ky so", "binh dan hoc vu so", "chuyen doi so",
+           "chuyen doi so thach ha"]
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 ARM = """() => { window.__first = new Promise((done) => {
-  const seen = () => { const list = document.getElementById('kh-search-results');
-    return list && list.children.length > 0; };
+  const list = () => document.getElementById('kh-search-results');
+  const status = () => document.getElementById('kh-search-status');
   const observer = new MutationObserver(() => {
-    if (seen()) { observer.disconnect(); done(performance.now()); } });
-  observer.observe(document, {childList: true, subtree: true}); }); }"""
+    if (list() && list().children.length > 0) { observer.disconnect(); done(performance.now()); }
+    else if (status() && status().textContent && !list().children.length) {
+      observer.disconnect(); done(null); } });
+  observer.observe(document, {childList: true, subtree: true, characterData: true}); }); }"""
 SUBMIT = """(query) => { const input = document.getElementById('kh-q'); input.value = query;
+  document.getElementById('kh-search-status').textContent = '';
+  document.getElementById('kh-search-results').replaceChildren();
   const start = performance.now(); input.form.requestSubmit(); return start; }"""
 
 
@@ -144,33 +151,43 @@ def new_page(browser: Any, slow: bool) -> Any:
     return page
 
 
-def one_run(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -> dict[str, Any]:
-    page = new_page(browser, slow)  # cold: a reader opens tim-kiem/?q=…
+def cold(browser: Any, base: str, log: Log, query: str, slow: bool) -> dict[str, Any]:
+    """A reader opens tim-kiem/?q=<query> with an empty cache."""
+    page = new_page(browser, slow)
     log.take()
-    page.goto(f"{base}tim-kiem/?q={quote_plus(queries[0])}")
-    cold_ms = page.evaluate("window.__first")
+    page.goto(f"{base}tim-kiem/?q={quote_plus(query)}")
+    shown = page.evaluate("window.__first")  # null: no result list (e.g. too common words)
     page.wait_for_load_state("networkidle")
     sent = log.take()
     page.context.close()
     categories: dict[str, int] = {}
     for path, size in sent:
         categories[category(path)] = categories.get(category(path), 0) + size
-    page = new_page(browser, slow)  # typed: the search page is open, the reader types
+    return {"query": query, "ms": shown, "bytes": sum(s for _, s in sent),
+            "requests": len(sent), "categories": categories}
+
+
+def typed(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -> dict[str, Any]:
+    """The search page is open (its engine loaded); the reader submits each query in turn."""
+    page = new_page(browser, slow)
     page.goto(f"{base}tim-kiem/")
     page.wait_for_load_state("networkidle")
     loaded = sum(size for _, size in log.take())
-    typed = []
+    rows = []
     for query in queries:
         page.evaluate(ARM)
         start = page.evaluate(SUBMIT, query)
         shown = page.evaluate("window.__first")
         page.wait_for_load_state("networkidle")
-        typed.append({"query": query, "ms": shown - start,
-                      "bytes": sum(size for _, size in log.take())})
+        rows.append({"query": query, "ms": None if shown is None else shown - start,
+                     "bytes": sum(size for _, size in log.take())})
     page.context.close()
-    return {"cold_ms": cold_ms, "cold_bytes": sum(s for _, s in sent),
-            "cold_requests": len(sent), "categories": categories, "loaded_bytes": loaded,
-            "typed": typed, "files": sorted(sent)}
+    return {"loaded_bytes": loaded, "typed": rows}
+
+
+def one_run(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -> dict[str, Any]:
+    return {"cold": [cold(browser, base, log, q, slow) for q in queries],
+            **typed(browser, base, log, queries, slow)}
 
 
 def lunr_estimate(site: Path) -> dict[str, int]:
@@ -200,32 +217,38 @@ def median(values: list[float]) -> float:
 
 
 def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[str, Any]:
-    first = runs[0]
     files, size = tree_size(site / "pagefind")
-    summary = {
-        "runs": len(runs),
-        "pagefind_files": files, "pagefind_bytes": size,
-        "cold_first_results_ms": median([r["cold_ms"] for r in runs]),
-        "cold_bytes": median([r["cold_bytes"] for r in runs]),
-        "cold_requests": first["cold_requests"],
-        "cold_categories": first["categories"],
+
+    def med(rows: str, i: int, key: str) -> float | None:
+        values = [r[rows][i][key] for r in runs if r[rows][i][key] is not None]
+        return median(values) if values else None
+
+    summary: dict[str, Any] = {
+        "runs": len(runs), "pagefind_files": files, "pagefind_bytes": size,
         "search_page_loaded_bytes": median([r["loaded_bytes"] for r in runs]),
-        "typed": [{"query": q, "ms": median([r["typed"][i]["ms"] for r in runs]),
-                   "bytes": median([r["typed"][i]["bytes"] for r in runs])}
-                  for i, q in enumerate(queries)],
+        "queries": [{"query": q, "cold_ms": med("cold", i, "ms"),
+                     "cold_bytes": med("cold", i, "bytes"),
+                     "cold_categories": runs[0]["cold"][i]["categories"],
+                     "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes")}
+                    for i, q in enumerate(queries)],
     }
-    print(f"site: {site}  ({files} Pagefind files, {size / 1e6:.1f} MB on disk)")
-    print(f"first query, cold page (median of {len(runs)} runs): "
-          f"{summary['cold_bytes'] / 1024:.0f} KB transferred in {first['cold_requests']} "
-          f"requests, first results after {summary['cold_first_results_ms']:.0f} ms")
-    for name, size in sorted(first["categories"].items()):
-        print(f"    {name:15} {size / 1024:7.1f} KB")
+    print(f"site: {site}  ({files} Pagefind files, {size / 1e6:.1f} MB on disk); "
+          f"medians of {len(runs)} runs")
     print(f"search page opened without a query: {summary['search_page_loaded_bytes'] / 1024:.0f}"
-          " KB (page, theme, search code and index metadata, loaded before the reader types)")
-    print("typed queries on the loaded page (median ms to first results, KB fetched):")
-    for row in summary["typed"]:
-        print(f"    {row['query']:22} {row['ms']:7.0f} ms  {row['bytes'] / 1024:7.1f} KB")
+          " KB (page, theme, search code, index metadata)")
+    print("query                      cold: KB  ms to results | typed: ms   KB   (cold KB: "
+          "page+theme / search code / index / fragments)")
+    for row in summary["queries"]:
+        c = row["cold_categories"]
+        split = " / ".join(f"{c.get(k, 0) / 1024:.0f}" for k in (
+            "page and theme", "search code", "index", "fragments"))
+        print(f"{row['query']:26} {row['cold_bytes'] / 1024:8.0f} {show(row['cold_ms']):>7} |"
+              f" {show(row['typed_ms']):>9} {row['typed_bytes'] / 1024:5.0f}   ({split})")
     return summary
+
+
+def show(ms: float | None) -> str:
+    return "no list" if ms is None else f"{ms:.0f}"
 
 
 def main(argv: list[str] | None = None) -> int:

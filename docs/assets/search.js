@@ -18,14 +18,21 @@ function fold(text) {
 }
 
 let engine = null;
+let common = new Set(); // folded words on most pages (hooks/search.py writes the list)
 function loadEngine() {
   engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
     await pagefind.options({ baseUrl: root.pathname });
-    await pagefind.init();
+    const [, words] = await Promise.all([pagefind.init(), loadCommon()]);
+    common = new Set(words);
     return pagefind;
   });
   engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
   return engine;
+}
+
+async function loadCommon() {
+  const response = await fetch(new URL("pagefind/kehoach-common.json", root));
+  return response.ok ? (await response.json()).common : [];
 }
 
 function start(form) {
@@ -35,12 +42,14 @@ function start(form) {
     status: document.getElementById("kh-search-status"),
     list: document.getElementById("kh-search-results"),
     more: document.getElementById("kh-search-more"),
+    anyway: document.getElementById("kh-search-anyway"),
+    form,
   };
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [] };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], anyway: null };
   let timer = 0;
 
   const run = () => {
@@ -84,52 +93,43 @@ async function search(query, filters, state, view) {
     state.results = [];
     view.list.replaceChildren();
     view.more.hidden = true;
+    view.anyway.hidden = true;
     view.status.textContent = Object.keys(filters).length ? "Hãy gõ từ khóa: bộ lọc chỉ thu hẹp kết quả tìm được." : "";
     return;
   }
+  const terms = bareWords(query);
   let found;
-  const terms = indexTerms(query);
   try {
     const pagefind = await loadEngine();
-    found = await pagefind.search(terms.join(" "), { filters });
+    if (!filters.province && state.anyway !== query && terms.length > 1 && terms.every((t) => common.has(t))) {
+      if (ticket === state.ticket) tooCommon(query, state, view);
+      return;
+    }
+    const words = [lookedUp(query, state.anyway === query), ...filterWords(filters)];
+    found = await pagefind.search(words.join(" "));
   } catch {
     failed(view);
     return;
   }
   if (ticket !== state.ticket || !found) return; // a newer query has started
-  state.results = rerank(found.results, terms.length);
+  view.anyway.hidden = true;
+  state.results = rerank(found.results, bareWords(lookedUp(query, state.anyway === query)).length);
   state.shown = 0;
-  state.terms = query.split(/\s+/).map((t) => fold(t).replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  state.terms = terms;
   view.list.replaceChildren();
   await showMore(state, view, false, ticket);
   if (ticket !== state.ticket) return;
   view.status.textContent = summary(found.results.length, query);
 }
 
-// What Pagefind looks up for the reader's words. Vietnamese writes a word as separate
-// syllables ("chữ ký số"); the index holds each page's syllables and each pair of neighbouring
-// syllables joined by "_" (kehoach/search.py). Several syllables are looked up as their pairs
-// ("chữ_ký ký_số"): a pair is on few pages where each syllable is on nearly all, and the last
-// pair still matches as a prefix while the reader types. A syllable alone is looked up alone.
-function indexTerms(query) {
-  const terms = [];
-  for (const phrase of query.split(/[,.;:!?…()\[\]“”"]+(?:\s|$)/)) {
-    const words = phrase.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean);
-    if (words.length === 1) terms.push(words[0]);
-    for (let i = 1; i < words.length; i += 1) terms.push(`${words[i - 1]}_${words[i]}`);
-  }
-  return terms;
-}
-
-// Pages where the pairs of the reader's phrase follow each other in the order typed (the
-// phrase itself, the first time the page uses it) come first: Pagefind's score is raised by
-// PHRASE_BOOST when they do.
-const PHRASE_BOOST = 1;
-
+// Vietnamese writes a word as separate syllables ("chữ ký số"), and Pagefind ranks each
+// syllable on its own. Pages where the reader's syllables stand side by side, in the order
+// typed (the index keeps each page's words in first-use order), come first: Pagefind's score
+// is doubled when they do.
 function rerank(results, size) {
   if (size < 2) return results;
   return results
-    .map((result, order) => ({ result, order, score: result.score * (phrase(result.words, size) ? 1 + PHRASE_BOOST : 1) }))
+    .map((result, order) => ({ result, order, score: result.score * (phrase(result.words, size) ? 2 : 1) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((entry) => entry.result);
 }
@@ -142,6 +142,45 @@ function phrase(locations, size) {
     if (run === size) return true;
   }
   return false;
+}
+
+// The words given to Pagefind: those on most pages are left out when the query has others
+// ("chuyển đổi số Thạch Hà" → "Thạch Hà"): they would not narrow the results, and their
+// index entries are the largest downloads there are.
+function lookedUp(query, everything) {
+  const words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+  if (everything) return words.join(" ");
+  const rare = words.filter((word) => !bareWords(word).every((t) => common.has(t)));
+  return (rare.length ? rare : words).join(" ");
+}
+
+// A chosen filter value is a word of the index (kehoach/search.py, filter_token), added to
+// the query: Pagefind's own filters change from one build to the next.
+function filterWords(filters) {
+  return Object.entries(filters).map(([key, value]) => {
+    const slug = fold(value).replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    return `kh_${key}__${slug}__`;
+  });
+}
+
+function bareWords(query) {
+  return query.split(/\s+/).map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+}
+
+// On a national site, words such as "chuyển đổi số" are on nearly every page: looking them up
+// alone would make a phone score thousands of pages. Ask for a place first; "Vẫn tìm" searches.
+function tooCommon(query, state, view) {
+  state.results = [];
+  view.list.replaceChildren();
+  view.more.hidden = true;
+  view.anyway.hidden = false;
+  view.anyway.onclick = () => {
+    state.anyway = query;
+    view.anyway.hidden = true;
+    view.form.requestSubmit();
+  };
+  view.status.textContent = `Các từ “${query}” có trong hầu hết các trang. Hãy thêm tên xã, ` +
+    "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
 }
 
 function summary(count, query) {
