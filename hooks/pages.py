@@ -5,6 +5,7 @@ Only ``on_*`` functions are public; the data lives in the core, the HTML in over
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from kehoach.catalog import load_catalog
 from kehoach.problems import DataError
-from kehoach.views.publish import OPTIONS_KEY
+from kehoach.views.publish import OPTIONS_KEY, STATIC_URIS_KEY
 from kehoach.views.site import SiteData, build_site
 
 _state: dict[str, Any] = {}
@@ -52,9 +53,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
-    for static in site.files:
-        files.append(File.generated(config, static.uri, content=static.content))
+    _write_static_files(site, Path(config.site_dir))
+    config.extra[STATIC_URIS_KEY] = frozenset(static.uri for static in site.files)
     return files
+
+
+def _write_static_files(site: SiteData, site_dir: Path) -> None:
+    """Calendars, open data and feeds go straight to site_dir (cleaned by MkDocs before
+    on_files), each built and dropped in turn: as MkDocs files they would all be held in
+    memory (~270 MB nationally). Written before the pages, as the open-data page states
+    their sizes."""
+    for static in site.files:
+        target = site_dir / static.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(static.content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The site data is no longer needed: freed before the search hook starts Pagefind, a
+    # second process that needs as much memory again on a national site.
+    _state.pop("site", None)
+    _state.pop("pages", None)
+    gc.collect()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from kehoach.catalog import plan_files
 from kehoach.feeds import SITE_FEED, province_feed
 from kehoach.views.opendata import PLAN_JSON
-from kehoach.views.publish import OPTIONS_KEY, SiteOptions
+from kehoach.views.publish import OPTIONS_KEY, STATIC_URIS_KEY, SiteOptions
 
 _state: dict[str, Any] = {}
 
@@ -144,7 +144,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)  # after hooks/pages.py has added the generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _state["uris"] = {f.src_uri for f in files}
+    _state["uris"] = {f.src_uri for f in files} | config.extra.get(STATIC_URIS_KEY, frozenset())
     return files
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import markdown
@@ -54,10 +54,35 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class StaticFile:
-    """A generated non-page file (calendar, JSON, CSV, feed), copied to the site as is."""
+    """A generated non-page file (calendar, JSON, CSV, feed), copied to the site as is.
+
+    Nationally these weigh ~270 MB (6,710 calendars, 3,355 JSON files, the data set): most are
+    given as ``build``, made when the file is written and dropped after, not held."""
 
     uri: str  # "ha-tinh/xa-thach-ha/lich.ics"
-    content: bytes
+    data: bytes | None = None
+    build: Callable[[], bytes] | None = field(default=None, compare=False)
+
+    @property
+    def content(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        if self.build is None:
+            raise ValueError(f"{self.uri}: a static file needs data or build")
+        return self.build()
+
+
+def with_view_key(spec: PageSpec, key: str, make: Callable[[dict[str, Any]], Any]) -> PageSpec:
+    """The same page, whose template data gains ``key`` (``make(data)``) when it is built:
+    for a concern (timelines) adding to the pages of another, without building them now."""
+    base = spec.view
+
+    def build() -> dict[str, Any]:
+        data = dict(base())
+        data[key] = make(data)
+        return data
+
+    return replace(spec, build=build)
 
 
 class MarkdownRenderer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from functools import partial
 
 import nh3
 
@@ -30,25 +31,62 @@ UID_DOMAIN = "kehoach"
 
 
 def calendar_files(ctx: TimelineContext) -> list[StaticFile]:
+    """A calendar per plan and per locality, built when written (see StaticFile): each
+    locality's comes right after its plans', whose serialised events it takes over, so
+    events are serialised once and only a locality's worth are held at a time."""
+    events = _EventCache(ctx)
     files: list[StaticFile] = []
-    events = {pid: [event_bytes(e, ctx.moment) for e in plan_events(ctx, pid)]
-              for pid in sorted(ctx.index.plans)}
-    for plan_id, blocks in events.items():
-        page = ctx.index.plan_url(plan_id)
-        plan = ctx.index.plans[plan_id]
-        info = CalendarInfo(name=plan_calendar_name(ctx, plan), description=plan.title,
-                            url=ctx.absolute(page) or page)
-        files.append(StaticFile(page + CALENDAR_FILE, calendar_bytes(info, blocks)))
-    for path, plan_ids in sorted(ctx.plans_by_path().items()):
-        place = ctx.index.places[plan_ids[0]]
+    by_path = sorted(ctx.plans_by_path().items())
+    placed = {pid for _path, plan_ids in by_path for pid in plan_ids}
+    for path, plan_ids in by_path:
         ordered = sorted(plan_ids, key=lambda pid: (ctx.index.plans[pid].year, pid))
-        info = CalendarInfo(
-            name=f"Kế hoạch – {place.name}",
-            description=f"Các hoạt động trong kế hoạch của {place.name}.",
-            url=ctx.absolute(f"{path}/") or f"{path}/")
-        blocks = [block for pid in ordered for block in events[pid]]
-        files.append(StaticFile(f"{path}/{CALENDAR_FILE}", calendar_bytes(info, blocks)))
+        files.extend(_plan_file(ctx, events, pid) for pid in ordered)
+        files.append(StaticFile(f"{path}/{CALENDAR_FILE}",
+                                build=partial(_locality_calendar, ctx, events, path, ordered)))
+    files.extend(_plan_file(ctx, events, pid) for pid in sorted(set(ctx.index.plans) - placed))
     return files
+
+
+class _EventCache:
+    """Serialised events of the plans whose calendar was written and whose locality's was not."""
+
+    def __init__(self, ctx: TimelineContext) -> None:
+        self.ctx = ctx
+        self._held: dict[str, list[bytes]] = {}
+
+    def get(self, plan_id: str) -> list[bytes]:
+        if plan_id not in self._held:
+            self._held[plan_id] = [event_bytes(e, self.ctx.moment)
+                                   for e in plan_events(self.ctx, plan_id)]
+        return self._held[plan_id]
+
+    def take(self, plan_id: str) -> list[bytes]:
+        blocks = self.get(plan_id)
+        del self._held[plan_id]
+        return blocks
+
+
+def _plan_file(ctx: TimelineContext, events: _EventCache, plan_id: str) -> StaticFile:
+    page = ctx.index.plan_url(plan_id)
+    return StaticFile(page + CALENDAR_FILE, build=partial(_plan_calendar, ctx, events, plan_id))
+
+
+def _plan_calendar(ctx: TimelineContext, events: _EventCache, plan_id: str) -> bytes:
+    page = ctx.index.plan_url(plan_id)
+    plan = ctx.index.plans[plan_id]
+    info = CalendarInfo(name=plan_calendar_name(ctx, plan), description=plan.title,
+                        url=ctx.absolute(page) or page)
+    return calendar_bytes(info, events.get(plan_id))
+
+
+def _locality_calendar(ctx: TimelineContext, events: _EventCache, path: str,
+                       ordered: list[str]) -> bytes:
+    place = ctx.index.places[ordered[0]]
+    info = CalendarInfo(
+        name=f"Kế hoạch – {place.name}",
+        description=f"Các hoạt động trong kế hoạch của {place.name}.",
+        url=ctx.absolute(f"{path}/") or f"{path}/")
+    return calendar_bytes(info, [block for pid in ordered for block in events.take(pid)])
 
 
 def plan_calendar_name(ctx: TimelineContext, plan: Plan) -> str:

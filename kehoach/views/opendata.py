@@ -5,6 +5,7 @@ files and document them on the page, so the two cannot drift apart."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ class OpenData:
         self.plan_ids = sorted(index.plans)
         self.resources = {r.id: r for r in index.catalog.registry.resources}
         self._files: list[StaticFile] | None = None
+        self._sizes: dict[str, int] = {}  # uri → bytes, of the files the page describes
 
     def address(self, url: str) -> str:
         """Absolute when the public address is known; else relative to the site root."""
@@ -71,21 +73,40 @@ class OpenData:
         return self._files
 
     def _build_files(self) -> list[StaticFile]:
-        index = self.index
-        files = [
-            StaticFile(f"{index.plan_url(p)}{PLAN_JSON}", to_json(plan_data(index.plans[p])))
+        plan_files = [
+            StaticFile(f"{self.index.plan_url(p)}{PLAN_JSON}", build=partial(self.plan_json, p))
             for p in self.plan_ids
         ]
-        registry = to_json(registry_data(index.catalog.registry))
-        files.append(StaticFile(DATASET, dataset_json([f.content for f in files], registry)))
-        builders: dict[str, Callable[[], Iterator[Row]]] = {
-            PLANS.uri: self.plan_rows,
-            ACTIVITIES.uri: self.activity_rows,
-            RESPONSIBILITIES.uri: self.responsibility_rows,
+        builders: dict[str, Callable[[], bytes]] = {
+            DATASET: self.dataset,
+            PLANS.uri: lambda: csv_bytes(PLANS, self.plan_rows()),
+            ACTIVITIES.uri: lambda: csv_bytes(ACTIVITIES, self.activity_rows()),
+            RESPONSIBILITIES.uri: lambda: csv_bytes(RESPONSIBILITIES, self.responsibility_rows()),
+            **{uri: partial((SCHEMA_DIR / Path(uri).name).read_bytes) for uri in SCHEMAS},
         }
-        files.extend(StaticFile(t.uri, csv_bytes(t, builders[t.uri]())) for t in TABLES)
-        files.extend(StaticFile(uri, (SCHEMA_DIR / Path(uri).name).read_bytes()) for uri in SCHEMAS)
-        return files
+        return plan_files + [
+            StaticFile(uri, build=partial(self._measured, uri, make))
+            for uri, make in builders.items()
+        ]
+
+    def plan_json(self, plan_id: str) -> bytes:
+        return to_json(plan_data(self.index.plans[plan_id]))
+
+    def dataset(self) -> bytes:
+        registry = to_json(registry_data(self.index.catalog.registry))
+        return dataset_json([self.plan_json(p) for p in self.plan_ids], registry)
+
+    def _measured(self, uri: str, make: Callable[[], bytes]) -> bytes:
+        """``make()``, its size noted for the page, which states the size of each download."""
+        content = make()
+        self._sizes[uri] = len(content)
+        return content
+
+    def size(self, uri: str) -> int:
+        """The size of a data-set file: noted when it was written, else built to measure it."""
+        if uri not in self._sizes:
+            next(f for f in self.files() if f.uri == uri).content  # noqa: B018  # measures
+        return self._sizes[uri]
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -183,9 +204,19 @@ class OpenData:
     # --- the page -----------------------------------------------------------------------
 
     def page(self) -> PageSpec:
-        sizes = {f.uri: len(f.content) for f in self.files()}
+        return PageSpec(
+            src_uri=urls.src_uri(PAGE),
+            template="opendata.html",
+            title="Dữ liệu mở",
+            description="Tải toàn bộ kế hoạch dưới dạng JSON và CSV, lược đồ dữ liệu, nguồn tin "
+            f"Atom; giấy phép {LICENCE['short']}.",
+            build=self.page_data,  # after the files are written, which notes their sizes
+        )
+
+    def page_data(self) -> Data:
+        size = self.size
         example = self.plan_ids[0] if self.plan_ids else None
-        data = {
+        return {
             "breadcrumbs": [
                 {"name": "Trang chủ", "url": urls.home()},
                 {"name": "Dữ liệu mở", "url": PAGE},
@@ -195,9 +226,9 @@ class OpenData:
                 "plans": len(self.plan_ids),
                 "activities": sum(len(p.activities) for p in self.index.plans.values()),
             },
-            "dataset": {"url": DATASET, "size": _size(sizes[DATASET])},
-            "tables": [self.table(t, sizes[t.uri]) for t in TABLES],
-            "schemas": [{"name": Path(u).name, "url": u, "size": _size(sizes[u])} for u in SCHEMAS],
+            "dataset": {"url": DATASET, "size": _size(size(DATASET))},
+            "tables": [self.table(t, size(t.uri)) for t in TABLES],
+            "schemas": [{"name": Path(u).name, "url": u, "size": _size(size(u))} for u in SCHEMAS],
             "example": {
                 "title": self.index.plans[example].title,
                 "page": self.index.plan_url(example),
@@ -207,14 +238,6 @@ class OpenData:
             else None,
             "feeds": {"site": SITE_FEED, "provinces": self.province_feeds()},
         }
-        return PageSpec(
-            src_uri=urls.src_uri(PAGE),
-            template="opendata.html",
-            title="Dữ liệu mở",
-            data=data,
-            description="Tải toàn bộ kế hoạch dưới dạng JSON và CSV, lược đồ dữ liệu, nguồn tin "
-            f"Atom; giấy phép {LICENCE['short']}.",
-        )
 
     def table(self, table: Table, size: int) -> Data:
         return {

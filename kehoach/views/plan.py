@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from kehoach.model import Activity, Assignment, Item, Plan, Target, When
@@ -23,7 +24,20 @@ class PlanView:
     def page(self, plan_id: str) -> PageSpec:
         plan = self.index.plans[plan_id]
         place = self.index.places[plan_id]
-        data = {
+        return PageSpec(
+            src_uri=urls.src_uri(urls.plan(place, plan_id)),
+            template="plan.html",
+            title=self._page_title(plan),
+            description=plan.title,
+            source_path=self.index.sources[plan_id],
+            facets=self.facets(plan),
+            # Built when rendered: nationally, held for every plan, this data weighed ~300 MB.
+            build=partial(self.data, plan_id),
+        )
+
+    def data(self, plan_id: str) -> Data:
+        plan = self.index.plans[plan_id]
+        return {
             "plan": self.header(plan),
             "breadcrumbs": self.breadcrumbs(plan),
             "body": self.body(plan),
@@ -35,15 +49,6 @@ class PlanView:
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
             "units": self.units(plan, tuple(u.id for u in plan.units)),
         }
-        return PageSpec(
-            src_uri=urls.src_uri(urls.plan(place, plan_id)),
-            template="plan.html",
-            title=self._page_title(plan),
-            data=data,
-            description=plan.title,
-            source_path=self.index.sources[plan_id],
-            facets=self.facets(plan),
-        )
 
     def facets(self, plan: Plan) -> dict[str, str]:
         place = self.index.places[plan.id]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kehoach.views.base import MarkdownRenderer
+from kehoach.views.base import MarkdownRenderer, with_view_key
 from kehoach.views.calendar_view import calendar_files
 from kehoach.views.timeline_locality import locality_timeline, year_pages
 from kehoach.views.timeline_view import TimelineContext, build_moment, plan_timeline
@@ -21,10 +21,12 @@ def add_timelines(site: SiteData, md: MarkdownRenderer, site_url: str | None = N
     by their template and get a "timeline" key, as plan pages do."""
     ctx = TimelineContext(site.index, md, moment or build_moment(), site_url or None)
     page_urls = {page.url for page in site.pages}
-    for page in site.pages:
+    for position, page in enumerate(site.pages):
         if page.template == "plan.html":
-            page.data["timeline"] = plan_timeline(ctx, page.data["plan"]["id"])
+            site.pages[position] = with_view_key(
+                page, "timeline", lambda data: plan_timeline(ctx, data["plan"]["id"]))
         elif page.template == "locality.html" and isinstance(page.data.get("locality"), dict):
-            page.data["timeline"] = locality_timeline(ctx, page.data["locality"], page_urls)
+            site.pages[position] = with_view_key(
+                page, "timeline", lambda data: locality_timeline(ctx, data["locality"], page_urls))
     site.pages.extend(year_pages(ctx, page_urls))
     site.files.extend(calendar_files(ctx))
