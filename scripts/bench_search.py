@@ -20,30 +20,26 @@ Reports medians over the runs. --slow adds a phone-like profile (4x CPU slowdown
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import quote_plus
 
+try:
+    from scripts._static_server import Log, build, serving
+except ModuleNotFoundError:  # run as a file: scripts/ itself is on sys.path
+    from _static_server import Log, build, serving  # type: ignore[import-not-found, no-redef]
+
 ROOT = Path(__file__).resolve().parent.parent
-PREFIX = "/kehoach/"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERIES = ["thach ha", "Đức Thọ", "vneid", "chu ky so", "binh dan hoc vu so", "chuyen doi so",
            "chuyen doi so thach ha"]
-TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 ARM = """() => { window.__first = new Promise((done) => {
   const list = () => document.getElementById('kh-search-results');
   const status = () => document.getElementById('kh-search-status');
@@ -58,75 +54,6 @@ SUBMIT = """(query) => { const input = document.getElementById('kh-q'); input.va
   const start = performance.now(); input.form.requestSubmit(); return start; }"""
 
 
-class Log:
-    """Bytes the server sent, per path, since the last reset."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.sent: list[tuple[str, int]] = []
-
-    def add(self, path: str, size: int) -> None:
-        with self.lock:
-            self.sent.append((path, size))
-
-    def take(self) -> list[tuple[str, int]]:
-        with self.lock:
-            sent, self.sent = self.sent, []
-        return sent
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX only; text files gzip-compressed when the client asks."""
-
-    log: ClassVar[Log]  # both set per server by serving()
-    cache: ClassVar[dict[Path, bytes]]
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
-        if not path.startswith(PREFIX):
-            self.send_error(404)
-            return
-        file = Path(self.translate_path("/" + path[len(PREFIX):]))
-        if file.is_dir():
-            file = file / "index.html"
-        if not file.is_file():
-            self.send_error(404)
-            return
-        body = file.read_bytes()
-        gzipped = file.suffix in TEXT_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = self.cache.get(file) or self.cache.setdefault(file, gzip.compress(body, 6))
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(file)))
-        self.send_header("Content-Length", str(len(body)))
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        self.wfile.write(body)
-        self.log.add(path[len(PREFIX):], len(body))
-
-
-@contextmanager
-def serving(site: Path, log: Log) -> Iterator[str]:
-    handler = type("BenchHandler", (Handler,), {"log": log, "cache": {}})
-    factory = functools.partial(handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def build(plans: Path, out: Path) -> None:
-    env = {**os.environ, "PLANS_DIR": str(plans.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out.resolve())]
-    print(f"build: {plans} -> {out}", file=sys.stderr)
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
 def category(path: str) -> str:
