@@ -12,8 +12,9 @@ from kehoach.checks import KnownIds, check_plan_references, check_values
 from kehoach.convert import to_model
 from kehoach.localities import Gazetteer, Locality
 from kehoach.model import Plan, Registry, SourceFile
-from kehoach.problems import DataError, Problem, errors_only
-from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, check_schema
+from kehoach.problems import DataError, Problem, errors_only, shown
+from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA
+from kehoach.schemacheck import check_schema
 from kehoach.yamlload import Document, load_file
 
 REGISTRY_DIR = "registry"
@@ -46,6 +47,35 @@ def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
     return registry, [
         p for p in files if not (p.parent == registry_dir or registry_dir in p.parents)
     ]
+
+
+def ignored_files(root: Path) -> list[Problem]:
+    """A warning for each file under ``root`` that is not read: a plan saved as
+    "ke-hoach.yaml.txt" or "KE-HOACH.YAML" would otherwise vanish without a word. Hidden
+    files (".DS_Store", ".gitkeep") are the system's, not the clerk's."""
+    found: list[Problem] = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            if not name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(Problem(_display(Path(folder, name)), 1, 1, _ignored(name), "warning"))
+    return found
+
+
+def _ignored(name: str) -> str:
+    lower = name.lower()
+    for suffix in YAML_SUFFIXES:
+        at = lower.rfind(suffix)
+        if at > 0:
+            fix = f'đổi tên thành "{name[:at]}{suffix}"'
+            break
+    else:
+        fix = "lưu nó thành tệp .yaml"
+    return (
+        "Tệp này không được đọc: chỉ tệp có đuôi .yaml hoặc .yml (chữ thường) là kế hoạch. "
+        f"Nếu đây là một kế hoạch, {fix}; nếu không, chuyển tệp ra khỏi thư mục plans/. "
+        "(Ignored: not a .yaml file.)"
+    )
 
 
 def _display(path: Path) -> str:
@@ -88,7 +118,7 @@ def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Prob
     registry_paths, plan_paths = plan_files(root)
     if only is not None:
         plan_paths = [p for p in plan_paths if p.resolve() == only.resolve()] or [only]
-    problems: list[Problem] = []
+    problems: list[Problem] = ignored_files(root) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
     docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
     all_ids = _plan_ids(docs, problems) | _plan_ids_elsewhere(root, only)
@@ -139,7 +169,12 @@ def _parse_all(
         problems.extend(found)
         if doc is None:
             continue
-        schema_problems = check_schema(doc, schema)
+        # One message per place: a value the reader already refused (yes, 010, 1_000, an
+        # invisible character…) is not also reported as "not a number" or "wrong format".
+        refused = {(p.line, p.column) for p in errors_only(found)}
+        schema_problems = [
+            p for p in check_schema(doc, schema) if (p.line, p.column) not in refused
+        ]
         date_problems = check_values(doc, schema)
         problems.extend(schema_problems + date_problems)
         if not (found or schema_problems or date_problems):
@@ -169,7 +204,7 @@ def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry
                             doc.path,
                             line,
                             col,
-                            f'Mã "{entry["id"]}" đã có trong {seen[entry["id"]]}. '
+                            f'Mã "{shown(entry["id"])}" đã có trong {seen[entry["id"]]}. '
                             "Mỗi mục trong danh mục cần một mã riêng.",
                         )
                     )
@@ -193,7 +228,7 @@ def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set
                     doc.path,
                     line,
                     col,
-                    f'Mã kế hoạch "{plan_id}" đã dùng ở {seen[plan_id]}. '
+                    f'Mã kế hoạch "{shown(plan_id)}" đã dùng ở {seen[plan_id]}. '
                     "Đặt một mã khác, ví dụ thêm năm hoặc tên xã.",
                 )
             )

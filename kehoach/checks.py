@@ -9,19 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehoach.dates import DateFormatError, PartialDate
+from kehoach.links import might_hold_links, refused_schemes
 from kehoach.localities import Gazetteer
-from kehoach.problems import Problem
-from kehoach.schema import iter_schema_values, load_schema
+from kehoach.problems import Problem, shown
+from kehoach.schema import field_info, iter_schema_values, load_schema
 from kehoach.yamlload import Document, JsonPath
 
-# Markdown links, autolinks and reference definitions ("[1]: javascript:…") whose scheme is
-# not http(s) or mailto: javascript:, data:, file:, …
-_REFERENCE_DEFINITION = re.compile(
-    r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):", re.MULTILINE
-)
-_BAD_LINK = re.compile(
-    r"\]\(\s*<?(?!https?://|#|mailto:)([a-zA-Z][a-zA-Z0-9+.-]*):|<(?!https?://)([a-zA-Z][a-zA-Z0-9+.-]*):[^>\s]*>"
-)
 _UNIT_LIST_KEYS = ("lead", "partners", "units", "by", "to")
 
 
@@ -47,8 +40,10 @@ def check_values(doc: Document, schema_name: str) -> list[Problem]:
     shape = re.compile(pattern)
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
-        if isinstance(value, str) and ":" in value:
+        if isinstance(value, str) and might_hold_links(value):
             problems.extend(_check_link_schemes(doc, json_path, value))
+        if isinstance(value, str) and node.get("minLength", 0) >= 1 and not value.strip():
+            problems.append(_blank(doc, schema_name, json_path))
         # A value of the wrong shape is reported by the schema check; only well-formed
         # dates are checked here for being real days.
         if node.get("pattern") == pattern and isinstance(value, str) and shape.match(value):
@@ -195,7 +190,7 @@ def _check_locality(doc: Document, gazetteer: Gazetteer) -> Iterator[Problem]:
         yield _at(
             doc,
             ("locality", "province"),
-            f'Không có tỉnh mã "{province}". Mã tỉnh hiện hành gồm 2 chữ số, ví dụ '
+            f'Không có tỉnh mã "{shown(province)}". Mã tỉnh hiện hành gồm 2 chữ số, ví dụ '
             f'"42" (Hà Tĩnh). Các mã: {", ".join(gazetteer.province_codes())}.',
         )
         return
@@ -211,21 +206,21 @@ def _check_locality(doc: Document, gazetteer: Gazetteer) -> Iterator[Problem]:
             yield _at(
                 doc,
                 ("locality", "commune"),
-                f'Không có xã/phường mã "{loc["commune"]}" trong danh mục chính thức.',
+                f'Không có xã/phường mã "{shown(loc["commune"])}" trong danh mục chính thức.',
             )
         elif owner != province:
             other = gazetteer.province(owner).name
             yield _at(
                 doc,
                 ("locality", "commune"),
-                f'Xã mã "{loc["commune"]}" thuộc {other} (mã "{owner}"), không thuộc '
-                f'tỉnh mã "{province}". Sửa mã tỉnh hoặc mã xã.',
+                f'Xã mã "{shown(loc["commune"])}" thuộc {other} (mã "{owner}"), không thuộc '
+                f'tỉnh mã "{shown(province)}". Sửa mã tỉnh hoặc mã xã.',
             )
     if "former_unit" in loc and not gazetteer.has_former(loc["former_unit"]):
         yield _at(
             doc,
             ("locality", "former_unit"),
-            f'Chưa khai báo đơn vị cũ "{loc["former_unit"]}" trong former_units của '
+            f'Chưa khai báo đơn vị cũ "{shown(loc["former_unit"])}" trong former_units của '
             "plans/registry/. Thêm mục: {id, name, level: district, province, until}.",
         )
 
@@ -239,7 +234,7 @@ def _unique_ids(doc: Document, key: str, problems: list[Problem], what: str) -> 
                 _at(
                     doc,
                     (key, index, "id"),
-                    f'Mã {what} "{entry_id}" bị trùng. Mỗi {what} cần một mã riêng.',
+                    f'Mã {what} "{shown(entry_id)}" bị trùng. Mỗi {what} cần một mã riêng.',
                 )
             )
         seen.add(entry_id)
@@ -264,17 +259,27 @@ def _unit_refs(data: Any, json_path: JsonPath = ()) -> Iterator[tuple[JsonPath, 
 
 
 def _check_link_schemes(doc: Document, json_path: JsonPath, value: str) -> list[Problem]:
-    schemes = [m.group(1) or m.group(2) for m in _BAD_LINK.finditer(value)]
-    schemes += [m.group(1) for m in _REFERENCE_DEFINITION.finditer(value)]
     return [
         _at(
             doc,
             json_path,
-            f'Liên kết dùng giao thức "{scheme}:" không được phép. Chỉ dùng địa chỉ '
+            f'Liên kết dùng giao thức "{shown(scheme)}:" không được phép. Chỉ dùng địa chỉ '
             "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).",
         )
-        for scheme in schemes
+        for scheme in refused_schemes(value)
     ]
+
+
+def _blank(doc: Document, schema_name: str, json_path: JsonPath) -> Problem:
+    # The schema's minLength counts spaces as text: "   " would publish an empty title.
+    info = field_info(schema_name, json_path)
+    name = f'"{info.name}" ({info.title})' if info.name else "Giá trị"
+    return _at(
+        doc,
+        json_path,
+        f"{name} không được để trống: chỉ có dấu cách. Ghi nội dung, hoặc xóa cả dòng nếu "
+        "trường này không bắt buộc. (Blank value.)",
+    )
 
 
 def _unknown(
@@ -283,7 +288,9 @@ def _unknown(
     close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
     hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
     return _at(
-        doc, json_path, f'Không tìm thấy {what} có mã "{value}" (cần khai báo trong {where}).{hint}'
+        doc,
+        json_path,
+        f'Không tìm thấy {what} có mã "{shown(value)}" (cần khai báo trong {where}).{hint}',
     )
 
 

@@ -33,3 +33,15 @@ class DataError(Exception):
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+SHOWN_MAX = 60
+
+
+def shown(value: object, limit: int = SHOWN_MAX) -> str:
+    """A value quoted in a message, cut short: an id or a key pasted with a whole page after
+    it (hundreds of KB) must not be printed back in full, several times."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} ký tự)"

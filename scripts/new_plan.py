@@ -22,7 +22,8 @@ from kehoach.convert import to_model
 from kehoach.localities import Gazetteer, Locality
 from kehoach.model import FormerUnit
 from kehoach.scaffold import SCAFFOLD_NAME, plan_id, scaffold_data, scaffold_text
-from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, check_schema, load_schema
+from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, load_schema
+from kehoach.schemacheck import check_schema
 from kehoach.yamlload import load_file
 
 HOW_TO_FIND = (

@@ -15,7 +15,8 @@ import yaml
 
 from kehoach.localities import Gazetteer
 from kehoach.scaffold import plan_id, scaffold_data
-from kehoach.schema import PLAN_SCHEMA, check_schema, load_schema
+from kehoach.schema import PLAN_SCHEMA, load_schema
+from kehoach.schemacheck import check_schema
 from kehoach.yamlload import load_text
 
 ROOT = Path(__file__).resolve().parent.parent

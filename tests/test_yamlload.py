@@ -216,7 +216,7 @@ def test_yes_no_on_off_stay_text_and_are_reported(word: str) -> None:
         ("017", "hệ 8"),
         ("1:30", "hệ 60"),
         ("7:30:00", "hệ 60"),
-        ("1_000", "một số khác"),
+        ("1_000", "bỏ các dấu gạch dưới"),
         (".inf", "một số khác"),
     ],
 )
