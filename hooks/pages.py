@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from kehoach.catalog import load_catalog
 from kehoach.problems import DataError
+from kehoach.views.outpath import UnsafePathError, output_path
 from kehoach.views.publish import OPTIONS_KEY, STATIC_URIS_KEY
 from kehoach.views.site import SiteData, build_site
 
@@ -39,7 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "Dữ liệu kế hoạch chưa hợp lệ; chạy `make check` để xem chi tiết.\n" + str(exc)
         ) from None
-    site = build_site(catalog, options=config.extra.get(OPTIONS_KEY))
+    try:
+        site = build_site(catalog, options=config.extra.get(OPTIONS_KEY))
+    except UnsafePathError as exc:  # refused by the core before anything is written
+        raise PluginError(f"Dừng dựng trang (build stopped): {exc}") from None
     _state["site"] = site
     _state["pages"] = site.by_src_uri()
     _state["plans_dir"] = plans_dir
@@ -64,7 +68,7 @@ def _write_static_files(site: SiteData, site_dir: Path) -> None:
     memory (~270 MB nationally). Written before the pages, as the open-data page states
     their sizes."""
     for static in site.files:
-        target = site_dir / static.uri
+        target = output_path(site_dir, static.uri)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(static.content)
 

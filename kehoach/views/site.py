@@ -8,6 +8,7 @@ from kehoach.catalog import Catalog
 from kehoach.search import search_page
 from kehoach.views.base import MarkdownRenderer, PageSpec, StaticFile
 from kehoach.views.index import SiteIndex, build_index
+from kehoach.views.outpath import check_site_uri
 from kehoach.views.plan import PlanView
 from kehoach.views.public import public_pages
 from kehoach.views.publish import SiteOptions, publish
@@ -37,4 +38,8 @@ def build_site(
     publish(site.pages, site.files, index, options)  # du-lieu/, JSON, CSV, feeds, nhung/
     # Last: timelines on plan and locality pages, lich/, .ics (absolute links if address known).
     add_timelines(site, md, site_url or (options.site_url if options else None))
+    # Every path the build will write, checked once here (the core), before anything is
+    # written: a page MkDocs renders from src_uri, a file the hook writes from uri.
+    for uri in [page.src_uri for page in site.pages] + [static.uri for static in site.files]:
+        check_site_uri(uri)
     return site
