@@ -56,7 +56,9 @@ def browser() -> Iterator[Any]:
 
 
 def _page(browser: Any, width: int) -> Any:
-    context = browser.new_context(viewport={"width": width, "height": 800},
+    # bypass_csp: wait_for_function polls with eval, which the site's Content-Security-Policy
+    # refuses; the policy itself is tested in test_csp_browser.py.
+    context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True,
                                   timezone_id="Asia/Ho_Chi_Minh", locale="vi-VN")
     page = context.new_page()
     page.clock.set_fixed_time(READER_DAY)

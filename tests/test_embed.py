@@ -115,8 +115,16 @@ def test_embed_pages_request_nothing_from_another_origin(site: Path) -> None:
             for name in ("src", "href", "srcset", "data", "poster", "xlink:href"):
                 value = attrs.get(name, "")
                 assert not value.startswith(("http:", "https:", "//")), f"{page}: <{tag} {name}>"
-        css = "".join(parsed.styles)
+        css = "".join(parsed.styles) + _linked_css(page, parsed)
+        assert css.strip(), f"{page}: no style found, the check below would prove nothing"
         assert "@import" not in css and "url(" not in css, page
+
+
+def _linked_css(page: Path, parsed: _Tags) -> str:
+    """The page's own stylesheets (relative links, checked above to stay on the site)."""
+    sheets = [a["href"] for t, a in parsed.tags
+              if t == "link" and "stylesheet" in a.get("rel", "").split()]
+    return "".join((page.parent / href).read_text("utf-8") for href in sheets)
 
 
 def test_links_leave_the_iframe_in_a_new_tab(site: Path) -> None:

@@ -5,6 +5,7 @@ is indexed once, and the page works with the keyboard and a screen reader."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,7 +181,11 @@ def page(browser: Any) -> Iterator[Any]:
 def _results(page: Any, base: str, query: str, **filters: str) -> list[str]:
     """Result URLs (relative to the site) of the search page opened with ?q=…&filter=…."""
     page.goto(f"{base}tim-kiem/?{urlencode({'q': query, **filters})}")
-    page.wait_for_function("document.getElementById('kh-search-status').textContent !== ''")
+    from playwright.sync_api import expect
+
+    # Locator assertions, not wait_for_function: it polls with eval, which the site's
+    # Content-Security-Policy refuses (and should).
+    expect(page.locator("#kh-search-status")).not_to_have_text("", timeout=30000)
     links = page.eval_on_selector_all("#kh-search-results a", "as => as.map(a => a.href)")
     assert all(link.startswith(base) for link in links), links
     return [link.removeprefix(base) for link in links]
@@ -241,8 +246,10 @@ def test_filters_narrow_the_results_and_stay_in_the_address(page: Any, base: str
     metas = page.locator(".kh-result-meta").all_inner_texts()
     assert all("Đồng Nai" in m for m in metas), metas
     page.select_option("#kh-f-year", "2024")  # a second filter: no 2024 plan in Đồng Nai
-    page.wait_for_function("location.search.includes('year=2024')")
-    page.wait_for_function("document.querySelectorAll('#kh-search-results li').length === 0")
+    from playwright.sync_api import expect
+
+    expect(page).to_have_url(re.compile(r"[?&]year=2024"))
+    expect(page.locator("#kh-search-results li")).to_have_count(0)
     assert "Không tìm thấy" in page.inner_text("#kh-search-status")
 
 
