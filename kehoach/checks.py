@@ -42,7 +42,8 @@ def check_values(doc: Document, schema_name: str) -> list[Problem]:
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
         if isinstance(value, str) and might_hold_links(value):
             problems.extend(_check_link_schemes(doc, json_path, value))
-        if isinstance(value, str) and node.get("minLength", 0) >= 1 and not value.strip():
+        # "" is the schema's minLength error; "   " passes minLength but publishes nothing.
+        if isinstance(value, str) and value and not value.strip() and node.get("minLength"):
             problems.append(_blank(doc, schema_name, json_path))
         # A value of the wrong shape is reported by the schema check; only well-formed
         # dates are checked here for being real days.

@@ -166,12 +166,14 @@ def _enum(error: ValidationError, info: FieldInfo) -> str:
 
 
 def _too_long(error: ValidationError, info: FieldInfo) -> str:
-    size, limit = len(error.instance), error.validator_value  # type: ignore[arg-type]
+    size, limit = len(error.instance), int(error.validator_value)  # type: ignore[arg-type]
     if error.validator == "maxItems":
         return f"{label(info)} có quá nhiều mục ({size}, tối đa {limit}). (Too many items.)"
+    # Only a long text can be split into items (purposes, sections); a name or an id cannot.
+    split = ", hoặc chia nội dung thành nhiều mục" if limit >= 1000 else ""
     return (
-        f"{label(info)} quá dài ({size} ký tự, tối đa {limit}). Rút gọn, hoặc chia nội dung "
-        f"thành nhiều mục. (Too long: {size} characters, at most {limit}.)"
+        f"{label(info)} quá dài ({size} ký tự, tối đa {limit}). Rút gọn{split}. "
+        f"(Too long: {size} characters, at most {limit}.)"
     )
 
 

@@ -227,7 +227,7 @@ class _Builder:
         if tag == "tag:yaml.org,2002:float":
             if _PLAIN_FLOAT.match(text):
                 return float(text)
-            self._trap(event, text, msg.FLOAT_REASON)
+            self._trap(event, text, msg.float_trap_reason(text))
             return text
         return text  # str and timestamp stay text: dates are checked against their pattern
 

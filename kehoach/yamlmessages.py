@@ -36,6 +36,12 @@ def duplicate(name: str, first_line: int) -> str:
 BOOL_REASON = "YAML 1.1 đọc giá trị này thành đúng/sai (true/false)"
 BOOL_ADVICE = "; nếu là đúng/sai, viết true hoặc false"
 FLOAT_REASON = "YAML 1.1 đọc giá trị này thành một số khác"
+SPECIAL_FLOAT_REASON = "YAML 1.1 đọc giá trị này thành số vô cực hoặc “không phải số” (NaN)"
+
+
+def float_trap_reason(text: str) -> str:
+    special = text.lower().lstrip("+-") in (".inf", ".nan")
+    return SPECIAL_FLOAT_REASON if special else FLOAT_REASON
 
 
 def trap(text: str, reason: str, extra: str = "") -> str:
@@ -64,8 +70,10 @@ def int_trap_reason(text: str) -> tuple[str, str]:
 def syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     detail = f"{exc.context or ''} {exc.problem or ''}".strip()
     mark = exc.problem_mark or exc.context_mark
-    if "end of stream" in detail and "quoted scalar" in detail and exc.context_mark:
-        mark = exc.context_mark  # the end of the file says nothing; the opening quote does
+    at_end = mark is not None and not text[mark.index :].strip()
+    if at_end and exc.context_mark is not None:
+        # The end of the file says nothing; the opening quote or bracket does.
+        mark = exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     return Problem(
@@ -79,6 +87,11 @@ def syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 def _syntax_hint(detail: str, at_tab: bool) -> str:
     if at_tab:
         return " Dùng dấu cách để thụt lề, không dùng phím Tab."
+    if "Unicode character escape" in detail:
+        return (
+            " Mã \\u… (hoặc \\U…, \\x…) ở đây không phải một ký tự hợp lệ. Gõ thẳng ký tự cần "
+            "viết, không dùng mã."
+        )
     if "escape" in detail:
         return (
             " Trong dấu ngoặc kép, dấu \\ bắt đầu một mã đặc biệt (\\n, \\t…) và mã ở đây "
@@ -87,6 +100,11 @@ def _syntax_hint(detail: str, at_tab: bool) -> str:
         )
     if "quoted scalar" in detail:
         return " Dấu ngoặc kép mở ở đây chưa được đóng: thêm dấu ngoặc kép ở cuối giá trị."
+    if "flow sequence" in detail or "flow mapping" in detail:
+        return (
+            ' Dấu ngoặc "[" hoặc "{" mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các '
+            'mục: viết [mục 1, mục 2], hoặc mỗi mục một dòng bắt đầu bằng "- ".'
+        )
     if "mapping values are not allowed" in detail:
         return (
             ' Nếu giá trị có dấu hai chấm và dấu cách (": "), đặt cả giá trị trong dấu ngoặc kép.'

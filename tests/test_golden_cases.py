@@ -6,10 +6,15 @@ Each directory under tests/cases/ is one case:
     expected.txt      "exit: N", the exact stdout, then "--- stderr ---" and the exact stderr
     args.txt          optional: command-line arguments, one per line (default: "plans")
     generate.txt      optional: "<path> <bytes>" lines; that file is padded with comment
-                      lines to exactly that size at test time (keeps huge files out of git)
+                      lines to exactly that size at test time (keeps huge files out of git);
+                      "<path> <bytes> value": the file's one @@FILL@@ marker is replaced by
+                      one long run of "x" instead (a huge value on one line)
 
 The case is copied to a temporary folder and validate.py runs there as a subprocess, so the
-paths it prints are relative to the case folder (plans/ke-hoach.yaml:3:1: ...).
+paths it prints are relative to the case folder (plans/ke-hoach.yaml:3:1: ...). The subprocess
+runs under limits: LIMIT_CPU_SECONDS of processor time, LIMIT_MEMORY of address space and a
+wall-clock backstop, so an input that makes the validator hang or balloon (alias expansion,
+deep nesting, a huge value) fails its case instead of stalling or swapping the machine.
 
 To rewrite expected files from the validator's current output:
 
@@ -24,7 +29,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import unicodedata
@@ -38,9 +45,16 @@ CASES_DIR = Path(__file__).resolve().parent / "cases"
 VALIDATE = REPO / "scripts" / "validate.py"
 EXPECTED = "expected.txt"
 STDERR_MARK = "--- stderr ---\n"
-# Generous: a case takes well under a second; this only stops a hang (alias expansion,
-# runaway recursion) from stalling the whole suite. It is not a speed test.
-TIMEOUT_SECONDS = 60
+# Limits, not speed tests. A case needs well under a second of processor time (mostly Python
+# start-up), so 5 s only trips on a blow-up (alias expansion, runaway recursion, quadratic
+# work on a huge value). The budget is processor time (RLIMIT_CPU) because wall time depends
+# on what else the machine runs: with parallel builds a one-second case can take three. The
+# wall-clock timeout is a backstop for a process that waits instead of computing. 1 GiB of
+# address space is thirty times what the validator needs.
+LIMIT_CPU_SECONDS = 5
+WALL_BACKSTOP_SECONDS = 60
+LIMIT_MEMORY = 1024**3
+FILL_MARKER = b"@@FILL@@"
 # Files that steer the driver and are not inputs of the validator.
 CONTROL_FILES = {EXPECTED, "args.txt", "generate.txt"}
 
@@ -67,13 +81,20 @@ class Outcome:
 
 
 def _pad(work: Path, spec: str) -> None:
-    """Grow the named files to an exact size with comment lines (still a valid plan)."""
+    """Grow the named files to an exact size with comment lines (still a valid plan), or
+    with one long value in place of FILL_MARKER."""
     for line in spec.splitlines():
         if not line.strip():
             continue
-        rel, size_text = line.rsplit(maxsplit=1)
+        rel, size_text, *how = line.split()
         target, size = work / rel, int(size_text)
         data = target.read_bytes()
+        if how == ["value"]:
+            assert data.count(FILL_MARKER) == 1, f"{rel}: needs one {FILL_MARKER!r}"
+            run = b"x" * (size - len(data) + len(FILL_MARKER))
+            target.write_bytes(data.replace(FILL_MARKER, run))
+            assert target.stat().st_size == size
+            continue
         filler = b"# " + b"x" * 77 + b"\n"
         missing = size - len(data)
         data += filler * (missing // len(filler))
@@ -100,15 +121,29 @@ def _run_case(source: Path, work: Path) -> Outcome:
         "PYTHONDONTWRITEBYTECODE": "1",
         "COLUMNS": "100",  # argparse wraps its usage line to the terminal width
     }
-    proc = subprocess.run(
-        [sys.executable, str(VALIDATE), *args],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        timeout=TIMEOUT_SECONDS,
-        check=False,
-    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(VALIDATE), *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            timeout=WALL_BACKSTOP_SECONDS,
+            check=False,
+            preexec_fn=_set_limits,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{source.name}: no answer within {WALL_BACKSTOP_SECONDS} s (a hang)")
+    if proc.returncode == -signal.SIGXCPU:
+        pytest.fail(f"{source.name}: over {LIMIT_CPU_SECONDS} s of processor time")
     return Outcome(proc.returncode, _normalise(proc.stdout, work), _normalise(proc.stderr, work))
+
+
+def _set_limits() -> None:
+    """In the child, before exec. Over the memory limit the validator gets a MemoryError
+    (reported as an internal error, which the test refuses), not a machine brought down by
+    swapping; over the processor-time limit it is stopped by SIGXCPU."""
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MEMORY, LIMIT_MEMORY))
+    resource.setrlimit(resource.RLIMIT_CPU, (LIMIT_CPU_SECONDS, LIMIT_CPU_SECONDS + 1))
 
 
 def _normalise(raw: bytes, work: Path) -> str:
@@ -175,3 +210,35 @@ def test_binary_inputs_keep_their_bytes() -> None:
     nfd = (CASES_DIR / "accepted-nfd-text" / plan).read_bytes().decode("utf-8")
     assert unicodedata.normalize("NFC", nfd) != nfd
     assert (CASES_DIR / "file-empty" / plan).read_bytes() == b""
+    mixed = (CASES_DIR / "accepted-mixed-nfc-nfd" / plan).read_bytes().decode("utf-8")
+    lines = mixed.splitlines()
+    assert any(unicodedata.normalize("NFC", line) != line for line in lines)
+    assert any(not line.isascii() and unicodedata.is_normalized("NFC", line) for line in lines)
+    assert (CASES_DIR / "file-utf16-le-bom" / plan).read_bytes()[:2] == b"\xff\xfe"
+    assert (CASES_DIR / "file-utf16-be-bom" / plan).read_bytes()[:2] == b"\xfe\xff"
+    assert (CASES_DIR / "file-utf16-le-no-bom" / plan).read_bytes()[:2] == b"#\x00"
+    for name in ("file-latin-1", "file-mixed-utf8-latin1"):
+        with pytest.raises(UnicodeDecodeError):
+            (CASES_DIR / name / plan).read_bytes().decode("utf-8")
+    assert b"\r\n" in (CASES_DIR / "crlf-error-position" / plan).read_bytes()
+    cr_only = (CASES_DIR / "file-cr-only-line-endings" / plan).read_bytes()
+    assert b"\r" in cr_only and b"\n" not in cr_only
+    assert b"\x1b" in (CASES_DIR / "text-control-character-raw" / plan).read_bytes()
+
+
+def test_the_memory_limit_is_enforced() -> None:
+    """The limits the cases run under do trip: otherwise the bounds would be promises only."""
+    grab = f"bytearray({2 * LIMIT_MEMORY})"
+    proc = subprocess.run(
+        [sys.executable, "-c", grab], capture_output=True, preexec_fn=_set_limits, check=False
+    )
+    assert proc.returncode != 0 and b"MemoryError" in proc.stderr
+
+
+def test_the_processor_time_limit_is_enforced() -> None:
+    spin = "while True: pass"
+    proc = subprocess.run(
+        [sys.executable, "-c", spin], capture_output=True, preexec_fn=_set_limits,
+        timeout=WALL_BACKSTOP_SECONDS, check=False,
+    )
+    assert proc.returncode == -signal.SIGXCPU

@@ -217,7 +217,7 @@ def test_yes_no_on_off_stay_text_and_are_reported(word: str) -> None:
         ("1:30", "hệ 60"),
         ("7:30:00", "hệ 60"),
         ("1_000", "bỏ các dấu gạch dưới"),
-        (".inf", "một số khác"),
+        (".inf", "số vô cực"),
     ],
 )
 def test_numbers_yaml_1_1_would_change_stay_text_and_are_reported(text: str, reason: str) -> None:
