@@ -100,11 +100,30 @@ $(STAMP): requirements.txt pyproject.toml
 check: setup
 	PLANS_DIR="$(PLANS_DIR)" $(BIN)/python scripts/validate.py "$(PLANS_DIR)"
 
+# Atomic build: a failing build never leaves a partial site. MkDocs and POST_BUILD write into a
+# fresh sibling folder (<site>.staging-<pid>, same file system), which replaces the site by
+# two renames only when every step has succeeded; on any failure (invalid data, a template
+# or Pagefind error, a full disk, the process killed, Ctrl-C) the previous site stays as it
+# was and the staging folder is removed. Done here rather than in a MkDocs hook because it
+# then also covers POST_BUILD, which runs outside MkDocs, and a MkDocs process that dies
+# (a hook cannot clean up after SIGKILL or SIGXFSZ), and it does not depend on the order of
+# the other hooks' on_post_build. SITE_DIR=… builds elsewhere (default site); POST_BUILD gets
+# the staging folder as SITE_DIR.
 site: check
-	$(MKDOCS) build --strict --clean
-ifneq ($(strip $(POST_BUILD)),)
-	PLANS_DIR="$(PLANS_DIR)" $(POST_BUILD)
-endif
+	@set -euo pipefail; \
+	dest="$(or $(SITE_DIR),site)"; dest="$${dest%/}"; \
+	staging="$$dest.staging-$$$$"; previous="$$dest.previous-$$$$"; \
+	trap 'rm -rf "$$staging" "$$previous"' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	mkdir -p "$$(dirname "$$dest")"; mkdir "$$staging"; \
+	echo "$(BIN)/mkdocs build --strict --clean --site-dir $$staging"; \
+	$(MKDOCS) build --strict --clean --site-dir "$$staging"; \
+	$(if $(strip $(POST_BUILD)),SITE_DIR="$$staging" PLANS_DIR="$(PLANS_DIR)" $(POST_BUILD);) \
+	if [ -e "$$dest" ]; then mv "$$dest" "$$previous"; fi; \
+	if ! mv "$$staging" "$$dest"; then \
+	  if [ -e "$$previous" ]; then mv "$$previous" "$$dest"; fi; exit 1; \
+	fi; \
+	echo "site: trang web mới ở $$dest/ (the new site is in place)"
 
 serve: check
 	$(MKDOCS) serve

@@ -69,8 +69,14 @@ def _write_static_files(site: SiteData, site_dir: Path) -> None:
     their sizes."""
     for static in site.files:
         target = output_path(site_dir, static.uri)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(static.content)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(static.content)
+        except OSError as exc:  # a full disk or a read-only folder: say so, no traceback
+            raise PluginError(
+                f"Không ghi được tệp {target} ({exc.strerror}): ổ đĩa đầy hoặc không có quyền "
+                "ghi? (Could not write a file of the site.)"
+            ) from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
