@@ -13,6 +13,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,3 +170,22 @@ def test_a_good_build_replaces_the_site_and_leaves_nothing_behind(
     assert "stale-page.html" not in pages
     assert any("Kế hoạch mới".encode() in content for content in pages.values())
     assert _leftovers(site) == []
+
+
+def test_mkdocs_alone_stops_on_invalid_data_with_the_validator_messages(tmp_path: Path) -> None:
+    """Without make (mkdocs build, mkdocs serve): hooks/pages.py stops in on_config, before
+    anything is written, and prints the same path:line:col messages, no traceback."""
+    plans = tmp_path / "plans"
+    shutil.copytree(GOOD_PLANS, plans)
+    (plans / "hai.yaml").write_text('id: hai\ntitle: "chưa đóng\n', encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, env={**os.environ, **_ENV, "PLANS_DIR": str(plans)},
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{plans / 'hai.yaml'}:2:8: Lỗi cú pháp YAML. Dấu ngoặc kép mở ở đây" in output
+    assert "Traceback" not in output
+    assert not site.exists()
