@@ -40,6 +40,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "speed-index",
+           "total-blocking-time", "cumulative-layout-shift")  # fmt: skip
 PLAN_BUDGET = 150 * 1024  # bytes over the wire, search excluded
 DEFAULT_PAGES = (
     ("trang chủ", ""),
@@ -56,6 +58,7 @@ class Run:
     scores: dict[str, float]  # 0-100 per category
     transfer: int  # bytes over the wire, every request of the page
     transfer_without_search: int
+    metrics: dict[str, float]  # METRICS, in ms (CLS unitless), as Lighthouse simulated them
     failing: tuple[str, ...] = ()  # "category: audit-id" of each weighted audit not passed
 
 
@@ -99,6 +102,7 @@ def parse(data: dict[str, Any]) -> Run:
         scores=scores,
         transfer=sum(size for _, size in sizes),
         transfer_without_search=sum(size for url, size in sizes if not is_search(url)),
+        metrics={name: float(data["audits"][name]["numericValue"]) for name in METRICS},
         failing=failing_audits(data),
     )
 
@@ -119,8 +123,13 @@ def median_run(runs: list[Run]) -> Run:
         scores={c: statistics.median(r.scores[c] for r in runs) for c in CATEGORIES},
         transfer=int(statistics.median(r.transfer for r in runs)),
         transfer_without_search=int(statistics.median(r.transfer_without_search for r in runs)),
+        metrics={m: statistics.median(r.metrics[m] for r in runs) for m in METRICS},
         failing=tuple(sorted({audit for r in runs for audit in r.failing})),
     )
+
+
+def short(metric: str) -> str:
+    return "".join(word[0] for word in metric.split("-")).upper()
 
 
 def misses(label: str, path: str, run: Run) -> list[str]:
@@ -144,6 +153,8 @@ def audit(site: Path, pages: list[tuple[str, str]], runs: int) -> tuple[list[Any
             scores = " ".join(f"{result.scores[c]:11.0f}" for c in CATEGORIES)
             print(f"{label:13} {scores} {result.transfer / 1024:5.0f} "
                   f"{result.transfer_without_search / 1024:9.0f}")  # fmt: skip
+            print(f"{'':13} " + ", ".join(f"{short(m)} {v:.0f}" if m != METRICS[-1]
+                  else f"CLS {v:.3f}" for m, v in result.metrics.items()))  # fmt: skip
             for audit in result.failing:
                 print(f"{'':13} not passed: {audit}")
             rows.append({"page": label, "path": path, **result.__dict__})
