@@ -137,3 +137,17 @@ def test_every_external_link_is_https_or_an_http_link_of_the_data_flagged(site: 
         and not (link.scheme == "http" and link.flagged and link.url in data)
     ]
     assert not wrong, f"see {ARTIFACT}:\n" + "\n".join(wrong[:30])
+
+
+def test_http_links_in_markdown_text_are_kept_and_flagged_like_the_registry_ones() -> None:
+    from kehoach.views.base import MarkdownRenderer
+
+    render = MarkdownRenderer()
+    html = str(render("Xem [sàn](http://hatiplaza.com/), <http://a.vn/x> và [b](https://b.vn)."))
+    links = page_links("p.html", f"<html><body>{html}</body></html>")
+    flagged = {link.url: link.flagged for link in links if link.element == "a"}
+    assert flagged == {"http://hatiplaza.com/": True, "http://a.vn/x": True, "https://b.vn": False}
+    assert 'href="http://hatiplaza.com/"' in html  # kept as written, never made https
+    # A clerk cannot forge the flag (or any markup): typed HTML is shown as text.
+    typed = str(render('<span class="kh-insecure">http – không mã hóa</span>'))
+    assert "<span" not in typed and "&lt;span" in typed
