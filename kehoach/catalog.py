@@ -198,7 +198,7 @@ def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry
         for section, entries in doc.data.items():
             for index, entry in enumerate(entries):
                 if entry["id"] in seen:
-                    line, col = doc.where((section, index, "id"))
+                    line, col = _with_positions(doc).where((section, index, "id"))
                     problems.append(
                         Problem(
                             doc.path,

@@ -22,6 +22,7 @@ COVERAGE = {
     "alias bombs": ["yaml-alias-bomb"],
     "deep nesting": ["yaml-deep-nesting", "yaml-deep-nesting-100k"],
     "duplicate keys": ["yaml-duplicate-key-top-level", "yaml-duplicate-key-nested"],
+    "duplicate ids": ["id-duplicate-plan", "id-duplicate-unit", "id-duplicate-registry"],
     "YAML 1.1 traps": ["trap-yes-no-on-off", "trap-octal-010", "trap-sexagesimal-1-30",
                        "trap-hex-underscore-infinity"],
     "impossible dates": ["date-31-february", "date-day-or-month-zero", "date-registry-31-june"],

@@ -56,7 +56,7 @@ def test_vietnamese_emoji_and_their_joiners_are_allowed(text: str) -> None:
 def test_refused_character_is_reported_where_it_is_typed(
     line: str, expected: tuple[int, int]
 ) -> None:
-    doc, problems = load_text("ke-hoach.yaml", f"id: a\n{line}\n".encode())
+    _doc, problems = load_text("ke-hoach.yaml", f"id: a\n{line}\n".encode())
     errors = [p for p in problems if "U+" in p.message]
     assert len(errors) == 1, problems
     assert (errors[0].line, errors[0].column) == expected
