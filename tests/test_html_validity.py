@@ -44,6 +44,12 @@ COPIES = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer" aria-label="Danh mục trang">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
+        # Deferred: it runs after parsing, as at the end of <body>, but no longer holds up the
+        # first paint on a slow phone (Lighthouse: ~0.6 s of render-blocking time).
+        (
+            "bundle.a5f9d56c.min.js' | url }}\"></script>",
+            "bundle.a5f9d56c.min.js' | url }}\" defer></script>",
+        ),
     ],
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),
