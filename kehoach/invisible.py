@@ -72,6 +72,11 @@ def is_refused(char: str) -> bool:
 
 def first_refused(text: str) -> int | None:
     """Index of the first refused character of ``text``, or None."""
+    # Every refused character is one str.isprintable() rejects (it rejects all of Cc, Cf,
+    # Zl, Zp and unassigned code points), and that test is ten times faster than the search:
+    # most values (ids, plain Vietnamese) are settled by it.
+    if text.isprintable():
+        return None
     found = _REFUSED.search(text)
     return found.start() if found else None
 
