@@ -258,3 +258,12 @@ def test_locality_pages_expose_the_keys_other_partials_use() -> None:
     assert pages["ha-tinh/xa-thach-ha/"].data["plan_ids"] == ["ha-tinh-thach-ha-2025-ngay-cds"]
     assert all(p.facets.get("kind") for p in pages.values())
     assert pages["ha-tinh/"].facets["year"] == "2024, 2025"
+
+
+def test_targets_show_their_measure_beside_the_source_words(site: Path) -> None:
+    """The measurable part of a target (value, unit, comparator) is on the page too, not only
+    in the open data: "50% … năm 2025, 70% năm 2030" of Xuân Lộc."""
+    text = page_text(_html(site, "dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/"))
+    assert "dùng chữ ký số cá nhân (mức: ít nhất 50%) (thời hạn: năm 2025)" in text
+    assert "đến năm 2030 đạt trên 70%. (mức: trên 70%)" in text
+    assert "(mức: 100%)" in text
