@@ -12,7 +12,10 @@
 #   PLANS_DIR=plans     data folder, given to validate.py and (as the environment variable
 #                       PLANS_DIR) to mkdocs
 #   PYTHON=python3.11   interpreter used to create .venv (must be 3.11 or newer)
-#   POST_BUILD=...      command run after `mkdocs build` in `make site` (search index hook)
+#   POST_BUILD=...      command run after `mkdocs build` in `make site`, on the staging folder
+#                       (given to it as SITE_DIR), before that folder replaces site/
+#   SITE_DIR=site       where `make site` puts the site (built in SITE_DIR.staging-<pid>,
+#                       swapped in only when every step succeeded)
 #   PIP_FLAGS=...       extra flags for pip (default: quiet)
 #
 # Browser-test tools from the npm registry (package.json, pinned in package-lock.json):
@@ -39,8 +42,8 @@ apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 
 # ---------------------------------------------------------------------------------------
 # Hook point: post-build search-index step.
-# Set POST_BUILD to a command and `make site` runs it after `mkdocs build` has written
-# site/ (e.g. a Pagefind indexing step). Empty: nothing runs.
+# Set POST_BUILD to a command and `make site` runs it after `mkdocs build` has written the
+# staging folder ($$SITE_DIR in its environment), before the swap. Empty: nothing runs.
 POST_BUILD ?=
 # ---------------------------------------------------------------------------------------
 
