@@ -43,7 +43,7 @@ apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 # ---------------------------------------------------------------------------------------
 # Hook point: post-build search-index step.
 # Set POST_BUILD to a command and `make site` runs it after `mkdocs build` has written the
-# staging folder ($$SITE_DIR in its environment), before the swap. Empty: nothing runs.
+# staging folder (SITE_DIR in its environment), before the swap. Empty: nothing runs.
 POST_BUILD ?=
 # ---------------------------------------------------------------------------------------
 
