@@ -15,23 +15,19 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from pagefind.service import get_executable
 
-from kehoach.search import (
-    COMMON_MIN_PAGES,
-    SEARCH_URL,
-    common_words,
-    filter_pairs,
-    prepare_page,
-)
+from kehoach.search import COMMON_MIN_PAGES, SEARCH_URL, common_words, filter_pairs
+from kehoach.search_prep import BackgroundPreparer, PreparedSite, prepare_folder
 
 OUTPUT = "pagefind"
 LANGUAGE = "vi"
@@ -49,21 +45,60 @@ class IndexStats:
     skipped: int  # HTML files left out: no data-pagefind-body, or a kind not indexed
 
 
+_state: dict[str, Any] = {}
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["search_filters"] = filter_pairs
     env.globals["kh_search_url"] = SEARCH_URL
     return env
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Pages are prepared for Pagefind in a second process while MkDocs renders the next ones
+    # (kehoach.search_prep); Pagefind reads them from a scratch folder, so the published
+    # HTML stays as MkDocs wrote it.
+    scratch = tempfile.TemporaryDirectory(prefix="kehoach-search-")
+    _state["scratch"] = scratch
+    _state["preparer"] = BackgroundPreparer(Path(scratch.name))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _state["preparer"].add(page.file.dest_uri, output)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    stats = index_site(Path(config.site_dir))
+    preparer: BackgroundPreparer = _state.pop("preparer")
+    with _state.pop("scratch") as scratch:
+        prepared = preparer.finish()
+        stats = _run_pagefind(Path(config.site_dir), Path(scratch), prepared, COMMON_MIN_PAGES)
     _log.info("Pagefind: %d trang được lập chỉ mục tìm kiếm, %d trang bỏ qua",
-              stats.pages, stats.skipped)
+              stats.pages, stats.skipped)  # fmt: skip
+
+
+def on_build_error(error: Exception) -> None:
+    preparer = _state.pop("preparer", None)
+    if preparer is not None:
+        preparer.cancel()
+    scratch = _state.pop("scratch", None)
+    if scratch is not None:
+        scratch.cleanup()
 
 
 def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexStats:
-    """(Re)build ``site_dir/pagefind/`` from the HTML files of ``site_dir``, with COMMON_FILE
-    beside Pagefind's files (``min_pages``: see kehoach.search.common_words; for tests)."""
+    """(Re)build ``site_dir/pagefind/`` from the HTML files of an already built ``site_dir``,
+    with COMMON_FILE beside Pagefind's files (``min_pages``: see
+    kehoach.search.common_words; for tests). The build itself prepares pages as it writes
+    them (on_post_page) and shares the rest (_run_pagefind)."""
+    with tempfile.TemporaryDirectory(prefix="kehoach-search-") as scratch:
+        prepared = prepare_folder(site_dir, Path(scratch), skip=site_dir / OUTPUT)
+        return _run_pagefind(site_dir, Path(scratch), prepared, min_pages)
+
+
+def _run_pagefind(
+    site_dir: Path, scratch: Path, prepared: PreparedSite, min_pages: int
+) -> IndexStats:
     binary = get_executable()
     if binary is None:
         raise PluginError(
@@ -72,34 +107,13 @@ def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexSta
         )
     output = site_dir / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
-    # Pagefind reads the prepared pages (kehoach.search.prepare_page) from a scratch folder,
-    # so the published HTML stays as MkDocs wrote it.
-    with tempfile.TemporaryDirectory(prefix="kehoach-search-") as scratch:
-        stats, counts = _prepare(site_dir, output, Path(scratch))
-        command = [str(binary), "--site", scratch, "--output-path", str(output),
-                   "--force-language", LANGUAGE, "--silent"]
-        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
-        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    command = [str(binary), "--site", str(scratch), "--output-path", str(output),
+               "--force-language", LANGUAGE, "--silent"]  # fmt: skip
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise PluginError(f"Pagefind lỗi (failed):\n{result.stdout}{result.stderr}")
-    payload = {"pages": stats.pages, "common": common_words(counts, stats.pages, min_pages)}
+    common = common_words(prepared.counts, prepared.pages, min_pages)
+    payload = {"pages": prepared.pages, "common": common}
     (output / COMMON_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    return stats
-
-
-def _prepare(site_dir: Path, output: Path, scratch: Path) -> tuple[IndexStats, Counter[str]]:
-    pages = skipped = 0
-    counts: Counter[str] = Counter()  # indexed pages holding each folded word
-    for path in sorted(site_dir.rglob("*.html")):
-        if output in path.parents:
-            continue
-        prepared = prepare_page(path.read_text(encoding="utf-8"))
-        if prepared is None:
-            skipped += 1
-            continue
-        target = scratch / path.relative_to(site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(prepared.html, encoding="utf-8")
-        counts.update(prepared.words)
-        pages += 1
-    return IndexStats(pages, skipped), counts
+    return IndexStats(prepared.pages, prepared.skipped)
