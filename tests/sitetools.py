@@ -14,9 +14,13 @@ from pathlib import Path
 
 from kehoach.htmltext import page_text, squash
 
-__all__ = ["ROOT", "build_site", "page_text", "serve", "squash"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "page_text", "serve", "squash"]
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; no browser is ever downloaded
+# As root without a sandbox; no background connections, which this closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 FIXED_EPOCH = "1760054400"  # 10/10/2025: builds in tests are reproducible
 SUB_PATH = "/kehoach/"  # tests serve the site here, as GitHub project pages would
 # Only the 404 page uses absolute links (it is served at any missing address); they start

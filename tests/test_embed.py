@@ -8,7 +8,6 @@ A plan page prints on A4 without navigation, with external addresses written out
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,6 @@ from kehoach.views.index import build_index
 from tests.sitetools import ROOT, build_site, serve
 
 SITE_URL = "https://example.github.io/kehoach/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RESOURCE_TAGS = {
     "script",
     "link",
@@ -170,15 +161,6 @@ def test_locality_page_offers_an_absolute_iframe_snippet(site: Path) -> None:
 
 
 # --- in a browser -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _watch_origins(page: Any, base: str, outside: list[str]) -> None:
