@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from kehoach.htmltext import tag_attributes
+
 # Each directive and why (a directive left out falls back to default-src 'none'):
 DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'none'",)),  # fonts, frames, objects, media, manifests: none used
@@ -57,7 +59,6 @@ _TOKENS = re.compile(
     r"|<(?P<tag>head|meta)(?=[\s/>])" + _ATTRS.format(name="tag_attrs") + r">",
     re.S | re.I,
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _CHARSET = re.compile(r"\s*<meta(?=[\s/>])" + _ATTRS.format(name="attrs") + r">", re.I)
 _EXPRESSION = re.compile(r"\{\{(-?).*?(-?)\}\}", re.S)
 _TEMPLATE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
@@ -159,16 +160,8 @@ def _pattern(template_body: str) -> re.Pattern[str]:
     return re.compile(_VALUE.join(parts), re.S)
 
 
-def _attributes(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        value = next((v for v in match.groups()[1:] if v is not None), "")
-        found.setdefault(match[1].lower(), html.unescape(value))
-    return found
-
-
 def _executable(attrs: str) -> bool:
-    values = _attributes(attrs)
+    values = tag_attributes(attrs)
     if "src" in values:
         return False  # an external script: its text is ignored, 'self' governs its source
     kind = values.get("type")
@@ -181,7 +174,7 @@ def _executable(attrs: str) -> bool:
 def _is_policy(match: re.Match[str]) -> bool:
     if not match["tag"] or match["tag"].lower() != "meta":
         return False
-    equiv = _attributes(match["tag_attrs"]).get("http-equiv", "")
+    equiv = tag_attributes(match["tag_attrs"]).get("http-equiv", "")
     return equiv.strip().lower() == "content-security-policy"
 
 
@@ -202,7 +195,7 @@ def _insertion_point(page: str) -> int:
             raise ValueError(f"<{match['raw']}> before <head>: the policy would not cover it")
         if match["tag"] and match["tag"].lower() == "head":
             charset = _CHARSET.match(page, match.end())
-            if charset and "charset" in _attributes(charset["attrs"]):
+            if charset and "charset" in tag_attributes(charset["attrs"]):
                 return charset.end()
             return match.end()
     raise ValueError("the page has no <head>: nowhere to put its Content-Security-Policy")

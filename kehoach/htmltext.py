@@ -37,3 +37,18 @@ def page_text(html_text: str) -> str:
     parser = _TextExtractor()
     parser.feed(html_text)
     return squash(" ".join(parser.parts))
+
+
+# One attribute of a start tag: name, then a double-quoted, single-quoted or bare value.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def tag_attributes(text: str) -> dict[str, str]:
+    """The attributes of a start tag's inside (``text``: what stands between the tag name and
+    ``>``), names in lower case, values unescaped; the first of a repeated name wins, as in
+    browsers. Shared by the CSP hashing and the link report, which scan pages by regex."""
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        found.setdefault(match[1].lower(), html.unescape(value))
+    return found

@@ -13,12 +13,13 @@ site is our own escaped output, and a national site holds 70,000 pages.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from kehoach.htmltext import tag_attributes
 
 FLAG_CLASS = "kh-insecure"
 # Attributes whose value is an address (srcset: a list of them).
@@ -31,7 +32,6 @@ _TOKENS = re.compile(
     r"|<(?P<tag>[a-zA-Z][^\s/>]*+)" + _ATTRS + r">",
     re.S | re.I,
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _END_A = re.compile(r"</a\s*>", re.I)
 _NEXT_TAG = re.compile(r"\s*<[a-zA-Z][^\s/>]*+" + _ATTRS + r">")
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -82,7 +82,7 @@ def site_address(home: str) -> str | None:
     """The site's public address, from the home page's <link rel="canonical">."""
     for match in _TOKENS.finditer(home):
         if match["tag"] and match["tag"].lower() == "link":
-            values = _attributes(match["attrs"])
+            values = tag_attributes(match["attrs"])
             if "canonical" in values.get("rel", "").lower().split() and values.get("href"):
                 return values["href"]
     return None
@@ -157,16 +157,8 @@ def _domain(name: str, group: list[Link]) -> Domain:
     )
 
 
-def _attributes(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        value = next((v for v in match.groups()[1:] if v is not None), "")
-        found.setdefault(match[1].lower(), html.unescape(value))
-    return found
-
-
 def _addresses(attrs: str) -> Iterator[str]:
-    values = _attributes(attrs)
+    values = tag_attributes(attrs)
     for name in _URL_ATTRIBUTES:
         value = values.get(name, "").strip()
         # srcset: "a.png 1x, https://… 2x"; every other attribute holds one address.
@@ -180,7 +172,7 @@ def _flag_follows(text: str, start: int) -> bool:
     following = _NEXT_TAG.match(text, end.end()) if end else None
     if following is None:
         return False
-    return FLAG_CLASS in _attributes(following["attrs"]).get("class", "").split()
+    return FLAG_CLASS in tag_attributes(following["attrs"]).get("class", "").split()
 
 
 def _own(url: str, site_url: str | None) -> bool:

@@ -33,7 +33,7 @@ class PreparedSite:
 
     def add(self, scratch: Path, relative: str, html: str) -> None:
         """Prepares one page (``relative``: its path in the site, "a/b/index.html")."""
-        prepared = prepare_page(html) if "data-pagefind-body" in html else None
+        prepared = prepare_page(html)
         if prepared is None:
             self.skipped += 1
             return
