@@ -50,6 +50,17 @@ COPIES = {
             "bundle.a5f9d56c.min.js' | url }}\"></script>",
             "bundle.a5f9d56c.min.js' | url }}\" defer></script>",
         ),
+        # Rendered once per distinct set of links by hooks/navcache.py (see its docstring).
+        (
+            '{% include "partials/nav.html" %}',
+            '{% if kh_cached_partial is defined %}{{ kh_cached_partial("partials/nav.html") }}'
+            '{% else %}{% include "partials/nav.html" %}{% endif %}',
+        ),
+        (
+            '{% include "partials/tabs.html" %}',
+            '{% if kh_cached_partial is defined %}{{ kh_cached_partial("partials/tabs.html") }}'
+            '{% else %}{% include "partials/tabs.html" %}{% endif %}',
+        ),
     ],
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),

@@ -1,0 +1,30 @@
+"""hooks/navcache.py renders Material's navigation once per distinct set of links: the site
+it builds must be byte for byte the site Material's own partials give, page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sitetools import build_site
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    return {str(p.relative_to(site)): p.read_bytes() for p in paths}
+
+
+def test_cached_navigation_gives_the_same_site(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_NAVCACHE", "0")
+    uncached = tmp_path / "uncached"
+    build_site(uncached)
+    cached_files, uncached_files = _files(site), _files(uncached)
+    assert cached_files.keys() == uncached_files.keys()
+    differing = [name for name in cached_files if cached_files[name] != uncached_files[name]]
+    assert not differing, differing[:10]
+    # Deep pages (a unit of a commune) and pages under a nav section's folder are compared too.
+    assert any(name.count("/") >= 4 for name in cached_files)
+    assert any(name.startswith("van-ban/") and name.count("/") >= 2 for name in cached_files)
