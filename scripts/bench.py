@@ -6,7 +6,8 @@ Generates the synthetic national data set (scripts/gen_national.py) unless --dat
 then, side by side and interleaved, builds
   * the site with our hooks (PLANS_DIR=DIR mkdocs build), and
   * a plain Material build of the same pages' text as Markdown, without hooks
-    (the baseline: same page paths, same theme and nav, content = each page's text),
+    (the baseline: same page paths, same theme settings and navigation as mkdocs.yml,
+    Material's own templates, content = each page's text),
 and reports medians: wall time, peak memory (all the build's processes together: MkDocs and
 Pagefind), site size, bytes per plan page
 (raw and gzip), the median page (gzip) and the ratio of our build time to the baseline's.
@@ -25,6 +26,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from kehoach.catalog import load_catalog
 from kehoach.htmltext import page_text
@@ -108,15 +112,43 @@ def _baseline_project(site: Path, work: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         title = text[:80].replace("\n", " ")
         target.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    ours = _our_config()
     config = {
         "site_name": "baseline",
         "site_url": "http://127.0.0.1:8000/",
-        "theme": {"name": "material", "language": "vi", "font": False},
+        # Material's templates, not ours (overrides/ needs the hooks' data).
+        "theme": {k: v for k, v in ours["theme"].items() if k != "custom_dir"},
+        "markdown_extensions": ours.get("markdown_extensions", []),
         "plugins": [],
-        "nav": [{"Trang chủ": "index.md"}],
+        # The same navigation (tabs and sidebar on every page cost the same on both sides).
+        "nav": _baseline_nav(ours["nav"]),
     }
     (work / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     return work
+
+
+def _our_config() -> dict[str, Any]:
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # !ENV [NAME, default]: the default is enough here.
+    def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Any:
+        return loader.construct_sequence(node)[-1]
+
+    _Loader.add_constructor("!ENV", _env_default)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config: dict[str, Any] = yaml.load(text, Loader=_Loader)
+    return config
+
+
+def _baseline_nav(nav: Any) -> Any:
+    """mkdocs.yml's nav with each page at its baseline path (huong-dan.md → huong-dan/index.md)."""
+    if isinstance(nav, list):
+        return [_baseline_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {title: _baseline_nav(value) for title, value in nav.items()}
+    page = str(nav)
+    return page if page.endswith("index.md") else page.removesuffix(".md") + "/index.md"
 
 
 def _main_content(html_text: str) -> str:
