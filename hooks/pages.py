@@ -5,6 +5,7 @@ Only ``on_*`` functions are public; the data lives in the core, the HTML in over
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.structure.pages import Page
 from kehoach.catalog import load_catalog
 from kehoach.problems import DataError
 from kehoach.views.outpath import UnsafePathError, output_path
-from kehoach.views.publish import OPTIONS_KEY, STATIC_URIS_KEY
+from kehoach.views.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
 from kehoach.views.site import SiteData, build_site
 
 _state: dict[str, Any] = {}
@@ -47,7 +48,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = site
     _state["pages"] = site.by_src_uri()
     _state["plans_dir"] = plans_dir
+    _freeze_heap()
     return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Every page has been read by now: what MkDocs holds for them lives until the end too.
+    _freeze_heap()
+    # With a second process (hooks/parallel.py), it writes them while the build renders.
+    if config.extra.get(PROCESS_KEY) != "build":
+        _write_static_files(_state["site"], Path(config.site_dir))
+    return env
+
+
+def _freeze_heap() -> None:
+    """The site data and MkDocs' pages live for the whole build. Python's cyclic garbage
+    collector would walk all of them (millions of objects nationally) at every full
+    collection, which rendering triggers again and again: frozen, they are left out of those
+    walks (gc.freeze). Nothing is leaked: on_post_build unfreezes them before they are freed."""
+    gc.collect()
+    gc.freeze()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -57,7 +77,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
-    _write_static_files(site, Path(config.site_dir))
     config.extra[STATIC_URIS_KEY] = frozenset(static.uri for static in site.files)
     return files
 
@@ -65,8 +84,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _write_static_files(site: SiteData, site_dir: Path) -> None:
     """Calendars, open data and feeds go straight to site_dir (cleaned by MkDocs before
     on_files), each built and dropped in turn: as MkDocs files they would all be held in
-    memory (~270 MB nationally). Written before the pages, as the open-data page states
-    their sizes."""
+    memory (~270 MB nationally). Written before the pages in the same process, whose
+    open-data page states their sizes (noted as they are written, else measured)."""
     for static in site.files:
         target = output_path(site_dir, static.uri)
         try:
@@ -84,7 +103,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     # second process that needs as much memory again on a national site.
     _state.pop("site", None)
     _state.pop("pages", None)
+    gc.unfreeze()
     gc.collect()
+    _release_free_memory()
+
+
+def _release_free_memory() -> None:
+    """Hands the memory freed above back to the system (glibc keeps it for the process
+    otherwise), so that it is there for Pagefind. Elsewhere than glibc, nothing to do."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is not None:
+        trim(0)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

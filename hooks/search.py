@@ -64,7 +64,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _state["preparer"].add(page.file.dest_uri, output)
+    if output.strip():  # empty: not written by this process (hooks/parallel.py)
+        _state["preparer"].add(page.file.dest_uri, output)
     return output
 
 

@@ -47,6 +47,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def _secure(html: str, name: str) -> str:
+    if not html.strip():
+        return html  # not written here: MkDocs skips empty output (see hooks/parallel.py)
     secured = secure_page(html, trusted=_state["trusted"])
     for script in secured.untrusted:
         _log.warning(

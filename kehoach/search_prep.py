@@ -19,9 +19,6 @@ from typing import Any
 
 from kehoach.search import prepare_page
 
-# Pages waiting for the second process at most: the build blocks beyond that, so memory
-# stays bounded (~60 KB a page) if the second process falls behind.
-_QUEUE_PAGES = 64
 _DONE = None  # end of the pages
 
 
@@ -58,11 +55,16 @@ class BackgroundPreparer:
     """Prepares pages handed to ``add`` in a second process; ``finish`` returns the result.
 
     "spawn", not "fork": the build process is large and holds open files and a logging
-    set-up that a forked copy would share; the child imports only kehoach.search."""
+    set-up that a forked copy would share; the child imports only kehoach.search.
+
+    ``add`` writes each page straight into a pipe (a SimpleQueue: no thread in between), so
+    it may be called from a process forked from the build (hooks/parallel.py) that exits
+    right after, and the build waits when the pipe is full: memory stays bounded if the
+    second process falls behind."""
 
     def __init__(self, scratch: Path) -> None:
         context = multiprocessing.get_context("spawn")
-        self._inbox: Any = context.Queue(maxsize=_QUEUE_PAGES)
+        self._inbox: Any = context.SimpleQueue()
         self._outbox: Any = context.Queue()
         self._process = context.Process(
             target=_work, args=(scratch, self._inbox, self._outbox), daemon=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -20,6 +21,7 @@ _ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "code", "br", "bloc
 _ALLOWED_TAGS.add("span")  # only as the http flag below: nh3 keeps no other class
 _ALLOWED_ATTRIBUTES = {"a": {"href"}, "span": {"title"}}
 _ALLOWED_CLASSES = {"span": {"kh-insecure"}}
+_RECENT_TEXTS = 4096  # Markdown renderings kept by MarkdownRenderer
 # The same flag the templates put after a registry link kept as http:// (partials/kh.html).
 INSECURE_LABEL = "http – không mã hóa"
 INSECURE_TITLE = "Liên kết http không mã hóa, giữ nguyên như văn bản gốc"
@@ -122,10 +124,17 @@ class MarkdownRenderer:
         self._md.inlinePatterns.deregister("html")
         # After "inline" (links exist), before "prettify".
         self._md.treeprocessors.register(_FlagInsecureLinks(self._md), "kh_insecure", 15)
+        # A plan's texts are drawn on its page and again on the pages of its units, which
+        # MkDocs renders soon after (same folder): recent renderings are kept, a bounded
+        # number, so a national build does not hold every text of the country.
+        self._recent = functools.lru_cache(maxsize=_RECENT_TEXTS)(self._render)
 
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
+        return self._recent(text)
+
+    def _render(self, text: str) -> Markup:
         html = self._md.reset().convert(text)
         clean = nh3.clean(
             html,

@@ -22,8 +22,7 @@ KIND = "Đơn vị"
 class UnitView:
     def __init__(self, lookup: Lookup, md: MarkdownRenderer) -> None:
         self.lookup = lookup
-        self.md = md
-        self._html: dict[str, Markup] = {}  # the same duty is shown on each of its units' pages
+        self.md = md  # it keeps recent renderings: a duty is shown on each of its units' pages
 
     def pages(self) -> list[PageSpec]:
         records = sorted(self.lookup.index.units.values(), key=lambda r: r.url)
@@ -118,9 +117,7 @@ class UnitView:
         }
 
     def render(self, text: str) -> Markup:
-        if text not in self._html:
-            self._html[text] = self.md(text)
-        return self._html[text]
+        return self.md(text)
 
     def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
         index = self.lookup.index
