@@ -60,8 +60,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
-    if pid == 0:  # the second process: its unit pages, and what Markdown pages and the
-        # navigation refer to (pages of docs/, theme and assets, pages of the navigation)
+    if pid == 0:  # the second process: its unit pages, the files of docs/ and the theme,
+        # and the pages the navigation lists (MkDocs checks them); a Markdown page of docs/
+        # linking to another generated page would be reported missing here.
         config.extra[PROCESS_KEY] = "second"  # hooks/pages.py: it writes the static files
         _state.update(second=True, owned=theirs, warnings=_WarningCount())
         logging.getLogger("mkdocs").addHandler(_state["warnings"])
