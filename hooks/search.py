@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +36,6 @@ COMMON_FILE = "kehoach-common.json"  # words on most pages, read by docs/assets/
 # instead of ~250 KB on the national data set, for 5 KB more of index metadata.
 CHUNK_SIZE = "1000"
 _log = logging.getLogger("mkdocs.hooks.search")
-
-
-@dataclass(frozen=True)
-class IndexStats:
-    pages: int  # pages added to the index
-    skipped: int  # HTML files left out: no data-pagefind-body, or a kind not indexed
 
 
 _state: dict[str, Any] = {}
@@ -73,9 +66,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     preparer: BackgroundPreparer = _state.pop("preparer")
     with _state.pop("scratch") as scratch:
         prepared = preparer.finish()
-        stats = _run_pagefind(Path(config.site_dir), Path(scratch), prepared, COMMON_MIN_PAGES)
+        _run_pagefind(Path(config.site_dir), Path(scratch), prepared, COMMON_MIN_PAGES)
     _log.info("Pagefind: %d trang được lập chỉ mục tìm kiếm, %d trang bỏ qua",
-              stats.pages, stats.skipped)  # fmt: skip
+              prepared.pages, prepared.skipped)  # fmt: skip
 
 
 def on_build_error(error: Exception) -> None:
@@ -87,19 +80,18 @@ def on_build_error(error: Exception) -> None:
         scratch.cleanup()
 
 
-def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexStats:
+def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> PreparedSite:
     """(Re)build ``site_dir/pagefind/`` from the HTML files of an already built ``site_dir``,
     with COMMON_FILE beside Pagefind's files (``min_pages``: see
     kehoach.search.common_words; for tests). The build itself prepares pages as it writes
     them (on_post_page) and shares the rest (_run_pagefind)."""
     with tempfile.TemporaryDirectory(prefix="kehoach-search-") as scratch:
         prepared = prepare_folder(site_dir, Path(scratch), skip=site_dir / OUTPUT)
-        return _run_pagefind(site_dir, Path(scratch), prepared, min_pages)
+        _run_pagefind(site_dir, Path(scratch), prepared, min_pages)
+        return prepared
 
 
-def _run_pagefind(
-    site_dir: Path, scratch: Path, prepared: PreparedSite, min_pages: int
-) -> IndexStats:
+def _run_pagefind(site_dir: Path, scratch: Path, prepared: PreparedSite, min_pages: int) -> None:
     binary = get_executable()
     if binary is None:
         raise PluginError(
@@ -117,4 +109,3 @@ def _run_pagefind(
     common = common_words(prepared.counts, prepared.pages, min_pages)
     payload = {"pages": prepared.pages, "common": common}
     (output / COMMON_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    return IndexStats(prepared.pages, prepared.skipped)

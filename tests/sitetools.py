@@ -14,7 +14,8 @@ from pathlib import Path
 
 from kehoach.htmltext import page_text, squash
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "page_text", "serve", "squash"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "page_text", "serve", "squash",
+           "tree_bytes"]  # fmt: skip
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; no browser is ever downloaded
@@ -28,7 +29,10 @@ SUB_PATH = "/kehoach/"  # tests serve the site here, as GitHub project pages wou
 TEST_SITE_URL = f"http://127.0.0.1{SUB_PATH}"
 
 
-def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True) -> None:
+def build_site(
+    out: Path, plans_dir: Path | None = None, *, strict: bool = True, quiet: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Builds the site into ``out``, asserting success; the run (its log: ``quiet=False``)."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -37,11 +41,18 @@ def build_site(out: Path, plans_dir: Path | None = None, *, strict: bool = True)
     }
     if plans_dir is not None:
         env["PLANS_DIR"] = str(plans_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    command = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-d", str(out)]
     if strict:
         command.append("--strict")
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (its path relative to it) and its bytes: to compare builds."""
+    paths = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {str(p.relative_to(folder)): p.read_bytes() for p in paths}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitetools import FIXED_EPOCH, ROOT
+from tests.sitetools import FIXED_EPOCH, ROOT, tree_bytes
 
 GOOD_PLANS = ROOT / "tests/cases/accepted-minimal-plan/plans"
 PLAN_FILE = "ke-hoach.yaml"
@@ -48,11 +48,6 @@ def _make_site(
     )
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    files = sorted(p for p in site.rglob("*") if p.is_file())
-    return {str(p.relative_to(site)): p.read_bytes() for p in files}
-
-
 def _leftovers(site: Path) -> list[str]:
     return sorted(p.name for p in site.parent.iterdir() if p.name != site.name and
                   p.name.startswith(site.name))
@@ -67,7 +62,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byt
     site = work / "site"
     result = _make_site(site, plans)
     assert result.returncode == 0, result.stdout + result.stderr
-    snapshot = _snapshot(site)
+    snapshot = tree_bytes(site)
     assert any(name.endswith(".html") for name in snapshot) and "pagefind/pagefind.js" in snapshot
     assert _leftovers(site) == []
     return site, snapshot
@@ -84,7 +79,7 @@ def previous(built: tuple[Path, dict[str, bytes]], tmp_path: Path) -> tuple[Path
 
 
 def _assert_untouched(site: Path, built: tuple[Path, dict[str, bytes]]) -> None:
-    assert _snapshot(site) == built[1], "the previous site changed"
+    assert tree_bytes(site) == built[1], "the previous site changed"
     assert _leftovers(site) == [], "a staging folder was left behind"
 
 
@@ -166,7 +161,7 @@ def test_a_good_build_replaces_the_site_and_leaves_nothing_behind(
                                    encoding="utf-8")
     result = _make_site(site, plans)
     assert result.returncode == 0, result.stdout + result.stderr
-    pages = _snapshot(site)
+    pages = tree_bytes(site)
     assert "stale-page.html" not in pages
     assert any("Kế hoạch mới".encode() in content for content in pages.values())
     assert _leftovers(site) == []

@@ -14,6 +14,7 @@ import yaml
 from kehoach.catalog import Catalog, load_catalog
 from kehoach.localities import Locality, default_gazetteer
 from scripts import gen_national
+from tests.sitetools import tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "gen_national.py"
@@ -24,11 +25,6 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, str(SCRIPT), *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, check=False)
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +52,7 @@ def test_layout_follows_the_gazetteer_and_copies_the_registry(small: Path) -> No
         communes = sorted(gazetteer.communes_of(code), key=lambda c: c.key)[:3]
         for loc in [gazetteer.province(code), *communes]:
             expected.add(f"{loc.path}/{gen_national.FILE_NAME}")
-    assert set(_tree(small)) == expected
+    assert set(tree_bytes(small)) == expected
     registry = ROOT / "plans" / "registry" / "registry.yaml"
     assert (small / "registry" / "registry.yaml").read_bytes() == registry.read_bytes()
 
@@ -64,7 +60,7 @@ def test_layout_follows_the_gazetteer_and_copies_the_registry(small: Path) -> No
 def test_two_runs_are_byte_identical(small: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert _run(again, *SMALL).returncode == 0
-    assert _tree(again) == _tree(small)
+    assert tree_bytes(again) == tree_bytes(small)
 
 
 def test_every_commune_plan_implements_its_province_plan(catalog: Catalog) -> None:

@@ -7,12 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitetools import build_site
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    paths = sorted(p for p in site.rglob("*") if p.is_file())
-    return {str(p.relative_to(site)): p.read_bytes() for p in paths}
+from tests.sitetools import build_site, tree_bytes
 
 
 def test_cached_navigation_gives_the_same_site(
@@ -21,7 +16,7 @@ def test_cached_navigation_gives_the_same_site(
     monkeypatch.setenv("KEHOACH_NAVCACHE", "0")
     uncached = tmp_path / "uncached"
     build_site(uncached)
-    cached_files, uncached_files = _files(site), _files(uncached)
+    cached_files, uncached_files = tree_bytes(site), tree_bytes(uncached)
     assert cached_files.keys() == uncached_files.keys()
     differing = [name for name in cached_files if cached_files[name] != uncached_files[name]]
     assert not differing, differing[:10]

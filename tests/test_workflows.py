@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.sitetools import FIXED_EPOCH, ROOT, build_site
+from tests.sitetools import FIXED_EPOCH, ROOT, build_site, tree_bytes
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
@@ -244,9 +244,8 @@ def test_rebuild_after_touching_files_is_identical(copied_site: tuple[Path, Path
     assert [str(k) for k in first if first[k] != second[k]] == []
 
 
-def _files(site: Path) -> dict[Path, bytes]:
-    found = (p for p in site.rglob("*") if p.is_file())
-    return {p.relative_to(site): p.read_bytes() for p in found if "pagefind" not in p.parts}
+def _files(site: Path) -> dict[str, bytes]:
+    return {k: v for k, v in tree_bytes(site).items() if "pagefind" not in Path(k).parts}
 
 
 @pytest.mark.skipif(

@@ -6,8 +6,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from markupsafe import Markup
-
 from kehoach.model import Activity, Assignment, Plan, Report
 from kehoach.views import urls
 from kehoach.views.base import MarkdownRenderer, PageSpec
@@ -105,19 +103,16 @@ class UnitView:
         return {
             "heading": assignment.heading,
             "with": self.units(plan, assignment.units),
-            "duties": [self.render(d) for d in assignment.duties],
+            "duties": [self.md(d) for d in assignment.duties],
         }
 
     def report(self, plan: Plan, report: Report, others: tuple[str, ...]) -> Data:
         return {
-            "text": self.render(report.text),
+            "text": self.md(report.text),
             "deadline": str(report.deadline) if report.deadline else None,
             "deadline_iso": report.deadline.iso() if report.deadline else None,
             "others": self.units(plan, others),
         }
-
-    def render(self, text: str) -> Markup:
-        return self.md(text)
 
     def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
         index = self.lookup.index

@@ -6,6 +6,8 @@ different provinces never collide; slugs come from the official codenames.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kehoach.localities import Locality
 
 NATIONAL_PATH = "toan-quoc"
@@ -42,3 +44,13 @@ def resource(resource_id: str) -> str:
 def src_uri(url: str) -> str:
     """The generated Markdown file behind a directory URL."""
     return f"{url}index.md"
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """The Markdown pages a MkDocs ``nav`` setting lists (nested lists of {title: page or
+    section}), in order: for the build's second process and the benchmark's baseline."""
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return [str(nav)]
