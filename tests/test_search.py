@@ -176,6 +176,22 @@ def _results(page: Any, base: str, query: str, **filters: str) -> list[str]:
     return [link.removeprefix(base) for link in links]
 
 
+@pytest.mark.parametrize(("path", "shown"), [
+    (THACH_HA[0], "iframe"),  # a locality's embed code and its instructions
+    (THACH_HA[1], "outlook"),  # how to add a plan's calendar to a phone
+])
+def test_help_for_editors_and_calendar_users_is_on_the_page_but_not_indexed(
+    site: Path, path: str, shown: str
+) -> None:
+    """Text that every page of a kind repeats word for word is not what a reader looks for:
+    indexed, "iframe" or "outlook" would find every locality or plan of the country."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    assert shown in html.lower()
+    prepared = prepare_page(html)
+    assert prepared is not None
+    assert fold(shown) not in prepared.words
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("query", list(EXPECTED))
 def test_query_finds_the_right_page_among_the_first_three(page: Any, base: str, query: str) -> None:
