@@ -4,12 +4,11 @@ PyYAML alone would silently keep the last of two duplicate keys, turn ``no`` int
 ``010`` into 8 and ``1:30`` into 90, expand alias bombs and overflow the stack on deep
 nesting. We compose the node graph ourselves and build plain Python values from it,
 recording each problem with its line and column instead of raising on the first one.
+What a single scalar becomes (text, number, true/false) is kehoach.yamlscalar's part.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,27 +18,21 @@ from yaml.events import (
     AliasEvent,
     MappingEndEvent,
     MappingStartEvent,
-    ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
 
 from kehoach import yamlmessages as msg
 from kehoach.bytecheck import MAX_FILE_BYTES, check_bytes, too_big
-from kehoach.invisible import count_refused, first_refused, refused_message
 from kehoach.problems import Problem
 from kehoach.yamlmessages import MAX_DEPTH
+from kehoach.yamlscalar import Mark, ScalarReader, is_plain, position
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Document", "JsonPath", "load_file", "load_text"]
 
 JsonPath = tuple[str | int, ...]
-Mark = Any  # yaml.error.Mark or libyaml's own Mark: both have line, column, index
 
-_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_PLAIN_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
-_TRUE_FALSE = {"true": True, "false": False}
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:map",
@@ -79,10 +72,6 @@ class Document:
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _pos(mark: Mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
 _NO_KEY = object()
 _REFUSED = object()  # a value that was reported and is left out of the data
 
@@ -104,12 +93,11 @@ class _Builder:
 
     def __init__(self, path: str, text: str) -> None:
         self.doc = Document(path=path, data=None)
-        self.text = text  # the source, to find a refused character inside a scalar
         self.problems: list[Problem] = []
-        self.nfd_reported = False
+        self.scalars = ScalarReader(text, self.problem_at)
 
     def problem(self, mark: Mark, message: str, severity: str = "error") -> None:
-        self.problem_at(_pos(mark), message, severity)
+        self.problem_at(position(mark), message, severity)
 
     def problem_at(self, place: tuple[int, int], message: str, severity: str = "error") -> None:
         line, col = place
@@ -154,7 +142,7 @@ class _Builder:
     def _record(self, stack: list[_Frame], path: JsonPath, event: Any) -> None:
         if stack and stack[-1].key is _NO_KEY and isinstance(stack[-1].container, dict):
             return  # keys are recorded when they are accepted
-        self.doc.positions[path] = _pos(event.start_mark)
+        self.doc.positions[path] = position(event.start_mark)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _STANDARD_TAGS:
             self.problem(event.start_mark, msg.tag_message(tag))
@@ -167,11 +155,11 @@ class _Builder:
             bool(stack) and stack[-1].key is _NO_KEY and isinstance(stack[-1].container, dict)
         )
         if expecting_key:
-            return _Key(self._normalise(event.value, event), event)
+            return _Key(self.scalars.normalise(event.value, event), event)
         self._record(stack, path, event)
         if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
             return _REFUSED
-        return self._scalar(event)
+        return self.scalars.value(event)
 
     def _attach(self, frame: _Frame, value: Any, mark: Mark) -> None:
         # A refused value (alias, unknown tag) is left out rather than kept as a null, so
@@ -191,9 +179,7 @@ class _Builder:
         if not isinstance(key, _Key):
             self.problem(mark, msg.BAD_KEY)
             return None, True
-        if key.event.tag == "tag:yaml.org,2002:merge" or (
-            _is_plain(key.event) and key.text == "<<"
-        ):
+        if key.event.tag == "tag:yaml.org,2002:merge" or (is_plain(key.event) and key.text == "<<"):
             self.problem(mark, msg.MERGE_KEY)
             return None, True
         name, mark = key.text, key.event.start_mark
@@ -204,67 +190,8 @@ class _Builder:
             self.problem(mark, msg.duplicate(name, frame.first_seen[name]))
             return name, True
         frame.first_seen[name] = mark.line + 1
-        self.doc.key_positions[(*frame.path, name)] = _pos(mark)
+        self.doc.key_positions[(*frame.path, name)] = position(mark)
         return name, False
-
-    def _scalar(self, event: ScalarEvent) -> Any:
-        text = self._normalise(event.value, event)
-        if not _is_plain(event) or not event.implicit[0]:
-            return text  # quoted, block or explicitly tagged text
-        tag = _RESOLVER.resolve(ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        if tag == "tag:yaml.org,2002:bool":
-            if text in _TRUE_FALSE:
-                return _TRUE_FALSE[text]
-            self._trap(event, text, msg.BOOL_REASON, msg.BOOL_ADVICE)
-            return text
-        if tag == "tag:yaml.org,2002:int":
-            if _DECIMAL_INT.match(text):
-                return int(text)
-            self._trap(event, text, *msg.int_trap_reason(text))
-            return text
-        if tag == "tag:yaml.org,2002:float":
-            if _PLAIN_FLOAT.match(text):
-                return float(text)
-            self._trap(event, text, msg.float_trap_reason(text))
-            return text
-        return text  # str and timestamp stay text: dates are checked against their pattern
-
-    def _trap(self, event: ScalarEvent, text: str, reason: str, extra: str = "") -> None:
-        self.problem(event.start_mark, msg.trap(text, reason, extra))
-
-    def _normalise(self, text: str, event: Any) -> str:
-        refused = first_refused(text)
-        if refused is not None:
-            char = text[refused]
-            message = refused_message(char, count_refused(text))
-            self.problem_at(self._find(char, event), message)
-        if text.isascii():
-            return text
-        normal = unicodedata.normalize("NFC", text)
-        if normal != text and not self.nfd_reported:
-            self.nfd_reported = True
-            self.problem(event.start_mark, msg.NFD, "warning")
-        return normal
-
-    def _find(self, char: str, event: Any) -> tuple[int, int]:
-        """Where ``char`` is typed inside a scalar: as itself, or as a double-quoted escape
-        (\\u200b, \\x01); the scalar's start if it came some other way."""
-        start, end = event.start_mark, event.end_mark
-        source = self.text[start.index : end.index]
-        code = ord(char)
-        at = source.find(char)
-        if at < 0:
-            lowered = source.lower()
-            escapes = (f"\\x{code:02x}", f"\\u{code:04x}", f"\\U{code:08x}".lower())
-            at = min((i for i in map(lowered.find, escapes) if i >= 0), default=-1)
-        if at < 0:
-            return _pos(start)
-        newlines = source.count("\n", 0, at)
-        if not newlines:
-            return start.line + 1, start.column + at + 1
-        return start.line + 1 + newlines, at - source.rfind("\n", 0, at)
 
 
 @dataclass(frozen=True)
@@ -273,14 +200,6 @@ class _Key:
 
     text: str
     event: Any
-
-
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def _is_plain(event: Any) -> bool:
-    """Unquoted, not a block scalar (libyaml says '' where PyYAML says None)."""
-    return event.style in (None, "")
 
 
 def load_text(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -311,7 +230,7 @@ def load_text(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, builder.problems
     builder.doc.data = data
     if not isinstance(data, dict):
-        line, col = _pos(start_mark)
+        line, col = position(start_mark)
         builder.problems.append(Problem(path, line, col, msg.NOT_MAPPING))
         return None, builder.problems
     return builder.doc, builder.problems
@@ -346,5 +265,3 @@ def load_file(path: Path, display: str | None = None) -> tuple[Document | None, 
     except OSError as exc:
         return None, [Problem(shown, 1, 1, f"Không đọc được tệp ({exc.strerror}).")]
     return load_text(shown, raw)
-
-
