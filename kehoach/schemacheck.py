@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -55,6 +56,8 @@ def _deepest(error: ValidationError) -> ValidationError:
     return error
 
 
+# A link that would be accepted if its scheme had no capitals ("HTTPS://", "Http://").
+_ANY_CASE_LINK = re.compile(r"^(https?)://\S+$", re.IGNORECASE)
 _TYPE_NAMES = {
     "string": "chữ (đặt trong dấu ngoặc kép nếu là số, ngày hoặc mã)",
     "integer": "số nguyên",
@@ -133,6 +136,13 @@ def _type(error: ValidationError, info: FieldInfo) -> str:
 def _pattern(error: ValidationError, info: FieldInfo) -> str:
     expected, value = str(error.validator_value), shown(error.instance)
     if expected.startswith("^https?://"):
+        link = _ANY_CASE_LINK.match(str(error.instance))
+        if link:  # "HTTPS://…": the same address, but links are kept exactly as written
+            fixed = link[1].lower() + str(error.instance)[len(link[1]) :]
+            return (
+                f'{label(info)}: "{value}": phần đầu địa chỉ phải viết chữ thường. '
+                f'Viết: {shown(fixed)} (The scheme must be written in lower case.)'
+            )
         return (
             f'{label(info)}: "{value}" không phải địa chỉ web. Chỉ dùng địa chỉ bắt đầu bằng '
             "https:// (hoặc http:// nếu văn bản gốc ghi như vậy), không có dấu cách. "
