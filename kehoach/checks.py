@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehoach.dates import DateFormatError, PartialDate
-from kehoach.links import might_hold_links, refused_schemes
+from kehoach.links import full_address, might_hold_links, refused_schemes, relative_targets
 from kehoach.localities import Gazetteer
 from kehoach.problems import Problem, shown
 from kehoach.schema import field_info, iter_schema_values, load_schema
@@ -41,7 +41,7 @@ def check_values(doc: Document, schema_name: str) -> list[Problem]:
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
         if isinstance(value, str) and might_hold_links(value):
-            problems.extend(_check_link_schemes(doc, json_path, value))
+            problems.extend(_check_links(doc, json_path, value))
         # "" is the schema's minLength error; "   " passes minLength but publishes nothing.
         if isinstance(value, str) and value and not value.strip() and node.get("minLength"):
             problems.append(_blank(doc, schema_name, json_path))
@@ -259,16 +259,19 @@ def _unit_refs(data: Any, json_path: JsonPath = ()) -> Iterator[tuple[JsonPath, 
             yield from _unit_refs(value, (*json_path, index))
 
 
-def _check_link_schemes(doc: Document, json_path: JsonPath, value: str) -> list[Problem]:
-    return [
-        _at(
-            doc,
-            json_path,
-            f'Liên kết dùng giao thức "{shown(scheme)}:" không được phép. Chỉ dùng địa chỉ '
-            "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy).",
-        )
+def _check_links(doc: Document, json_path: JsonPath, value: str) -> list[Problem]:
+    refused = [
+        f'Liên kết dùng giao thức "{shown(scheme)}:" không được phép. Chỉ dùng địa chỉ '
+        "bắt đầu bằng https:// (hoặc http:// nếu văn bản gốc ghi như vậy)."
         for scheme in refused_schemes(value)
     ]
+    refused += [
+        f'Liên kết "{shown(address)}" thiếu phần đầu https://: trên trang, nó trỏ tới một trang '
+        f"không có. Viết địa chỉ đầy đủ, ví dụ: {shown(full_address(address))} "
+        "(A link must be a full https:// address.)"
+        for address in relative_targets(value)
+    ]
+    return [_at(doc, json_path, message) for message in refused]
 
 
 def _blank(doc: Document, schema_name: str, json_path: JsonPath) -> Problem:
