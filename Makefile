@@ -111,10 +111,17 @@ check: setup
 # then also covers POST_BUILD, which runs outside MkDocs, and a MkDocs process that dies
 # (a hook cannot clean up after SIGKILL or SIGXFSZ), and it does not depend on the order of
 # the other hooks' on_post_build. SITE_DIR=… builds elsewhere (default site); POST_BUILD gets
-# the staging folder as SITE_DIR.
+# the staging folder as SITE_DIR. Only a shell killed outright (SIGKILL: the out-of-memory
+# killer, a CI timeout) cannot clean up: the next `make site` removes the folders of a build
+# whose process is gone, and puts back a previous site that was set aside but not replaced.
 site: check
 	@set -euo pipefail; \
 	dest="$(or $(SITE_DIR),site)"; dest="$${dest%/}"; \
+	for old in "$$dest".staging-* "$$dest".previous-*; do \
+	  [ -d "$$old" ] && ! kill -0 "$${old##*-}" 2>/dev/null || continue; \
+	  case "$$old" in *.previous-*) if [ ! -e "$$dest" ]; then mv "$$old" "$$dest"; continue; fi;; esac; \
+	  rm -rf "$$old"; \
+	done; \
 	staging="$$dest.staging-$$$$"; previous="$$dest.previous-$$$$"; \
 	trap 'rm -rf "$$staging" "$$previous"' EXIT; \
 	trap 'exit 130' INT TERM HUP; \

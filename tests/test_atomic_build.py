@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -149,6 +150,61 @@ def test_an_interrupted_build_keeps_the_previous_site(
     proc.communicate(timeout=120)
     assert proc.returncode != 0
     _assert_untouched(site, built)
+
+
+def test_the_build_after_a_killed_one_removes_what_it_left(
+    previous: tuple[Path, Path], built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """SIGKILL to the whole build (the out-of-memory killer, a CI timeout): no trap runs, so
+    its staging folder stays; the next `make site` removes it and builds as usual."""
+    site, plans = previous
+    command = ["make", "--no-print-directory", "site", f"SITE_DIR={site}", f"PLANS_DIR={plans}"]
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **_ENV}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if "Building documentation" in line or "Cleaning site" in line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+    proc.communicate(timeout=120)
+    _wait_until_gone(proc.pid)  # as after a real kill: the next build comes later
+    left = _leftovers(site)
+    assert len(left) == 1 and ".staging-" in left[0], left  # what the fix is for
+    result = _make_site(site, plans)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _leftovers(site) == []
+
+
+def _wait_until_gone(group: int, timeout: float = 60.0) -> None:
+    """Until every process of ``group`` has been reaped (a killed one is a zombie until then,
+    and a zombie still answers `kill -0`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"process group {group} still there after {timeout} s")
+
+
+def test_a_site_set_aside_by_a_killed_build_is_put_back(
+    previous: tuple[Path, Path], built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """Killed between its two renames, a build leaves no site/, only site.previous-<pid>:
+    the next build puts it back first, so that even a failing build leaves the last good
+    site in place. A folder of a build still running (this test's own pid) is left alone."""
+    site, plans = previous
+    site.rename(site.with_name(f"{site.name}.previous-4194399"))  # above any possible pid
+    running = site.with_name(f"{site.name}.staging-{os.getpid()}")
+    running.mkdir()
+    result = _make_site(site, plans, "POST_BUILD=false")  # fails after MkDocs
+    assert result.returncode != 0
+    assert tree_bytes(site) == built[1], "the previous site was not put back"
+    assert _leftovers(site) == [running.name]
+    running.rmdir()
 
 
 def test_a_good_build_replaces_the_site_and_leaves_nothing_behind(
