@@ -236,6 +236,28 @@ def test_the_drawer_opens_from_the_keyboard_and_hides_when_closed(browser: Any,
     context.close()
 
 
+def test_tab_stays_in_the_open_drawer(browser: Any, base: str) -> None:
+    """Past the drawer's last link, Tab went on through the page dimmed behind it, where the
+    focus could not be seen; it now leaves the page (the browser's own controls) and comes
+    back to the drawer, as in a dialog."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    tab = context.new_page()
+    _open(tab, base + PAGES["province"])
+    _tab_until(tab, "document.activeElement.id === '__drawer'", 1)
+    tab.keyboard.press("Space")
+    _wait(tab, "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    tab.wait_for_timeout(300)  # the slide-in is over
+    inside = """() => { const e = document.activeElement;
+      return e === document.body || e.id === '__drawer' || !!e.closest('.md-sidebar--primary'); }"""
+    links = tab.evaluate("""document.querySelectorAll('.md-sidebar--primary a[href]').length""")
+    places = []
+    for _ in range(links + 5):
+        tab.keyboard.press("Tab")
+        places.append(tab.evaluate("(document.activeElement.textContent || '').trim()"))
+        assert tab.evaluate(inside), f"focus left the drawer after {places}"
+    context.close()
+
+
 def test_search_fields_are_named_and_results_announced(page: Any, base: str) -> None:
     _open(page, base)
     box = page.get_by_role("search").get_by_role("searchbox", name="Tìm kế hoạch")
