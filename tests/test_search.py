@@ -16,6 +16,7 @@ import pytest
 
 from hooks.search import index_site
 from kehoach.search import (
+    COMMON_SHARE,
     UNINDEXED_KINDS,
     common_words,
     filter_pairs,
@@ -114,7 +115,8 @@ def test_prepare_page_skips_pages_without_body_and_unindexed_kinds() -> None:
 
 
 def test_common_words_only_on_a_large_site() -> None:
-    counts = Counter({"so": 900, "doi": 500, "thach": 3})
+    share = round(COMMON_SHARE * 1000)
+    counts = Counter({"so": 900, "doi": share, "chu": share - 1, "thach": 3})
     assert common_words(counts, 1000) == ["doi", "so"]
     assert common_words(counts, 999) == []  # a small site looks every word up
 
