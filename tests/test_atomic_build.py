@@ -132,11 +132,9 @@ def test_a_disk_error_in_the_middle_of_mkdocs_keeps_the_previous_site(
     _assert_untouched(site, built)
 
 
-def test_an_interrupted_build_keeps_the_previous_site(
-    previous: tuple[Path, Path], built: tuple[Path, dict[str, bytes]]
-) -> None:
-    """Ctrl-C while MkDocs writes: the whole process group gets SIGINT, as from a terminal."""
-    site, plans = previous
+def _signal_while_building(site: Path, plans: Path, sig: int) -> subprocess.Popen[str]:
+    """Runs `make site` and sends ``sig`` to its whole process group (as a terminal or the
+    kernel would) once MkDocs has started writing; returns the finished process."""
     command = ["make", "--no-print-directory", "site", f"SITE_DIR={site}", f"PLANS_DIR={plans}"]
     proc = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **_ENV}, stdout=subprocess.PIPE,
@@ -145,9 +143,18 @@ def test_an_interrupted_build_keeps_the_previous_site(
     assert proc.stdout is not None
     for line in proc.stdout:
         if "Building documentation" in line or "Cleaning site" in line:
-            os.killpg(proc.pid, signal.SIGINT)
+            os.killpg(proc.pid, sig)
             break
     proc.communicate(timeout=120)
+    return proc
+
+
+def test_an_interrupted_build_keeps_the_previous_site(
+    previous: tuple[Path, Path], built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """Ctrl-C while MkDocs writes: the whole process group gets SIGINT, as from a terminal."""
+    site, plans = previous
+    proc = _signal_while_building(site, plans, signal.SIGINT)
     assert proc.returncode != 0
     _assert_untouched(site, built)
 
@@ -158,17 +165,7 @@ def test_the_build_after_a_killed_one_removes_what_it_left(
     """SIGKILL to the whole build (the out-of-memory killer, a CI timeout): no trap runs, so
     its staging folder stays; the next `make site` removes it and builds as usual."""
     site, plans = previous
-    command = ["make", "--no-print-directory", "site", f"SITE_DIR={site}", f"PLANS_DIR={plans}"]
-    proc = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **_ENV}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if "Building documentation" in line or "Cleaning site" in line:
-            os.killpg(proc.pid, signal.SIGKILL)
-            break
-    proc.communicate(timeout=120)
+    proc = _signal_while_building(site, plans, signal.SIGKILL)
     _wait_until_gone(proc.pid)  # as after a real kill: the next build comes later
     left = _leftovers(site)
     assert len(left) == 1 and ".staging-" in left[0], left  # what the fix is for
