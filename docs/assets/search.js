@@ -179,7 +179,7 @@ function tooCommon(query, state, view) {
     view.anyway.hidden = true;
     view.form.requestSubmit();
   };
-  view.status.textContent = `Các từ “${query}” có trong hầu hết các trang. Hãy thêm tên xã, ` +
+  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang. Hãy thêm tên xã, ` +
     "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
 }
 
