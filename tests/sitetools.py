@@ -14,8 +14,8 @@ from pathlib import Path
 
 from kehoach.htmltext import page_text, squash
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "page_text", "serve", "squash",
-           "tree_bytes"]  # fmt: skip
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "differing_files", "page_text",
+           "serve", "squash", "tree_bytes"]  # fmt: skip
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; no browser is ever downloaded
@@ -53,6 +53,13 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (its path relative to it) and its bytes: to compare builds."""
     paths = sorted(p for p in folder.rglob("*") if p.is_file())
     return {str(p.relative_to(folder)): p.read_bytes() for p in paths}
+
+
+def differing_files(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    """The files (as tree_bytes gives them) that two builds do not share byte for byte: on one
+    side only, or with other bytes."""
+    both = first.keys() & second.keys()
+    return sorted((first.keys() ^ second.keys()) | {n for n in both if first[n] != second[n]})
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -159,9 +159,7 @@ def test_an_interrupted_build_keeps_the_previous_site(
     _assert_untouched(site, built)
 
 
-def test_the_build_after_a_killed_one_removes_what_it_left(
-    previous: tuple[Path, Path], built: tuple[Path, dict[str, bytes]]
-) -> None:
+def test_the_build_after_a_killed_one_removes_what_it_left(previous: tuple[Path, Path]) -> None:
     """SIGKILL to the whole build (the out-of-memory killer, a CI timeout): no trap runs, so
     its staging folder stays; the next `make site` removes it and builds as usual."""
     site, plans = previous

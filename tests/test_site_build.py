@@ -18,7 +18,16 @@ from kehoach.schema import PLAN_SCHEMA, iter_schema_values
 from kehoach.views import urls
 from kehoach.views.base import MarkdownRenderer
 from kehoach.yamlload import load_file
-from tests.sitetools import ROOT, SUB_PATH, build_site, page_text, serve, squash, tree_bytes
+from tests.sitetools import (
+    ROOT,
+    SUB_PATH,
+    build_site,
+    differing_files,
+    page_text,
+    serve,
+    squash,
+    tree_bytes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +73,7 @@ def test_every_text_value_of_every_plan_is_on_its_page(site: Path) -> None:
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     build_site(again)
-    first, second = tree_bytes(site), tree_bytes(again)
-    assert first.keys() == second.keys()
-    differing = [str(name) for name in first if first[name] != second[name]]
-    assert not differing, differing
+    assert differing_files(tree_bytes(site), tree_bytes(again)) == []
 
 
 class _Links(HTMLParser):

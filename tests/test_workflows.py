@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.sitetools import FIXED_EPOCH, ROOT, build_site, tree_bytes
+from tests.sitetools import FIXED_EPOCH, ROOT, build_site, differing_files, tree_bytes
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
@@ -239,9 +239,7 @@ def test_rebuild_after_touching_files_is_identical(copied_site: tuple[Path, Path
         patch.setenv("REPO_URL", "https://github.com/example/kehoach")
         build_site(again, plans)
     # The search index (pagefind/) has its own reproducibility test in test_site_build.py.
-    first, second = _files(site), _files(again)
-    assert first.keys() == second.keys()
-    assert [str(k) for k in first if first[k] != second[k]] == []
+    assert differing_files(_files(site), _files(again)) == []
 
 
 def _files(site: Path) -> dict[str, bytes]:
