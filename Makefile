@@ -106,7 +106,7 @@ check: setup
 # Atomic build: a failing build never leaves a partial site. MkDocs and POST_BUILD write into a
 # fresh sibling folder (<site>.staging-<pid>, same file system), which replaces the site by
 # two renames only when every step has succeeded; on any failure (invalid data, a template
-# or Pagefind error, a full disk, the process killed, Ctrl-C) the previous site stays as it
+# or search index error, a full disk, the process killed, Ctrl-C) the previous site stays as it
 # was and the staging folder is removed. Done here rather than in a MkDocs hook because it
 # then also covers POST_BUILD, which runs outside MkDocs, and a MkDocs process that dies
 # (a hook cannot clean up after SIGKILL or SIGXFSZ), and it does not depend on the order of

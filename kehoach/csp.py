@@ -30,13 +30,10 @@ from kehoach.htmltext import tag_attributes
 # Each directive and why (a directive left out falls back to default-src 'none'):
 DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'none'",)),  # fonts, frames, objects, media, manifests: none used
-    # Theme and site scripts, Pagefind's module; 'wasm-unsafe-eval' lets Pagefind compile its
-    # WebAssembly on the page when it cannot start its worker (it falls back to the page).
-    ("script-src", ("'self'", "'wasm-unsafe-eval'")),
+    ("script-src", ("'self'",)),  # the theme's and the site's scripts, no inline code
     ("style-src", ("'self'",)),  # stylesheets only: no <style> element, no style="…"
     ("img-src", ("'self'", "data:")),  # the favicon; the theme's icons are data: SVG in CSS
-    ("connect-src", ("'self'",)),  # search.js and Pagefind fetch the index
-    ("worker-src", ("'self'",)),  # Pagefind's web worker (pagefind/pagefind-worker.js)
+    ("connect-src", ("'self'",)),  # search-engine.js fetches the index
     ("base-uri", ("'none'",)),  # no page has a <base>: none may be injected
     ("form-action", ("'self'",)),  # the search forms submit to tim-kiem/
 )

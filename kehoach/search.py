@@ -1,12 +1,10 @@
-"""Search helpers, free of MkDocs: Vietnamese folding, the search page, index preparation.
+"""Search helpers, free of MkDocs: Vietnamese folding, the search page, what a page gives the index.
 
-Pagefind (1.5) already matches a word typed without tone or vowel marks ("thach" finds
-"Thạch") and ranks a match with the same marks higher. It does not fold "đ" into "d" (đ is a
-letter of its own, not d plus a mark), so "doi" would never find "đổi". ``prepare_page`` gives
-Pagefind, for each page, its distinct words plus a copy of those holding đ/Đ with the stroke
-removed, at a lower weight: "đổi" stays an exact match for "đổi", "doi" also finds the page,
-ranked below a page spelled with the reader's own d. This exists only in the index (built
-from a scratch copy of the site, see hooks/search.py), never in the served HTML.
+The index (kehoach.search_index, read by docs/assets/search-engine.js) keys every word by its
+folded form (``fold``: no tone or vowel marks, đ → d, lower case), so "doi" finds "đổi" and
+"Đức" finds "Duc"; it also keeps the spellings each page uses, so that a page spelled the way
+the reader typed ranks first. ``prepare_page`` reads from a built page what the index needs:
+its metadata, its filters and its distinct words by weight.
 """
 
 from __future__ import annotations
@@ -25,11 +23,8 @@ from kehoach.views.base import PageSpec
 
 SEARCH_URL = "tim-kiem/"
 SEARCH_TITLE = "Tìm kiếm"
-# Weight of a folded word relative to the word it copies (Pagefind weighs plain text 1, an h1
-# 7); below 1 so that, among pages the reader's words find, a page that holds them with the
-# reader's own d (not đ) ranks first. Pagefind already ranks the exact tone marks higher.
-FOLD_FACTOR = 0.8
-# Pagefind's own weights for headings (https://pagefind.app/docs/weighting/).
+# Weights of headings (plain text weighs 1), as Pagefind weighed them
+# (https://pagefind.app/docs/weighting/); a template may set data-search-weight.
 _HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
 # Kinds of page left out of the index (the facet "kind" of their PageSpec): the home page only
 # points to other pages, and a unit's page repeats the tasks its plans give it (one page per
@@ -42,37 +37,30 @@ UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị"})
 # a prefix of words on nearly every page (2.2 s to the first result, 94 KB of index).
 COMMON_SHARE = 0.4
 COMMON_MIN_PAGES = 1000
-# Weight of the filter words (see filter_token): the same on every page a filter keeps.
-FILTER_WEIGHT = 1.0
-# Facets that become Pagefind filters, in the order the search form shows them; a facet
+# Facets that become search filters, in the order the search form shows them; a facet
 # may hold several values ("2024, 2025").
 FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
 _MULTI_VALUED = frozenset({"year"})
-# Elements Pagefind does not read text from.
+# Elements whose text is not indexed.
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
 _STROKE = str.maketrans({"đ": "d", "Đ": "D"})
-# A word as Pagefind reads it: text between spaces, without the punctuation around it (inside
-# it stays: "541/KH-UBND", "10/10").
+# A word: text between spaces, without the punctuation around it (inside it stays:
+# "541/KH-UBND", "10/10"); search-engine.js splits a query the same way.
 _EDGES = re.compile(r"^\W+|\W+$")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_MARKERS = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
-_KIND = re.compile(r'data-pagefind-meta="kind">\s*([^<]*?)\s*<')
-
-
-def fold_stroke(text: str) -> str:
-    """đ → d, Đ → D; every other letter and mark as it is."""
-    return text.translate(_STROKE)
+_MARKERS = ("data-search-meta", "data-search-filter")
+_KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
 
 
 def fold(text: str) -> str:
     """Lower case, without tone and vowel marks, đ → d: "ĐỨC Thọ" → "duc tho"."""
-    decomposed = unicodedata.normalize("NFD", fold_stroke(text))
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKE))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", bare).lower()
 
 
 def filter_pairs(facets: Mapping[str, str] | None) -> list[tuple[str, str]]:
-    """(filter, value) pairs of a page's facets, for data-pagefind-filter elements."""
+    """(filter, value) pairs of a page's facets, for data-search-filter elements."""
     pairs: list[tuple[str, str]] = []
     for key in FILTERS:
         value = (facets or {}).get(key, "").strip()
@@ -113,55 +101,54 @@ def _ordered(key: str, values: Iterable[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class PreparedPage:
-    html: str  # what Pagefind indexes
-    words: frozenset[str]  # the page's distinct words, folded (fold), for common_words
+class IndexedPage:
+    """What the index holds of one built page."""
+
+    meta: dict[str, str]  # data-search-meta: title, description, kind, locality, province…
+    groups: list[tuple[float, list[str]]]  # search_terms of its text
+    filters: list[str]  # filter_token of each data-search-filter, sorted
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Its distinct words, folded (fold), for common_words."""
+        return frozenset(fold(word) for _, words in self.groups for word in words)
 
 
-def prepare_page(html: str) -> PreparedPage | None:
-    """What Pagefind indexes for a built page, or None when the page is not indexed: no
-    ``data-pagefind-body`` (the 404 page, the search page) or a kind in UNINDEXED_KINDS.
+def prepare_page(html: str) -> IndexedPage | None:
+    """What the index holds of a built page, or None when the page is not indexed: no
+    ``data-search-body`` (the 404 page, the search page) or a kind in UNINDEXED_KINDS.
 
-    The text of the body is replaced by its distinct words (``search_terms``). A plan says
-    "số" seventy times; indexing it once per weight keeps the postings of the words every
-    plan uses small enough to download and score on a phone, and barely moves the ranking
-    (term frequency saturates early); the first-use order keeps phrases side by side."""
+    The text of the body becomes its distinct words by weight (``search_terms``): a plan
+    says "số" seventy times; keeping it once per weight keeps the postings of the words
+    every plan uses small enough to download and score on a phone, and barely moves the
+    ranking; the first-use order keeps phrases side by side."""
     kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
-    if "data-pagefind-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
+    if "data-search-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
         return None
     document = lxml.html.document_fromstring(html)
-    bodies = document.xpath("//*[@data-pagefind-body]")
+    bodies = document.xpath("//*[@data-search-body]")
     if not bodies:
         return None
     groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
-    for body in bodies:
-        _empty(body)
-    words = frozenset(fold(t) for _, terms in groups for t in terms)
-    tokens = set()
-    for element in document.xpath("//*[@data-pagefind-filter]"):
-        tokens.add(filter_token(element.attrib.pop("data-pagefind-filter"), element.text_content()))
-    if tokens:
-        groups.append((FILTER_WEIGHT, sorted(tokens)))
-    for weight, terms in groups:
-        part = lxml.html.Element("p", {"data-pagefind-weight": f"{weight:g}"})
-        part.text = " ".join(terms)
-        bodies[-1].append(part)
-    text = str(lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>"))
-    return PreparedPage(text, words)
+    meta = {
+        element.get("data-search-meta"): " ".join(element.text_content().split())
+        for element in document.xpath("//*[@data-search-meta]")
+    }
+    filters = {
+        filter_token(element.get("data-search-filter"), element.text_content())
+        for element in document.xpath("//*[@data-search-filter]")
+    }
+    return IndexedPage({k: v for k, v in meta.items() if v}, groups, sorted(filters))
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
     """(weight, words) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
-    weight, the distinct words (lower case) in first-use order; then the same groups for the
-    words with đ, written with d, at FOLD_FACTOR times the weight ("doi" finds "đổi" too,
-    below a page spelled with d)."""
+    weight, the distinct words (lower case) in first-use order."""
     words: dict[float, dict[str, None]] = {}
     for weight, text in texts:
         tokens = (_EDGES.sub("", token) for token in text.lower().split())
         words.setdefault(weight, {}).update(dict.fromkeys(t for t in tokens if t))
-    groups = [(w, list(words[w])) for w in sorted(words, reverse=True)]
-    folded = [(w * FOLD_FACTOR, [fold_stroke(t) for t in terms if "đ" in t]) for w, terms in groups]
-    return [(w, terms) for w, terms in groups + folded if terms]
+    return [(w, list(words[w])) for w in sorted(words, reverse=True) if words[w]]
 
 
 def filter_token(key: str, value: str) -> str:
@@ -185,20 +172,12 @@ def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_P
     return sorted(word for word, n in counts.items() if n >= COMMON_SHARE * pages)
 
 
-def _empty(body: Any) -> None:
-    """Removes the text of ``body``, keeping the page's metadata and filters set inside it."""
-    marked = " or ".join(f"@{marker}" for marker in _MARKERS)
-    for element in body.xpath(f".//*[{marked}]"):
-        body.addprevious(element)  # moved: the text of a filter is not page text
-    for child in list(body):
-        body.remove(child)
-    body.text = None
 def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
     """(weight, text) of what Pagefind reads inside ``element`` (an lxml.html.HtmlElement):
     not ignored parts, navigation, forms, scripts; headings weigh as Pagefind weighs them."""
     if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
         return
-    if element.get("data-pagefind-ignore") is not None or any(
+    if element.get("data-search-ignore") is not None or any(
         element.get(marker) is not None for marker in _MARKERS
     ):
         return  # ignored, or metadata and filters: searchable as such, not as page text
@@ -212,7 +191,7 @@ def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
 
 
 def _weight(element: Any, inherited: float) -> float:
-    explicit = element.get("data-pagefind-weight")
+    explicit = element.get("data-search-weight")
     if explicit is not None:
         try:
             return float(explicit)

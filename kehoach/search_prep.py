@@ -1,54 +1,60 @@
-"""Preparing pages for Pagefind (kehoach.search.prepare_page), in order or in a second process.
+"""Indexing pages for search (kehoach.search.prepare_page, kehoach.search_index), in order
+or in a second process.
 
-A national build renders ~70,000 pages on one core; preparing the indexed ones for Pagefind
-(parsing each with lxml, collecting its words) took a fifth of the build when done after
-it, file by file. ``BackgroundPreparer`` does the same work in a second process while the
-pages are being rendered: the build hands it each page's HTML as it is written, and only
-waits for what is left at the end. ``prepare_folder`` is the sequential form, for an
-already built site (tests, re-indexing). Both write the same files and count the same words.
+A national build renders ~70,000 pages on one core; reading the indexed ones (parsing each
+with lxml, collecting its words) took a fifth of the build when done after it, file by file.
+``BackgroundPreparer`` does the same work in a second process while the pages are being
+rendered: the build hands it each page's HTML as it is written, and only waits for the index
+to be written at the end. ``prepare_folder`` is the sequential form, for an already built
+site (tests, re-indexing). Both write the same index.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from kehoach.search import prepare_page
+from kehoach.search import COMMON_MIN_PAGES, prepare_page
+from kehoach.search_index import IndexBuilder, IndexSummary
 
 _DONE = None  # end of the pages
 
 
 @dataclass
 class PreparedSite:
-    pages: int = 0  # pages written for Pagefind
-    skipped: int = 0  # HTML files left out: no data-pagefind-body, or a kind not indexed
-    counts: Counter[str] = field(default_factory=Counter)  # indexed pages holding each word
+    index: Path  # the folder the index is written to
+    min_pages: int = COMMON_MIN_PAGES  # see kehoach.search.common_words
+    skipped: int = 0  # HTML files left out: no data-search-body, or a kind not indexed
+    builder: IndexBuilder = field(default_factory=IndexBuilder)
 
-    def add(self, scratch: Path, relative: str, html: str) -> None:
-        """Prepares one page (``relative``: its path in the site, "a/b/index.html")."""
+    def add(self, relative: str, html: str) -> None:
+        """Indexes one page (``relative``: its path in the site, "a/b/index.html")."""
         prepared = prepare_page(html)
         if prepared is None:
             self.skipped += 1
-            return
-        target = scratch.joinpath(*PurePosixPath(relative).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(prepared.html, encoding="utf-8")
-        self.counts.update(prepared.words)
-        self.pages += 1
+        else:
+            self.builder.add(page_url(relative), prepared)
+
+    def write(self) -> IndexSummary:
+        return self.builder.write(self.index, self.min_pages)
 
 
-def prepare_folder(site_dir: Path, scratch: Path, skip: Path) -> PreparedSite:
-    """Every HTML file of ``site_dir`` (but those under ``skip``), prepared into ``scratch``."""
-    result = PreparedSite()
+def page_url(relative: str) -> str:
+    """The address of a page from its file's path, relative to the site root: "a/b/"."""
+    if relative == "index.html" or relative.endswith("/index.html"):
+        return relative.removesuffix("index.html")
+    return relative
+
+
+def prepare_folder(site_dir: Path, site: PreparedSite) -> IndexSummary:
+    """Indexes every HTML file of ``site_dir`` (but those of the index folder) into ``site``."""
     for path in sorted(site_dir.rglob("*.html")):
-        if skip not in path.parents:
-            relative = path.relative_to(site_dir).as_posix()
-            result.add(scratch, relative, path.read_text(encoding="utf-8"))
-    return result
+        if site.index not in path.parents:
+            site.add(path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"))
+    return site.write()
 
 
 class BackgroundPreparer:
@@ -62,22 +68,23 @@ class BackgroundPreparer:
     right after, and the build waits when the pipe is full: memory stays bounded if the
     second process falls behind."""
 
-    def __init__(self, scratch: Path) -> None:
+    def __init__(self, index: Path, min_pages: int = COMMON_MIN_PAGES) -> None:
         context = multiprocessing.get_context("spawn")
         self._inbox: Any = context.SimpleQueue()
         self._outbox: Any = context.Queue()
         self._process = context.Process(
-            target=_work, args=(scratch, self._inbox, self._outbox), daemon=True
+            target=_work, args=(index, min_pages, self._inbox, self._outbox), daemon=True
         )
         self._process.start()
 
     def add(self, relative: str, html: str) -> None:
         self._inbox.put((relative, html))
 
-    def finish(self, timeout: float = 600.0) -> PreparedSite:
+    def finish(self, timeout: float = 600.0) -> tuple[IndexSummary, int]:
+        """Writes the index; returns its summary and the number of pages left out."""
         self._inbox.put(_DONE)
         try:
-            result: PreparedSite | BaseException = self._outbox.get(timeout=timeout)
+            result: tuple[IndexSummary, int] | BaseException = self._outbox.get(timeout=timeout)
         except queue.Empty:
             self.cancel()
             raise RuntimeError("the search preparation process did not finish") from None
@@ -97,15 +104,21 @@ class BackgroundPreparer:
         self._process.join()
 
 
-def _work(scratch: Path, inbox: Any, outbox: Any) -> None:
-    result = PreparedSite()
+def _work(index: Path, min_pages: int, inbox: Any, outbox: Any) -> None:
+    site = PreparedSite(index, min_pages)
     error: Exception | None = None
     # After an error the pages are still taken off the queue (and dropped), so that the
     # build, blocked on a full queue, goes on to finish() and reports the error.
     while (item := inbox.get()) is not _DONE:
         if error is None:
             try:
-                result.add(scratch, *item)
+                site.add(*item)
             except Exception as failure:  # handed to the build, which reports it
                 error = failure
-    outbox.put(error if error is not None else result)
+    if error is None:
+        try:
+            outbox.put((site.write(), site.skipped))
+            return
+        except Exception as failure:
+            error = failure
+    outbox.put(error)

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kehoach.search_index import INDEX_DIR
+
 try:
     from scripts._static_server import Log, build, serving
 except ModuleNotFoundError:  # run as a file: scripts/ itself is on sys.path
@@ -75,7 +77,7 @@ def ensure_lighthouse() -> None:
 
 
 def is_search(url: str) -> bool:
-    return "/pagefind/" in url or url.endswith("/assets/search.js")
+    return f"/{INDEX_DIR}/" in url or url.endswith(("/search.js", "/search-engine.js"))
 
 
 def lighthouse(url: str) -> Run:

@@ -8,8 +8,8 @@ then, side by side and interleaved, builds
   * a plain Material build of the same pages' text as Markdown, without hooks
     (the baseline: same page paths, same theme settings and navigation as mkdocs.yml,
     Material's own templates, content = each page's text),
-and reports medians: wall time, peak memory (all the build's processes together: MkDocs and
-Pagefind), site size, bytes per plan page
+and reports medians: wall time, peak memory (all the build's processes together: MkDocs, its
+second process and the search indexer), site size, bytes per plan page
 (raw and gzip), the median page (gzip) and the ratio of our build time to the baseline's.
 """
 
@@ -32,6 +32,7 @@ import yaml
 
 from kehoach.catalog import load_catalog
 from kehoach.htmltext import page_text
+from kehoach.search_index import INDEX_DIR
 from kehoach.views import urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176005440
 
 class _TreeMemory(threading.Thread):
     """Samples the resident memory of a process and all its descendants together (Linux
-    /proc): the build starts Pagefind while MkDocs still holds its own memory, and
+    /proc): the build forks a second process and starts a search indexer, and
     ``ru_maxrss`` gives only the largest single process, not what the machine needs."""
 
     def __init__(self, pid: int) -> None:
@@ -105,7 +106,7 @@ def _baseline_project(site: Path, work: Path) -> Path:
     docs = work / "docs"
     for page in site.rglob("index.html"):
         rel = page.relative_to(site).parent
-        if rel.parts[:1] in (("assets",), ("pagefind",)):
+        if rel.parts[:1] in (("assets",), (INDEX_DIR,)):
             continue
         text = page_text(_main_content(page.read_text(encoding="utf-8")))
         target = docs / rel / "index.md"

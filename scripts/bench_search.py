@@ -8,7 +8,7 @@ serves it on 127.0.0.1 under the sub-path /kehoach/ with gzip (as a static host 
 drives chromium through Playwright. Each run, for each query, uses a fresh browser context
 (empty cache):
   cold   open tim-kiem/?q=<query>: bytes sent by the server until the results are shown and
-         the network is idle (page, theme, search assets, index, fragments; gzip sizes), and
+         the network is idle (page, theme, search code, index, pages' metadata; gzip sizes), and
          the time from navigation start to the first result on screen ("no list" when the
          page answers with a message instead, e.g. words on most pages of a national site);
   typed  open tim-kiem/ (the engine loads with the page), then submit each query in turn:
@@ -28,6 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
+
+from kehoach.search_index import INDEX_DIR, MANIFEST
 
 try:
     from scripts._static_server import Log, build, serving
@@ -57,11 +59,11 @@ SUBMIT = """(query) => { const input = document.getElementById('kh-q'); input.va
 
 
 def category(path: str) -> str:
-    if path.startswith("pagefind/fragment/"):
-        return "fragments"
-    if path.startswith(("pagefind/index/", "pagefind/filter/")) or path.endswith(".pf_meta"):
+    if path.startswith(f"{INDEX_DIR}/p/"):
+        return "metadata"
+    if path.startswith(f"{INDEX_DIR}/"):
         return "index"
-    if path.startswith("pagefind/") or path == "assets/search.js":
+    if path in ("assets/search.js", "assets/search-engine.js"):
         return "search code"
     return "page and theme"
 
@@ -124,7 +126,7 @@ def lunr_estimate(site: Path) -> dict[str, int]:
 
     docs = []
     for file in sorted(site.rglob("index.html")):
-        if "pagefind" in file.parts:
+        if INDEX_DIR in file.parts:
             continue
         html = file.read_text(encoding="utf-8")
         start, end = html.find('<article class="md-content__inner'), html.find("</article>")
@@ -144,14 +146,14 @@ def median(values: list[float]) -> float:
 
 
 def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[str, Any]:
-    files, size = tree_size(site / "pagefind")
+    files, size = tree_size(site / INDEX_DIR)
 
     def med(rows: str, i: int, key: str) -> float | None:
         values = [r[rows][i][key] for r in runs if r[rows][i][key] is not None]
         return median(values) if values else None
 
     summary: dict[str, Any] = {
-        "runs": len(runs), "pagefind_files": files, "pagefind_bytes": size,
+        "runs": len(runs), "index_files": files, "index_bytes": size,
         "search_page_loaded_bytes": median([r["loaded_bytes"] for r in runs]),
         "queries": [{"query": q, "cold_ms": med("cold", i, "ms"),
                      "cold_bytes": med("cold", i, "bytes"),
@@ -159,16 +161,16 @@ def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[s
                      "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes")}
                     for i, q in enumerate(queries)],
     }
-    print(f"site: {site}  ({files} Pagefind files, {size / 1e6:.1f} MB on disk); "
+    print(f"site: {site}  ({files} index files, {size / 1e6:.1f} MB on disk); "
           f"medians of {len(runs)} runs")
     print(f"search page opened without a query: {summary['search_page_loaded_bytes'] / 1024:.0f}"
-          " KB (page, theme, search code, index metadata)")
+          " KB (page, theme, search code, index manifest)")
     print("query                      cold: KB  ms to results | typed: ms   KB   (cold KB: "
-          "page+theme / search code / index / fragments)")
+          "page+theme / search code / index / metadata)")
     for row in summary["queries"]:
         c = row["cold_categories"]
         split = " / ".join(f"{c.get(k, 0) / 1024:.0f}" for k in (
-            "page and theme", "search code", "index", "fragments"))
+            "page and theme", "search code", "index", "metadata"))
         print(f"{row['query']:26} {row['cold_bytes'] / 1024:8.0f} {show(row['cold_ms']):>7} |"
               f" {show(row['typed_ms']):>9} {row['typed_bytes'] / 1024:5.0f}   ({split})")
     return summary
@@ -182,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the site search in chromium.")
     parser.add_argument("queries", nargs="*", default=QUERIES)
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--site", type=Path, help="an already built site (with pagefind/)")
+    source.add_argument("--site", type=Path, help=f"an already built site (with {INDEX_DIR}/)")
     source.add_argument("--plans", type=Path, default=ROOT / "plans", help="data to build")
     parser.add_argument("--out", type=Path, help="where to build (default: a temporary folder)")
     parser.add_argument("--runs", type=int, default=5)
@@ -194,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or args.out or Path(scratch) / "site"
         if args.site is None:
             build(args.plans, site)
-        if not (site / "pagefind" / "pagefind.js").is_file():
-            print(f"{site}: no pagefind/ folder: build the site first", file=sys.stderr)
+        if not (site / INDEX_DIR / MANIFEST).is_file():
+            print(f"{site}: no {INDEX_DIR}/ folder: build the site first", file=sys.stderr)
             return 2
         summary = measure(site, args.queries, args.runs, args.slow)
         if args.lunr:

@@ -1,13 +1,17 @@
-"""Search: Vietnamese folding and index preparation (kehoach.search), then the built site's
-Pagefind search in Debian's chromium, served under a sub-path: queries typed with or without
-tone marks and đ find the right page, exact spelling ranks first, filters narrow, every page
-is indexed once, and the page works with the keyboard and a screen reader."""
+"""Search: Vietnamese folding and what a page gives the index (kehoach.search), the index
+files (kehoach.search_index), then the built site's search in Debian's chromium, served under
+a sub-path: queries typed with or without tone marks and đ find the right page, exact
+spelling ranks first, filters narrow, every page is indexed once, and the page works with
+the keyboard and a screen reader."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,13 +26,13 @@ from kehoach.search import (
     filter_pairs,
     filter_token,
     fold,
-    fold_stroke,
     prepare_page,
     search_page,
     search_terms,
 )
+from kehoach.search_index import INDEX_DIR, MANIFEST
 from kehoach.views.base import PageSpec
-from tests.sitetools import build_site, serve
+from tests.sitetools import ROOT, build_site, serve
 
 DUC_THO = ("ha-tinh/huyen-duc-tho/", "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
 THACH_HA = ("ha-tinh/xa-thach-ha/", "ha-tinh/xa-thach-ha/ha-tinh-thach-ha-2025-ngay-cds/")
@@ -47,10 +51,10 @@ EXPECTED = {
 
 def _page(body: str, kind: str = "Kế hoạch") -> str:
     """A built page as main.html draws it: the search slot inside the indexed body."""
-    meta = (f'<div hidden><span data-pagefind-meta="kind">{kind}</span>'
-            '<span data-pagefind-filter="province">Tỉnh Hà Tĩnh</span></div>'
-            '<form data-pagefind-ignore="all">Tìm</form>')
-    body = body.replace("data-pagefind-body>", "data-pagefind-body>" + meta, 1)
+    meta = (f'<div hidden><span data-search-meta="kind">{kind}</span>'
+            '<span data-search-filter="province">Tỉnh Hà Tĩnh</span></div>'
+            '<form data-search-ignore="all">Tìm</form>')
+    body = body.replace("data-search-body>", "data-search-body>" + meta, 1)
     return f'<!doctype html><html lang="vi"><body><nav>Đường dẫn</nav>{body}</body></html>'
 
 
@@ -60,7 +64,7 @@ def _page(body: str, kind: str = "Kế hoạch") -> str:
 def test_fold_removes_marks_case_and_the_stroke_of_d() -> None:
     assert fold("ĐỨC THỌ") == "duc tho"
     assert fold("Chuyển đổi số") == "chuyen doi so"
-    assert fold_stroke("Đức đổi") == "Dức dổi"  # only the stroke: Pagefind folds the marks
+    assert fold("Ke hoach 541/KH-UBND") == "ke hoach 541/kh-ubnd"
 
 
 def test_filter_pairs_split_years_and_keep_form_order() -> None:
@@ -70,35 +74,27 @@ def test_filter_pairs_split_years_and_keep_form_order() -> None:
     assert filter_pairs(None) == []
 
 
-def test_search_terms_are_distinct_words_per_weight_then_their_d_copies() -> None:
-    texts = [(7.0, "Huyện Đức Thọ"), (1.0, "Chuyển đổi số, đổi mới (số 541/KH-UBND)."),
-             (7.0, "Đức Thọ")]
+def test_search_terms_are_distinct_words_per_weight_heaviest_first() -> None:
+    texts = [(1.0, "Chuyển đổi số, đổi mới (số 541/KH-UBND)."), (7.0, "Huyện Đức Thọ"),
+             (7.0, "Đức Thọ"), (2.5, " ( ) ")]
     assert search_terms(texts) == [
         (7.0, ["huyện", "đức", "thọ"]),
         (1.0, ["chuyển", "đổi", "số", "mới", "541/kh-ubnd"]),
-        (7.0 * 0.8, ["dức"]),
-        (0.8, ["dổi"]),
     ]
 
 
 def test_prepare_page_indexes_the_distinct_words_of_the_body_only() -> None:
-    html = _page('<main data-pagefind-body><h1>Huyện Đức Thọ</h1><p>Chuyển đổi số, đổi mới.'
-                 '</p><p data-pagefind-ignore>Đảng</p></main><form>Đăng nhập</form>')
+    html = _page('<main data-search-body><h1>Huyện Đức Thọ</h1><p>Chuyển đổi số, đổi mới.'
+                 '</p><p data-search-ignore>Đảng</p><p data-search-weight="3">Ưu tiên</p>'
+                 '</main><form>Đăng nhập</form>')
     prepared = prepare_page(html)
     assert prepared is not None
-    assert '<p data-pagefind-weight="7">huyện đức thọ</p>' in prepared.html
-    assert '<p data-pagefind-weight="1">chuyển đổi số mới</p>' in prepared.html
-    assert '<p data-pagefind-weight="5.6">dức</p>' in prepared.html
-    assert '<p data-pagefind-weight="0.8">dổi</p>' in prepared.html
-    assert "<h1>" not in prepared.html  # the running text is gone from what is indexed
-    assert '<span data-pagefind-meta="kind">Kế hoạch</span>' in prepared.html  # kept, as meta
-    assert "kế hoạch" not in prepared.html  # …and not indexed as page text too
-    assert "Đăng nhập" in prepared.html  # outside the body: left as it is
-    assert "đảng" not in prepared.html.lower()  # an ignored part
-    assert prepared.words == {"huyen", "duc", "tho", "chuyen", "doi", "so", "moi"}
-    # Filters become words of the index: Pagefind's own filter files differ between builds.
-    assert "data-pagefind-filter" not in prepared.html
-    assert '<p data-pagefind-weight="1">kh_province__tinh_ha_tinh__</p>' in prepared.html
+    assert prepared.groups == [(7.0, ["huyện", "đức", "thọ"]), (3.0, ["ưu", "tiên"]),
+                               (1.0, ["chuyển", "đổi", "số", "mới"])]
+    assert prepared.meta == {"kind": "Kế hoạch"}  # metadata, not page text ("kế hoạch")
+    assert prepared.filters == ["kh_province__tinh_ha_tinh__"]  # a word of the index
+    # Outside the body ("Đăng nhập") and ignored parts ("Đảng") are not indexed.
+    assert prepared.words == {"huyen", "duc", "tho", "uu", "tien", "chuyen", "doi", "so", "moi"}
 
 
 def test_filter_words_never_begin_one_another() -> None:
@@ -110,8 +106,8 @@ def test_filter_words_never_begin_one_another() -> None:
 def test_prepare_page_skips_pages_without_body_and_unindexed_kinds() -> None:
     assert prepare_page(_page("<h1>404</h1>")) is None
     for kind in UNINDEXED_KINDS:
-        assert prepare_page(_page("<main data-pagefind-body>Xin chào</main>", kind)) is None
-    assert prepare_page(_page("<main data-pagefind-body>Xin chào</main>")) is not None
+        assert prepare_page(_page("<main data-search-body>Xin chào</main>", kind)) is None
+    assert prepare_page(_page("<main data-search-body>Xin chào</main>")) is not None
 
 
 def test_common_words_only_on_a_large_site() -> None:
@@ -226,9 +222,10 @@ def test_each_result_shows_title_locality_province_year_with_the_words_marked(
 def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
     page: Any, base: str, site: Path
 ) -> None:
-    common = site / "pagefind" / "kehoach-common.json"
+    common = site / INDEX_DIR / MANIFEST
     saved = common.read_text(encoding="utf-8")
-    common.write_text('{"pages": 7000, "common": ["chuyen", "doi", "so"]}', encoding="utf-8")
+    manifest = {**json.loads(saved), "pages": 7000, "common": ["chuyen", "doi", "so"]}
+    common.write_text(json.dumps(manifest), encoding="utf-8")
     try:
         assert _results(page, base, "chuyển đổi số") == []
         assert "có trong rất nhiều trang" in page.inner_text("#kh-search-status")
@@ -256,24 +253,48 @@ def test_filters_narrow_the_results_and_stay_in_the_address(page: Any, base: str
     assert "Không tìm thấy" in page.inner_text("#kh-search-status")
 
 
-@pytest.mark.browser
-def test_every_indexed_page_appears_once_and_only_pages_with_a_body(
-    page: Any, base: str, site: Path
-) -> None:
-    page.goto(f"{base}tim-kiem/")
-    urls = page.evaluate("""async () => {
-        const pagefind = await import(new URL('../pagefind/pagefind.js', location).href);
-        await pagefind.options({baseUrl: '/'});
-        const all = await pagefind.search(null);
-        return Promise.all(all.results.map(async r => (await r.data()).url)); }""")
-    assert len(urls) == len(set(urls)) > 10
-    assert "/huong-dan-nhap-lieu/" in urls and "/ha-tinh/" in urls
-    assert "/dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/" in urls
-    for left_out in ("/404.html", "/tim-kiem/", "/"):
+def test_every_indexed_page_appears_once_and_only_pages_with_a_body(site: Path) -> None:
+    index = _read_index(site / INDEX_DIR)
+    urls = [meta["url"] for meta in index.metas]
+    assert len(urls) == len(set(urls)) == index.manifest["pages"] > 10
+    assert urls == sorted(urls)  # numbered by address: the same index whatever the order
+    assert "huong-dan-nhap-lieu/" in urls and "ha-tinh/" in urls
+    assert "dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/" in urls
+    for left_out in ("404.html", "tim-kiem/", ""):
         assert left_out not in urls
     assert not any("/don-vi/" in url for url in urls)  # unit pages are not indexed
-    assert (site / "404.html").exists() and "data-pagefind-body" not in (
+    assert (site / "404.html").exists() and "data-search-body" not in (
         site / "404.html").read_text(encoding="utf-8")
+    for word, pages in index.postings.items():  # each page once per word, in page order
+        assert pages == sorted(set(pages)) and pages[-1] < len(urls), word
+
+
+@dataclass
+class _Index:
+    manifest: dict[str, Any]
+    metas: list[dict[str, str]]
+    postings: dict[str, list[int]]  # folded word → its pages
+
+
+def _read_index(folder: Path) -> _Index:
+    """The index files decoded as search-engine.js reads them (kehoach/search_index.py)."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    version = manifest["version"]
+    metas = [m for n in range(-(-manifest["pages"] // manifest["chunk"]))
+             for m in json.loads((folder / f"p/{version}-{n}.json").read_text("utf-8"))]
+    postings: dict[str, list[int]] = {}
+    for number, first in enumerate(manifest["shards"]):
+        shard = json.loads((folder / f"t/{version}-{number}.json").read_text(encoding="utf-8"))
+        assert min(shard) == first
+        for word, (_, flat) in shard.items():
+            pages, at, page = postings.setdefault(word, []), 0, 0
+            while at < len(flat):
+                page += flat[at]
+                pages.append(page)
+                at += 4 + flat[at + 3]
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert len(files) == 1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+    return _Index(manifest, metas, postings)
 
 
 def _tab_to(page: Any, condition: str, times: int) -> bool:
@@ -319,25 +340,32 @@ def test_exact_spelling_ranks_above_a_folded_match(browser: Any, tmp_path: Path)
     for name, text in pages.items():
         (tmp_path / name).mkdir()
         (tmp_path / name / "index.html").write_text(
-            _page(f"<main data-pagefind-body><p>{text}</p></main>"), encoding="utf-8")
+            _page(f"<main data-search-body><p>{text}</p></main>"), encoding="utf-8")
     (tmp_path / "index.html").write_text("<!doctype html><html lang='vi'></html>", "utf-8")
     assert index_site(tmp_path).pages == 2
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "assets")
     with serve(tmp_path, sub_path=True) as url:
         tab = browser.new_page()
         tab.goto(url)
         ranked = tab.evaluate("""async (queries) => {
-            const pagefind = await import(new URL('pagefind/pagefind.js', location).href);
-            await pagefind.options({baseUrl: '/'});
+            const engine = await import(new URL('assets/search-engine.js', location).href);
+            const index = await engine.openIndex(new URL('./', location));
             const out = {};
             for (const q of queries) {
-                const found = await pagefind.search(q);
-                out[q] = await Promise.all(found.results.map(async r => (await r.data()).url));
+                const found = await index.search(q);
+                out[q] = await Promise.all(found.map(async r => (await index.page(r.page)).url));
             }
-            return out; }""", ["Đức Thọ", "duc tho", "chuyển đổi", "chuyen doi", "doi"])
+            return out; }""", ["Đức Thọ", "duc tho", "chuyển đổi", "chuyen doi", "doi", "đôi",
+                               "huyen duc th", "duc thoi"])
         tab.close()
-    with_marks, without = "/dau/", "/khong-dau/"
-    assert ranked["Đức Thọ"] == [with_marks]  # đ is its own letter: "Duc" is not "Đức"
-    assert ranked["chuyển đổi"] == [with_marks]
+    with_marks, without = url + "dau/", url + "khong-dau/"
+    # Both ways: "Đức" also finds "Duc", below the page spelled as typed.
+    assert ranked["Đức Thọ"] == [with_marks, without]
+    assert ranked["chuyển đổi"] == [with_marks, without]
     assert ranked["duc tho"] == [without, with_marks]
     assert ranked["chuyen doi"] == [without, with_marks]
     assert ranked["doi"] == [without, with_marks]
+    assert set(ranked["đôi"]) == {with_marks, without}  # neither spelling is "đôi"
+    # The last word may be the beginning of a word (the reader is typing); only the last.
+    assert set(ranked["huyen duc th"]) == {with_marks, without}
+    assert ranked["duc thoi"] == []

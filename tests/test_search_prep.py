@@ -1,5 +1,5 @@
-"""Pages prepared for Pagefind in a second process while the build renders (the build's path)
-give the same files and word counts as preparing a built site file by file (index_site's)."""
+"""Pages indexed in a second process while the build renders (the build's path) give the same
+index as indexing a built site file by file (index_site's)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.search_prep import BackgroundPreparer, prepare_folder
+from kehoach.search_prep import BackgroundPreparer, PreparedSite, page_url, prepare_folder
+from tests.sitetools import tree_bytes
 
 PAGE = """<!DOCTYPE html><html lang="vi"><head><title>{title}</title></head><body>
-<div data-pagefind-body><span data-pagefind-meta="kind">{kind}</span>
+<div data-search-body><span data-search-meta="kind">{kind}</span>
 <h1>{title}</h1><p>Ngày Chuyển đổi số tại xã Đức Thọ, {title}.</p></div></body></html>"""
 SITE = {
     "index.html": PAGE.format(title="Trang chủ", kind="Trang chủ"),  # a kind not indexed
@@ -20,34 +21,31 @@ SITE = {
 }
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def test_background_preparation_equals_the_file_by_file_one(tmp_path: Path) -> None:
+def test_background_indexing_equals_the_file_by_file_one(tmp_path: Path) -> None:
     site, serial, background = tmp_path / "site", tmp_path / "serial", tmp_path / "background"
     for relative, html in SITE.items():
         (site / relative).parent.mkdir(parents=True, exist_ok=True)
         (site / relative).write_text(html, encoding="utf-8")
-    expected = prepare_folder(site, serial, skip=site / "pagefind")
+    expected = prepare_folder(site, PreparedSite(serial))
     preparer = BackgroundPreparer(background)
-    for relative, html in SITE.items():
+    for relative, html in reversed(SITE.items()):  # another order: the same index
         preparer.add(relative, html)
-    result = preparer.finish(timeout=60)
-    assert (result.pages, result.skipped) == (expected.pages, expected.skipped) == (2, 2)
-    assert result.counts == expected.counts and result.counts["duc"] == 2
-    assert _tree(background) == _tree(serial)
-    assert set(_tree(serial)) == {"ha-tinh/index.html", "ha-tinh/ke-hoach/index.html"}
+    summary, skipped = preparer.finish(timeout=60)
+    assert summary == expected and summary.pages == 2 and skipped == 2
+    assert tree_bytes(background) == tree_bytes(serial)
+    assert any(name.startswith("t/") for name in tree_bytes(serial))
+
+
+def test_page_addresses_are_relative_to_the_site_root() -> None:
+    assert page_url("index.html") == ""
+    assert page_url("ha-tinh/xa-thach-ha/index.html") == "ha-tinh/xa-thach-ha/"
+    assert page_url("404.html") == "404.html"
 
 
 def test_an_error_in_the_second_process_reaches_the_build(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
-    blocked.write_text("", encoding="utf-8")  # the scratch "folder" is a file: writes fail
-    preparer = BackgroundPreparer(blocked)
+    blocked.write_text("", encoding="utf-8")  # the index folder is under a file: writing fails
+    preparer = BackgroundPreparer(blocked / "index")
     # More pages than the queue holds: the build must not block once the process failed.
     for number in range(200):
         preparer.add(f"p{number}/index.html", SITE["ha-tinh/index.html"])

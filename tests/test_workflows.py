@@ -238,12 +238,7 @@ def test_rebuild_after_touching_files_is_identical(copied_site: tuple[Path, Path
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REPO_URL", "https://github.com/example/kehoach")
         build_site(again, plans)
-    # The search index (pagefind/) has its own reproducibility test in test_site_build.py.
-    assert differing_files(_files(site), _files(again)) == []
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {k: v for k, v in tree_bytes(site).items() if "pagefind" not in Path(k).parts}
+    assert differing_files(tree_bytes(site), tree_bytes(again)) == []
 
 
 @pytest.mark.skipif(

@@ -1,11 +1,12 @@
-// Search page (tim-kiem/): runs queries with Pagefind's JS API against <site>/pagefind/.
+// Search page (tim-kiem/): runs queries against the site's search index (search-engine.js).
 // An ES module loaded with <script type="module" src> by overrides/search.html: no inline
 // script. The site root is found from this file's own URL (<root>/assets/search.js), so the
-// page works under any sub-path. Pagefind matches words with or without tone marks; the
-// index also holds each page's words with đ written as d (kehoach/search.py), so "doi" finds
-// "đổi". A result shows the page's title, kind, place and year, and its description; the
-// index holds each page's distinct words, not its running text, so there is no excerpt.
+// page works under any sub-path. Words match with or without tone marks and đ. A result
+// shows the page's title, kind, place and year, and its description; the index holds each
+// page's distinct words, not its running text, so there is no excerpt.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
+
+import { fold, openIndex } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -13,26 +14,11 @@ const MIN_TYPED = 3; // …and has typed this much: every new prefix costs index
 
 const root = new URL("../", import.meta.url);
 
-function fold(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
-
 let engine = null;
-let common = new Set(); // folded words on most pages (hooks/search.py writes the list)
 function loadEngine() {
-  engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-    await pagefind.options({ baseUrl: root.pathname });
-    const [, words] = await Promise.all([pagefind.init(), loadCommon()]);
-    common = new Set(words);
-    return pagefind;
-  });
+  engine ??= openIndex(root);
   engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
   return engine;
-}
-
-async function loadCommon() {
-  const response = await fetch(new URL("pagefind/kehoach-common.json", root));
-  return response.ok ? (await response.json()).common : [];
 }
 
 function start(form) {
@@ -89,7 +75,7 @@ function remember(query, selects) {
 async function search(query, filters, state, view) {
   const ticket = ++state.ticket;
   if (!query) {
-    // No search on filters alone: Pagefind would download the whole index for it.
+    // No search on filters alone: it would download the whole index.
     state.results = [];
     view.list.replaceChildren();
     view.more.hidden = true;
@@ -99,63 +85,41 @@ async function search(query, filters, state, view) {
   }
   const terms = bareWords(query);
   let found;
+  let index;
   try {
-    const pagefind = await loadEngine();
-    if (!filters.province && state.anyway !== query && terms.length > 1 && terms.every((t) => common.has(t))) {
+    index = await loadEngine();
+    if (!filters.province && state.anyway !== query && terms.length > 1 && terms.every((t) => index.common.has(t))) {
       if (ticket === state.ticket) tooCommon(query, state, view);
       return;
     }
-    const words = [lookedUp(query, state.anyway === query), ...filterWords(filters)];
-    found = await pagefind.search(words.join(" "));
+    found = await index.search(lookedUp(query, state.anyway === query, index.common), filterWords(filters));
   } catch {
     failed(view);
     return;
   }
   if (ticket !== state.ticket || !found) return; // a newer query has started
   view.anyway.hidden = true;
-  state.results = rerank(found.results, bareWords(lookedUp(query, state.anyway === query)).length);
+  state.results = found.map((result) => () => index.page(result.page));
   state.shown = 0;
   state.terms = terms;
   view.list.replaceChildren();
   await showMore(state, view, false, ticket);
   if (ticket !== state.ticket) return;
-  view.status.textContent = summary(found.results.length, query);
+  view.status.textContent = summary(found.length, query);
 }
 
-// Vietnamese writes a word as separate syllables ("chữ ký số"), and Pagefind ranks each
-// syllable on its own. Pages where the reader's syllables stand side by side, in the order
-// typed (the index keeps each page's words in first-use order), come first: Pagefind's score
-// is doubled when they do.
-function rerank(results, size) {
-  if (size < 2) return results;
-  return results
-    .map((result, order) => ({ result, order, score: result.score * (phrase(result.words, size) ? 2 : 1) }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .map((entry) => entry.result);
-}
-
-function phrase(locations, size) {
-  const found = new Set(locations);
-  for (const start of found) {
-    let run = 1;
-    while (run < size && found.has(start + run)) run += 1;
-    if (run === size) return true;
-  }
-  return false;
-}
-
-// The words given to Pagefind: those on most pages are left out when the query has others
+// The words looked up: those on most pages are left out when the query has others
 // ("chuyển đổi số Thạch Hà" → "Thạch Hà"): they would not narrow the results, and their
 // index entries are the largest downloads there are.
-function lookedUp(query, everything) {
+function lookedUp(query, everything, common) {
   const words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
   if (everything) return words.join(" ");
   const rare = words.filter((word) => !bareWords(word).every((t) => common.has(t)));
   return (rare.length ? rare : words).join(" ");
 }
 
-// A chosen filter value is a word of the index (kehoach/search.py, filter_token), added to
-// the query: Pagefind's own filters change from one build to the next.
+// A chosen filter value is a word of the index (kehoach/search.py, filter_token) that the
+// results must hold.
 function filterWords(filters) {
   return Object.entries(filters).map(([key, value]) => {
     const slug = fold(value).replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
@@ -191,7 +155,7 @@ function summary(count, query) {
 
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
-  const pages = await Promise.all(slice.map((result) => result.data()));
+  const pages = await Promise.all(slice.map((load) => load()));
   if (ticket !== state.ticket) return;
   const items = pages.map((page) => resultItem(page, state.terms));
   view.list.append(...items);
@@ -200,18 +164,17 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
   if (moveFocus && items.length) items[0].querySelector("a").focus();
 }
 
-function resultItem(page, terms) {
-  const meta = page.meta || {};
+function resultItem(page, terms) { // page: its metadata (search-engine.js, page())
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
   link.href = page.url;
-  link.append(...marked(meta.title || page.url, terms));
+  link.append(...marked(page.title || page.url, terms));
   heading.append(link);
-  item.append(heading, element("p", "kh-result-meta", facts(meta)));
-  if (meta.description) {
+  item.append(heading, element("p", "kh-result-meta", facts(page)));
+  if (page.description) {
     const text = element("p", "kh-result-text");
-    text.append(...marked(meta.description, terms));
+    text.append(...marked(page.description, terms));
     item.append(text);
   }
   return item;

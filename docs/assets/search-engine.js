@@ -1,0 +1,170 @@
+// The search index in the browser: reads <site>/chi-muc-tim-kiem/ (kehoach/search_index.py
+// describes its files) and ranks pages for a query. An ES module with no dependency, used by
+// search.js; it never touches the page.
+//
+// A query is split into words as the index split the pages' text; each word is looked up by
+// its folded form (no marks, đ → d, lower case), so "doi" finds "đổi" and "Đức" finds "Duc".
+// A page must hold every word (and every chosen filter). Its score adds, for each word, the
+// word's weight on the page times its rarity (idf); a spelling other than the reader's
+// counts FOLDED, a longer word that the reader's last word only begins counts PREFIX, and
+// the score doubles when the reader's words stand side by side on the page, in order.
+
+const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
+const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)
+const PHRASE = 2;
+// The last word is also looked up as the beginning of longer words, in this many shards at
+// most: "thach h" should find "thach ha" without downloading every word that starts with h.
+const PREFIX_SHARDS = 2;
+const EDGES = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu; // kehoach/search.py: _EDGES
+
+export function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
+}
+
+export function words(query) {
+  return query.normalize("NFC").toLowerCase().split(/\s+/).map((w) => w.replace(EDGES, "")).filter(Boolean);
+}
+
+export async function openIndex(root) {
+  const base = new URL("chi-muc-tim-kiem/", root);
+  const manifest = await json(new URL("manifest.json", base));
+  return new SearchIndex(base, root, manifest);
+}
+
+async function json(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+class SearchIndex {
+  constructor(base, root, manifest) {
+    this.base = base;
+    this.root = root;
+    this.manifest = manifest;
+    this.common = new Set(manifest.common);
+    this.shards = new Map(); // file → Promise of its words
+    this.metas = new Map(); // file → Promise of its pages
+  }
+
+  // Pages holding every word of ``query`` and every word of ``required`` (filters), best
+  // first: [{page, score}]. ``page`` is a number for ``page(number)``.
+  async search(query, required = []) {
+    const typed = words(query);
+    if (!typed.length) return [];
+    const [found, kept] = await Promise.all([
+      Promise.all(typed.map((word, i) => this.lookup(word, i === typed.length - 1))),
+      Promise.all(required.map((token) => this.lookup(token, false))),
+    ]);
+    // The rarest word first, then each other word only scored on the pages still in: a
+    // place name narrows "thach ha" to a few pages before "ha…" (thousands) is read.
+    const order = typed.map((_, i) => i).sort((a, b) => size(found[a]) - size(found[b]));
+    let pages = null; // page → {score, positions: one list per typed word}
+    for (const i of order) pages = this.narrow(pages, found[i], typed[i], i, typed.length);
+    for (const matches of kept) pages = this.narrow(pages, matches, null, -1, 0);
+    return [...pages]
+      .map(([page, hit]) => ({ page, score: hit.score * (typed.length > 1 && inOrder(hit.positions) ? PHRASE : 1) }))
+      .sort((a, b) => b.score - a.score || a.page - b.page);
+  }
+
+  // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
+  // its score for the typed ``word`` (the ``place``-th of ``count``) added; a filter (word
+  // null) only keeps pages.
+  narrow(pages, matches, word, place, count) {
+    const next = new Map();
+    for (const [[spellings, flat], factor, df] of matches) {
+      const bit = word === null ? -1 : spellings.indexOf(word);
+      const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
+      let page = 0;
+      for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+        page += flat[i];
+        const before = pages === null ? { score: 0, positions: new Array(count) } : pages.get(page);
+        if (!before) continue;
+        if (word === null) { next.set(page, before); continue; }
+        const exact = bit >= 0 && bit < 31 && (flat[i + 2] >> bit) & 1;
+        const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
+        // The word itself counts when the page has it; else the best word it begins.
+        const best = next.get(page);
+        const whole = factor === 1;
+        if (best && ((best.whole && !whole) || (best.whole === whole && best.gain >= score))) continue;
+        const positions = [];
+        for (let j = 0, at = 0; j < flat[i + 3]; j += 1) positions.push((at += flat[i + 4 + j]));
+        const hit = { score: before.score + score, gain: score, whole, positions: [...before.positions] };
+        hit.positions[place] = positions;
+        next.set(page, hit);
+      }
+    }
+    return next;
+  }
+
+  // The page's metadata: {url (absolute), title, description, kind, locality, province, year}.
+  async page(number) {
+    const size = this.manifest.chunk;
+    const file = `p/${this.manifest.version}-${Math.floor(number / size)}.json`;
+    if (!this.metas.has(file)) this.metas.set(file, json(new URL(file, this.base)));
+    const meta = (await this.metas.get(file))[number % size];
+    return { ...meta, url: new URL(meta.url, this.root).href };
+  }
+
+  // [[spellings, postings], factor, pages] of the words matching ``word``: itself, and with
+  // ``prefix`` the words it begins (PREFIX_SHARDS at most).
+  async lookup(word, prefix) {
+    const folded = fold(word);
+    const shards = await Promise.all(this.shardsFor(folded, prefix).map((file) => this.shard(file)));
+    const matches = [];
+    for (const shard of shards) {
+      for (const [term, entry] of Object.entries(shard)) {
+        if (term === folded) matches.push([entry, 1, postings(entry[1])]);
+        else if (prefix && term.startsWith(folded)) matches.push([entry, PREFIX, postings(entry[1])]);
+      }
+    }
+    return matches;
+  }
+
+  // The shard that may hold ``folded``, and with ``prefix`` the next ones while their words
+  // may still begin with it (PREFIX_SHARDS in all at most).
+  shardsFor(folded, prefix) {
+    const shards = this.manifest.shards;
+    let low = 0;
+    let high = shards.length - 1;
+    while (low < high) { // the last shard whose first word is <= folded
+      const middle = (low + high + 1) >> 1;
+      if (shards[middle] <= folded) low = middle; else high = middle - 1;
+    }
+    const numbers = [low];
+    for (let i = low + 1; prefix && i < shards.length && numbers.length < PREFIX_SHARDS; i += 1) {
+      if (!shards[i].startsWith(folded)) break;
+      numbers.push(i);
+    }
+    return numbers.map((n) => `t/${this.manifest.version}-${n}.json`);
+  }
+
+  shard(file) {
+    if (!this.shards.has(file)) {
+      const loading = json(new URL(file, this.base));
+      loading.catch(() => this.shards.delete(file)); // a later query tries again
+      this.shards.set(file, loading);
+    }
+    return this.shards.get(file);
+  }
+}
+
+function postings(flat) {
+  let count = 0;
+  for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) count += 1;
+  return count;
+}
+
+function size(matches) {
+  return matches.reduce((sum, [, , count]) => sum + count, 0);
+}
+
+// True when some position of each word follows one of the word before it.
+function inOrder(positions) {
+  let ends = new Set(positions[0]);
+  for (const next of positions.slice(1)) {
+    ends = new Set(next.filter((p) => ends.has(p - 1)));
+    if (!ends.size) return false;
+  }
+  return true;
+}
