@@ -99,8 +99,8 @@ def _write_static_files(site: SiteData, site_dir: Path) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # The site data is no longer needed: freed before the search hook starts Pagefind, a
-    # second process that needs as much memory again on a national site.
+    # The site data is no longer needed: freed before the search hook waits for its
+    # indexing process to write the index, so that the memory is there for it.
     _state.pop("site", None)
     _state.pop("pages", None)
     gc.unfreeze()
@@ -110,7 +110,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _release_free_memory() -> None:
     """Hands the memory freed above back to the system (glibc keeps it for the process
-    otherwise), so that it is there for Pagefind. Elsewhere than glibc, nothing to do."""
+    otherwise), so that it is there for the search index. Elsewhere than glibc, nothing to do."""
     try:
         libc = ctypes.CDLL("libc.so.6")
     except OSError:

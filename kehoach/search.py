@@ -23,7 +23,7 @@ from kehoach.views.base import PageSpec
 
 SEARCH_URL = "tim-kiem/"
 SEARCH_TITLE = "Tìm kiếm"
-# Weights of headings (plain text weighs 1), as Pagefind weighed them
+# Weights of headings (plain text weighs 1), those Pagefind gives them
 # (https://pagefind.app/docs/weighting/); a template may set data-search-weight.
 _HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
 # Kinds of page left out of the index (the facet "kind" of their PageSpec): the home page only
@@ -154,11 +154,9 @@ def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[s
 def filter_token(key: str, value: str) -> str:
     """The word standing for a filter value in the index: "kh_province__tinh_ha_tinh__".
 
-    Pagefind's own filters are written in an order that changes from one build to the next
-    (the rest of its index does not), so filters are words instead: search.js adds the word
-    of each chosen value to the query. The "__" around the value (a slug never holds "__")
-    keeps a value's word from being the beginning of another's, as Pagefind matches the last
-    word of a query as a prefix."""
+    A filter is a word of the index that every page with the value holds: search.js asks for
+    the word of each chosen value beside the query's. The "__" around the value (a slug
+    never holds "__") keeps a value's word from being the beginning of another's."""
     slug = _NOT_SLUG.sub("_", fold(value)).strip("_")
     return f"kh_{key}__{slug}__"
 
@@ -166,15 +164,15 @@ def filter_token(key: str, value: str) -> str:
 def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_PAGES) -> list[str]:
     """Folded words on at least COMMON_SHARE of ``pages`` indexed pages, when there are at
     least ``min_pages``: search.js asks for a place or a province before looking up a query
-    made only of them (Pagefind would score nearly every page of the country)."""
+    made only of them (it would score nearly every page of the country)."""
     if pages < min_pages:
         return []
     return sorted(word for word, n in counts.items() if n >= COMMON_SHARE * pages)
 
 
 def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
-    """(weight, text) of what Pagefind reads inside ``element`` (an lxml.html.HtmlElement):
-    not ignored parts, navigation, forms, scripts; headings weigh as Pagefind weighs them."""
+    """(weight, text) of what is indexed inside ``element`` (an lxml.html.HtmlElement): not
+    ignored parts, navigation, forms, scripts; headings weigh _HEADING_WEIGHTS."""
     if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
         return
     if element.get("data-search-ignore") is not None or any(

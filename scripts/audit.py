@@ -9,7 +9,7 @@ when missing) with its default mobile profile (emulated phone, simulated slow 4G
 on Debian's /usr/bin/chromium: home, a province, a commune, a plan, a unit and the search
 page with a query. Reports, as medians of --runs runs per page, the four category scores and
 the page's transfer size (gzip bytes over the wire, all requests, and without search: the
-Pagefind files and the search script), then checks the targets:
+search index and the search scripts), then checks the targets:
 performance >= 95, accessibility 100, best practices >= 95, SEO >= 95, and a plan page's
 transfer (search excluded) under 150 KB. Exit 1 when a target is missed.
 """
