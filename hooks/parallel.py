@@ -22,6 +22,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -94,11 +95,22 @@ def on_template_context(
     # The sitemap lists every page, those the second process writes too, in MkDocs' order.
     everything = _state.get("all_pages")
     if template_name == "sitemap.xml" and everything is not None:
-        for file in everything:
-            if file.page is None:
-                Page(None, file, config)  # its address and date, as MkDocs would set them
-        context["pages"] = everything
+        context["pages"] = _with_pages(everything, config)
     return context
+
+
+def _with_pages(files: list[File], config: MkDocsConfig) -> Iterator[File]:
+    """Each file with a page, as MkDocs would set its address and date, for the sitemap (its
+    template only iterates). A page made here is dropped once listed: held all at once, the
+    pages of the second process made the build's peak of memory (17 MB more on a tenth of
+    the national data set; ~40,000 such pages nationally)."""
+    for file in files:
+        made = file.page is None
+        if made:
+            Page(None, file, config)
+        yield file
+        if made:
+            file.page = None
 
 
 @event_priority(100)
