@@ -6,10 +6,11 @@ navigation lists. Once every hook has set up its files, the build forks: the cop
 "second process") keeps MkDocs' own files and every page but two thirds of the unit pages
 (the ones it renders), the build keeps every page but those; each goes on with the rest of
 MkDocs' build for its pages, so both cores work. The copy also writes the calendars, open
-data and feeds (hooks/pages.py, told by config.extra[PROCESS_KEY]); it writes only the
-pages it owns (pages it shares with the build, such as those of the navigation, and the
-theme's templates are written by the build alone), then exits at post_build, where the
-build waits for it before the search index is made from the pages of both.
+data and feeds (hooks/pages.py, told by config.extra[PROCESS_KEY]), and the open-data page
+that states their sizes; it writes only the pages it owns (pages it shares with the build,
+such as those of the navigation, are checked by both and rendered by the one that writes
+them; the theme's templates are written by the build alone), then exits at post_build,
+where the build waits for it before the search index is made from the pages of both.
 
 Off for `mkdocs serve` and --dirty builds, with one core, or with KEHOACH_WORKERS=1
 (tests/test_parallel.py builds the site both ways and compares every file).
@@ -31,13 +32,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kehoach.views.opendata_columns import PAGE as OPENDATA_PAGE
 from kehoach.views.publish import PROCESS_KEY
-from kehoach.views.urls import nav_pages
+from kehoach.views.urls import nav_pages, src_uri
 
 _log = logging.getLogger("mkdocs.hooks.parallel")
 _UNIT_TEMPLATE = 'template: "unit.html"'  # in the front matter of a unit's page
 _SECOND_SHARE = 3  # the second process renders 2 unit pages of every 3 (the build: the rest)
 _WARNINGS_EXIT = 3  # exit status of a second process that logged warnings (strict builds)
+# The open-data page states the size of each data file: the second process, which writes
+# them, knows their sizes; the build would build them all again to measure them (~175 MB
+# more at once and 8 s nationally). So the second process writes that page.
+_SECOND_WRITES = frozenset({src_uri(OPENDATA_PAGE)})
 _state: dict[str, Any] = {}
 
 
@@ -66,11 +72,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # and the pages the navigation lists (MkDocs checks them); a Markdown page of docs/
         # linking to another generated page would be reported missing here.
         config.extra[PROCESS_KEY] = "second"  # hooks/pages.py: it writes the static files
-        _state.update(second=True, owned=theirs, warnings=_WarningCount())
+        _state.update(second=True, owned=theirs | _SECOND_WRITES, warnings=_WarningCount())
         logging.getLogger("mkdocs").addHandler(_state["warnings"])
         # The pages and templates it leaves to the build are "skipped": not news to anyone.
         logging.getLogger("mkdocs.commands.build").addFilter(_not_skipped)
-        keep = theirs | set(nav_pages(config.nav))
+        keep = _state["owned"] | set(nav_pages(config.nav))
         kept = [f for f in files if not f.generated_by or f.src_uri in keep]
     else:
         config.extra[PROCESS_KEY] = "build"
@@ -80,6 +86,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                   len(theirs))  # fmt: skip
         kept = [f for f in files if f.src_uri not in theirs]
     return Files(kept)  # (Files.remove is linear: a new list instead)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Pages kept only for MkDocs' checks (navigation, links), which have been made by now,
+    # are not rendered by the process that does not write them.
+    if _state.get("second"):
+        owned = _state["owned"]
+        left = [f for f in files.documentation_pages() if f.src_uri not in owned]
+    elif _state.get("child") is not None:
+        left = [f for f in files.documentation_pages() if f.src_uri in _SECOND_WRITES]
+    else:
+        return env
+    for file in left:
+        files.remove(file)
+    return env
 
 
 @event_priority(100)  # first: the other hooks see an empty page and leave it alone
