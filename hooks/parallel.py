@@ -136,6 +136,10 @@ def _with_pages(files: list[File], config: MkDocsConfig) -> Iterator[File]:
 
 @event_priority(100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "sitemap.xml":
+        # Rendered before any page: the files of the second process's pages (~40,000
+        # nationally) are of no more use here, and their memory goes to rendering.
+        _state["all_pages"] = None
     # 404.html, sitemap.xml: written by the build, which has every page.
     return "" if _state.get("second") else output_content
 
