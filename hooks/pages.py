@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from kehoach.catalog import load_catalog
 from kehoach.problems import DataError
+from kehoach.views.base import PageSpec
 from kehoach.views.outpath import UnsafePathError, output_path
 from kehoach.views.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
 from kehoach.views.site import SiteData, build_site
@@ -76,9 +77,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(spec.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+        files.append(_SpecFile.of(config, spec))
     config.extra[STATIC_URIS_KEY] = frozenset(static.uri for static in site.files)
     return files
+
+
+class _SpecFile(File):
+    """A generated page whose Markdown (its front matter) is written when MkDocs reads it.
+
+    Held as text, the front matter of every page would stay in memory from on_files to the
+    end (~35 MB nationally), in both processes of a parallel build (hooks/parallel.py)."""
+
+    _spec: PageSpec
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, spec: PageSpec) -> _SpecFile:
+        file = cls.generated(config, spec.src_uri, content="")
+        assert isinstance(file, cls)  # made by cls
+        file._spec = spec
+        return file
+
+    @property  # type: ignore[misc]  # read-only: nothing sets a generated page's text
+    def content_string(self) -> str:
+        return self._spec.markdown()
 
 
 def _write_static_files(site: SiteData, site_dir: Path) -> None:
