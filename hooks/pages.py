@@ -11,9 +11,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+import mkdocs.utils
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -25,6 +27,8 @@ from kehoach.views.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
 from kehoach.views.site import SiteData, build_site
 
 _state: dict[str, Any] = {}
+_URL_PARTS_KEPT = 20_000  # entries of MkDocs' URL cache (below)
+_NO_ANCHORS: set[str] = set()  # shared by the generated pages once written; never changed
 
 
 def _plans_dir(config: MkDocsConfig) -> Path:
@@ -161,6 +165,35 @@ def on_page_context(
         context["source_path"] = spec.source_path
         context["facets"] = spec.facets
     return context
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    _state["in_nav"] = {page.file.src_uri for page in nav.pages}
+    return nav
+
+
+@event_priority(-100)  # last: the page has been rendered
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # MkDocs keeps every page until the end of the build. Once written, a generated page
+    # needs no more what it was rendered with (its front matter: title and description,
+    # as Markup), unless the navigation shows it on other pages.
+    uri = page.file.src_uri
+    if uri in _state["pages"] and uri not in _state["in_nav"]:
+        page.meta = {}
+        if not page.present_anchor_ids:  # a generated page's Markdown has no headings
+            page.present_anchor_ids = _NO_ANCHORS
+    _bound_url_cache()
+    return output
+
+
+def _bound_url_cache() -> None:
+    """MkDocs caches, without limit, the parts of every URL it makes relative (the url filter,
+    mkdocs.utils._norm_parts): ~10 a page, ~40 MB nationally by the end. Emptied now and then,
+    it holds what the next pages need (the same few links on every page) and no more."""
+    norm_parts = getattr(mkdocs.utils, "_norm_parts", None)  # private: may go away
+    info = getattr(norm_parts, "cache_info", None)
+    if info is not None and info().currsize > _URL_PARTS_KEPT:
+        norm_parts.cache_clear()  # type: ignore[union-attr]
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
