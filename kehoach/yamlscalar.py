@@ -10,6 +10,7 @@ the form the site and the search compare.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -81,13 +82,17 @@ class ScalarReader:
             char = text[refused]
             self.report(self._find(char, event), refused_message(char, count_refused(text)),
                         "error")  # fmt: skip
+        # Interned: plans repeat the same texts (unit names, duties, platforms, phrases of the
+        # templates), which the model, and every page built from it, then share instead of
+        # holding one copy per file (nationally ~110 MB less, in both processes of a parallel
+        # build). An interned string is freed as any other once nothing refers to it.
         if text.isascii():
-            return text
+            return sys.intern(text)
         normal = unicodedata.normalize("NFC", text)
         if normal != text and not self.nfd_reported:
             self.nfd_reported = True
             self.report(position(event.start_mark), msg.NFD, "warning")
-        return normal
+        return sys.intern(normal)
 
     def _trap(self, event: ScalarEvent, text: str, reason: str, extra: str = "") -> None:
         self.report(position(event.start_mark), msg.trap(text, reason, extra), "error")
