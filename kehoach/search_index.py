@@ -68,7 +68,6 @@ class IndexSummary:
     pages: int
     words: int
     shards: int
-    common: list[str]
 
 
 class IndexBuilder:
@@ -117,17 +116,16 @@ class IndexBuilder:
         for new, old in enumerate(order):
             renumbered[old] = new
         weights = sorted({w for p in self._words.values() for w in p.weights}, reverse=True)
-        encoded = {
-            word: _encode(self._words[word], renumbered, {w: i for i, w in enumerate(weights)})
-            for word in sorted(self._words)
-        }
+        places = {weight: place for place, weight in enumerate(weights)}
+        encoded = {w: _encode(self._words[w], renumbered, places) for w in sorted(self._words)}
         shards = _shards(encoded)
+        words = [text for _, text in shards]
         metas = [
             _json([self._metas[n] for n in order[start : start + META_CHUNK]])
             for start in range(0, len(order), META_CHUNK)
         ]
-        version = _version([text for _, text in shards] + metas)
-        for kind, texts in (("t", [text for _, text in shards]), ("p", metas)):
+        version = _version(words + metas)
+        for kind, texts in (("t", words), ("p", metas)):
             (folder / kind).mkdir(parents=True)
             for number, text in enumerate(texts):
                 (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")
@@ -136,7 +134,7 @@ class IndexBuilder:
                     "weights": weights, "shards": [first for first, _ in shards],
                     "chunk": META_CHUNK}  # fmt: skip
         (folder / MANIFEST).write_text(_json(manifest), encoding="utf-8")
-        return IndexSummary(self.pages, len(encoded), len(shards), common)
+        return IndexSummary(self.pages, len(encoded), len(shards))
 
 
 def _mask(known: dict[str, int], spellings: dict[str, None]) -> int:

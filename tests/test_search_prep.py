@@ -46,7 +46,7 @@ def test_an_error_in_the_second_process_reaches_the_build(tmp_path: Path) -> Non
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")  # the index folder is under a file: writing fails
     preparer = BackgroundPreparer(blocked / "index")
-    # More pages than the queue holds: the build must not block once the process failed.
+    # More pages than the queue holds: the build must not block before the process fails.
     for number in range(200):
         preparer.add(f"p{number}/index.html", SITE["ha-tinh/index.html"])
     with pytest.raises(OSError):

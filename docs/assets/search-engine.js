@@ -43,8 +43,7 @@ class SearchIndex {
     this.root = root;
     this.manifest = manifest;
     this.common = new Set(manifest.common);
-    this.shards = new Map(); // file → Promise of its words
-    this.metas = new Map(); // file → Promise of its pages
+    this.files = new Map(); // file → Promise of its contents (load)
   }
 
   // Pages holding every word of ``query`` and every word of ``required`` (filters), best
@@ -61,27 +60,25 @@ class SearchIndex {
     const order = typed.map((_, i) => i).sort((a, b) => size(found[a]) - size(found[b]));
     let pages = null; // page → {score, positions: one list per typed word}
     for (const i of order) pages = this.narrow(pages, found[i], typed[i], i, typed.length);
-    for (const matches of kept) pages = this.narrow(pages, matches, null, -1, 0);
+    for (const matches of kept) pages = keep(pages, matches);
     return [...pages]
       .map(([page, hit]) => ({ page, score: hit.score * (typed.length > 1 && inOrder(hit.positions) ? PHRASE : 1) }))
       .sort((a, b) => b.score - a.score || a.page - b.page);
   }
 
   // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
-  // its score for the typed ``word`` (the ``place``-th of ``count``) added; a filter (word
-  // null) only keeps pages.
+  // its score for the typed ``word`` (the ``place``-th of ``count``) added.
   narrow(pages, matches, word, place, count) {
     const next = new Map();
     for (const [[spellings, flat], factor, df] of matches) {
-      const bit = word === null ? -1 : spellings.indexOf(word);
+      const bit = spellings.indexOf(word); // -1: none of the page's spellings is the reader's
       const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
       let page = 0;
       for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
         page += flat[i];
         const before = pages === null ? { score: 0, positions: new Array(count) } : pages.get(page);
         if (!before) continue;
-        if (word === null) { next.set(page, before); continue; }
-        const exact = bit >= 0 && bit < 31 && (flat[i + 2] >> bit) & 1;
+        const exact = bit >= 0 && (flat[i + 2] >> bit) & 1;
         const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
         // The word itself counts when the page has it; else the best word it begins.
         const best = next.get(page);
@@ -101,8 +98,7 @@ class SearchIndex {
   async page(number) {
     const size = this.manifest.chunk;
     const file = `p/${this.manifest.version}-${Math.floor(number / size)}.json`;
-    if (!this.metas.has(file)) this.metas.set(file, json(new URL(file, this.base)));
-    const meta = (await this.metas.get(file))[number % size];
+    const meta = (await this.load(file))[number % size];
     return { ...meta, url: new URL(meta.url, this.root).href };
   }
 
@@ -110,7 +106,7 @@ class SearchIndex {
   // ``prefix`` the words it begins (PREFIX_SHARDS at most).
   async lookup(word, prefix) {
     const folded = fold(word);
-    const shards = await Promise.all(this.shardsFor(folded, prefix).map((file) => this.shard(file)));
+    const shards = await Promise.all(this.shardsFor(folded, prefix).map((file) => this.load(file)));
     const matches = [];
     for (const shard of shards) {
       for (const [term, entry] of Object.entries(shard)) {
@@ -139,14 +135,28 @@ class SearchIndex {
     return numbers.map((n) => `t/${this.manifest.version}-${n}.json`);
   }
 
-  shard(file) {
-    if (!this.shards.has(file)) {
+  // A file of the index (shard or metadata), fetched once.
+  load(file) {
+    if (!this.files.has(file)) {
       const loading = json(new URL(file, this.base));
-      loading.catch(() => this.shards.delete(file)); // a later query tries again
-      this.shards.set(file, loading);
+      loading.catch(() => this.files.delete(file)); // a later query tries again
+      this.files.set(file, loading);
     }
-    return this.shards.get(file);
+    return this.files.get(file);
   }
+}
+
+// The pages of ``pages`` that hold one of ``matches`` (a filter's word), unchanged.
+function keep(pages, matches) {
+  const next = new Map();
+  for (const [[, flat]] of matches) {
+    let page = 0;
+    for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+      page += flat[i];
+      if (pages.has(page)) next.set(page, pages.get(page));
+    }
+  }
+  return next;
 }
 
 function postings(flat) {

@@ -97,7 +97,7 @@ async function search(query, filters, state, view) {
     failed(view);
     return;
   }
-  if (ticket !== state.ticket || !found) return; // a newer query has started
+  if (ticket !== state.ticket) return; // a newer query has started
   view.anyway.hidden = true;
   state.results = found.map((result) => () => index.page(result.page));
   state.shown = 0;
