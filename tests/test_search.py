@@ -320,6 +320,51 @@ def test_keyboard_only_from_a_plan_page_to_a_result(page: Any, base: str) -> Non
     page.wait_for_url(f"{base}nen-tang/**")
 
 
+# Before each document: whether the theme's script was on the page when the first result was.
+THEME_AT_FIRST_RESULT = """new MutationObserver((_, observer) => {
+  if (!document.querySelector('#kh-search-results li')) return;
+  observer.disconnect();
+  window.__themeAtFirstResult = !!document.querySelector('script[src*="javascripts/bundle"]');
+}).observe(document, {childList: true, subtree: true});"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["thach ha", ""])
+def test_the_theme_starts_after_the_first_results(browser: Any, base: str, query: str) -> None:
+    """search.js loads Material's script once the first results are shown (or at once when
+    there is no query), and hands it the document: its sidebar then follows the scroll (it
+    sets the sidebar's style), which it does not do when started after DOMContentLoaded
+    without being handed the document."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.add_init_script(THEME_AT_FIRST_RESULT)
+    tab.goto(f"{base}tim-kiem/?{urlencode({'q': query})}" if query else f"{base}tim-kiem/")
+    if query:
+        tab.wait_for_selector("#kh-search-results a")
+        assert tab.evaluate("window.__themeAtFirstResult") is False
+    expect(tab.locator(".md-sidebar--primary")).to_have_attribute("style", re.compile("top"))
+    assert tab.locator('script[src*="javascripts/bundle"]').count() == 1
+    assert tab.evaluate("document.documentElement.classList.contains('js')")
+    context.close()
+    assert not errors, errors
+
+
+def test_the_theme_script_of_the_search_page_is_materials() -> None:
+    """overrides/search.html names Material's script itself (search.js loads it later): the
+    name must be the one in Material's base.html, which changes with each Material release."""
+    import material
+
+    ours = (ROOT / "overrides" / "search.html").read_text(encoding="utf-8")
+    name = re.search(r'theme_script = "([^"]+)"', ours)
+    assert name, "overrides/search.html sets no theme_script"
+    materials = Path(material.__file__).parent / "templates" / "base.html"
+    assert f"'{name[1]}'" in materials.read_text(encoding="utf-8")
+
+
 @pytest.mark.browser
 def test_screen_reader_hears_the_count_in_a_live_region(page: Any, base: str) -> None:
     _results(page, base, "vneid")

@@ -1,6 +1,7 @@
 // Search page (tim-kiem/): runs queries against the site's search index (search-engine.js).
-// An ES module loaded with <script type="module" src> by overrides/search.html: no inline
-// script. The site root is found from this file's own URL (<root>/assets/search.js), so the
+// An ES module loaded async from <head> by overrides/search.html (no inline script): the
+// query in the page's address is looked up as soon as this file is here, while the theme's
+// styles load and the page is parsed, and shown once the page is parsed. The site root is found from this file's own URL (<root>/assets/search.js), so the
 // page works under any sub-path. Words match with or without tone marks and đ. A result
 // shows the page's title, kind, place and year, and its description; the index holds each
 // page's distinct words, not its running text, so there is no excerpt.
@@ -19,6 +20,21 @@ function loadEngine() {
   engine ??= openIndex(root);
   engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
   return engine;
+}
+
+// The search the page's address asks for (?q=…), started before the page is parsed; the
+// form's first search takes it over when it asks for the same (see finding).
+let early = fromAddress();
+
+function fromAddress() {
+  const params = new URLSearchParams(location.search);
+  const query = (params.get("q") || "").trim();
+  if (!query) return null;
+  const filters = {};
+  for (const [name, value] of params) if (name !== "q" && value) filters[name] = value;
+  const promise = find(query, filters, false);
+  promise.catch(() => {}); // reported when the form's search awaits it
+  return { key: searchKey(query, filters, false), promise };
 }
 
 function start(form) {
@@ -40,8 +56,8 @@ function start(form) {
 
   const run = () => {
     clearTimeout(timer);
-    search(input.value.trim(), filtersOf(selects), state, view);
     remember(input.value.trim(), selects);
+    return search(input.value.trim(), filtersOf(selects), state, view);
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
@@ -55,7 +71,26 @@ function start(form) {
   });
   view.more.addEventListener("click", () => showMore(state, view, true));
   loadEngine().catch(() => failed(view));
-  if (input.value.trim() || selects.some((s) => s.value)) run();
+  const first = input.value.trim() || selects.some((s) => s.value) ? run() : Promise.resolve();
+  first.catch(() => {}).finally(() => startTheme(form.dataset.themeScript));
+}
+
+// Material's script (back-to-top button, sidebars and tabs that follow the scroll) is loaded
+// once the first results are shown: run while the page loaded, it held them up by about
+// 100 ms on a two-core machine (scripts/bench_search.py). It starts the page's parts on
+// DOMContentLoaded, long past by then, so it is handed the document the way Material's own
+// instant navigation does, through the document$ it exposes to extra scripts. Loaded after
+// the window's load event, which follows DOMContentLoaded: it can never start twice.
+function startTheme(src) {
+  if (!src) return;
+  const append = () => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.addEventListener("load", () => window.document$?.next(document));
+    document.body.append(script);
+  };
+  if (document.readyState === "complete") append();
+  else window.addEventListener("load", append, { once: true });
 }
 
 function filtersOf(selects) {
@@ -83,29 +118,52 @@ async function search(query, filters, state, view) {
     view.status.textContent = Object.keys(filters).length ? "Hãy gõ từ khóa: bộ lọc chỉ thu hẹp kết quả tìm được." : "";
     return;
   }
-  const terms = bareWords(query);
-  let found;
   let index;
+  let found;
   try {
-    index = await loadEngine();
-    if (!filters.province && state.anyway !== query && terms.length > 1 && terms.every((t) => index.common.has(t))) {
-      if (ticket === state.ticket) tooCommon(query, state, view);
-      return;
-    }
-    found = await index.search(lookedUp(query, state.anyway === query, index.common), filterWords(filters));
+    ({ index, found } = await finding(query, filters, state.anyway === query));
   } catch {
     failed(view);
     return;
   }
   if (ticket !== state.ticket) return; // a newer query has started
+  if (found === null) {
+    tooCommon(query, state, view);
+    return;
+  }
   view.anyway.hidden = true;
   state.results = found.map((result) => () => index.page(result.page));
   state.shown = 0;
-  state.terms = terms;
+  state.terms = bareWords(query);
   view.list.replaceChildren();
   await showMore(state, view, false, ticket);
   if (ticket !== state.ticket) return;
   view.status.textContent = summary(found.length, query);
+}
+
+// The early search when it is the one asked for (once), else a new one.
+function finding(query, filters, anyway) {
+  const taken = early;
+  early = null;
+  return taken?.key === searchKey(query, filters, anyway) ? taken.promise : find(query, filters, anyway);
+}
+
+function searchKey(query, filters, anyway) {
+  return JSON.stringify([query, Object.entries(filters).sort(), anyway]);
+}
+
+// What ``query`` finds, without touching the page: {index, found}, found being null when
+// every word is on most pages (the reader is asked for a place, unless ``anyway``). The
+// metadata of the first results is fetched at once: they are shown next.
+async function find(query, filters, anyway) {
+  const index = await loadEngine();
+  const terms = bareWords(query);
+  if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
+    return { index, found: null };
+  }
+  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters));
+  for (const result of found.slice(0, PAGE_SIZE)) index.page(result.page).catch(() => {});
+  return { index, found };
 }
 
 // The words looked up: those on most pages are left out when the query has others
@@ -205,5 +263,14 @@ function element(tag, className, text) {
   return node;
 }
 
-const form = document.getElementById("kh-search");
-if (form) start(form);
+// The form is there once the page is parsed ("interactive"), which comes before the theme's
+// deferred script has run; DOMContentLoaded would wait for that script too.
+function whenParsed(then) {
+  if (document.readyState !== "loading") then();
+  else document.addEventListener("readystatechange", then, { once: true });
+}
+
+whenParsed(() => {
+  const form = document.getElementById("kh-search");
+  if (form) start(form);
+});
