@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kehoach.search import COMMON_MIN_PAGES, SEARCH_URL, filter_pairs
-from kehoach.search_index import INDEX_DIR, IndexSummary
+from kehoach.search_index import INDEX_DIR, IndexSummary, embed_manifest
 from kehoach.search_prep import BackgroundPreparer, PreparedSite, prepare_folder
 
 _log = logging.getLogger("mkdocs.hooks.search")
@@ -47,6 +47,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     summary, skipped = _state.pop("preparer").finish()
+    embed_manifest(Path(config.site_dir))
     _log_summary(summary, skipped)
 
 
@@ -60,7 +61,9 @@ def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexSum
     """(Re)builds the index of an already built ``site_dir`` (``min_pages``: see
     kehoach.search.common_words; for tests). The build itself indexes pages as it writes
     them (on_post_page)."""
-    return prepare_folder(site_dir, PreparedSite(site_dir / INDEX_DIR, min_pages))
+    summary = prepare_folder(site_dir, PreparedSite(site_dir / INDEX_DIR, min_pages))
+    embed_manifest(site_dir)
+    return summary
 
 
 def _log_summary(summary: IndexSummary, skipped: int) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from array import array
 from collections import Counter
@@ -39,12 +40,19 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from kehoach.search import COMMON_MIN_PAGES, IndexedPage, common_words, fold
+from kehoach.search import COMMON_MIN_PAGES, SEARCH_URL, IndexedPage, common_words, fold
 
 INDEX_DIR = "chi-muc-tim-kiem"
 MANIFEST = "manifest.json"
 SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
 META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
+# The search page carries the manifest in this data block (overrides/search.html), filled
+# once the index is written: its search then starts without first fetching the manifest, a
+# round trip before the first shard could be asked for. Filled again on each write; the
+# text never holds "<" (escaped), so the block ends at the first "</script>".
+_MANIFEST_BLOCK = re.compile(
+    r'(<script type="application/json" id="kh-search-manifest">)[^<]*(</script>)'
+)
 # Positions kept per page and word: one per weight group it appears in, and seldom more
 # than three groups; enough to see the reader's words side by side.
 MAX_POSITIONS = 4
@@ -135,6 +143,20 @@ class IndexBuilder:
                     "chunk": META_CHUNK}  # fmt: skip
         (folder / MANIFEST).write_text(_json(manifest), encoding="utf-8")
         return IndexSummary(self.pages, len(encoded), len(shards))
+
+
+def embed_manifest(site_dir: Path) -> bool:
+    """Puts the manifest of ``site_dir``'s index into its search page's data block; False
+    when there is no such block (the page then fetches manifest.json)."""
+    page = site_dir / SEARCH_URL / "index.html"
+    if not page.is_file():
+        return False
+    html = page.read_text(encoding="utf-8")
+    text = (site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8").replace("<", "\\u003c")
+    filled, count = _MANIFEST_BLOCK.subn(lambda m: m[1] + text + m[2], html, count=1)
+    if count:
+        page.write_text(filled, encoding="utf-8")
+    return bool(count)
 
 
 def _mask(known: dict[str, int], spellings: dict[str, None]) -> int:

@@ -30,7 +30,7 @@ from kehoach.search import (
     search_page,
     search_terms,
 )
-from kehoach.search_index import INDEX_DIR, MANIFEST
+from kehoach.search_index import INDEX_DIR, MANIFEST, embed_manifest
 from kehoach.views.base import PageSpec
 from tests.sitetools import ROOT, build_site, serve
 
@@ -226,6 +226,7 @@ def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
     saved = common.read_text(encoding="utf-8")
     manifest = {**json.loads(saved), "pages": 7000, "common": ["chuyen", "doi", "so"]}
     common.write_text(json.dumps(manifest), encoding="utf-8")
+    assert embed_manifest(site)  # the search page reads the manifest it holds
     try:
         assert _results(page, base, "chuyển đổi số") == []
         assert "có trong rất nhiều trang" in page.inner_text("#kh-search-status")
@@ -236,6 +237,7 @@ def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
         assert _results(page, base, "chuyen doi so", province="Tỉnh Hà Tĩnh")
     finally:
         common.write_text(saved, encoding="utf-8")
+        embed_manifest(site)
 
 
 @pytest.mark.browser
@@ -251,6 +253,37 @@ def test_filters_narrow_the_results_and_stay_in_the_address(page: Any, base: str
     expect(page).to_have_url(re.compile(r"[?&]year=2024"))
     expect(page.locator("#kh-search-results li")).to_have_count(0)
     assert "Không tìm thấy" in page.inner_text("#kh-search-status")
+
+
+def _embedded_manifest(site: Path) -> Any:
+    html = (site / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="kh-search-manifest">([^<]*)</', html)
+    assert found, "the search page has no manifest block"
+    return json.loads(found[1])
+
+
+def test_the_search_page_holds_the_manifest_of_its_index(site: Path) -> None:
+    manifest = json.loads((site / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["pages"] > 0
+    assert _embedded_manifest(site) == manifest
+
+
+def test_the_manifest_is_put_in_the_page_again_and_cannot_end_its_block(tmp_path: Path) -> None:
+    """Written again over an older one; a "<" in it (none is expected) is escaped, so the
+    data can never close the <script> element and become HTML."""
+    page = tmp_path / "tim-kiem" / "index.html"
+    page.parent.mkdir()
+    block = '<script type="application/json" id="kh-search-manifest">{}</script>'
+    page.write_text(f"<head>{block}</head><p>x</p>", encoding="utf-8")
+    (tmp_path / INDEX_DIR).mkdir()
+    manifest = {"version": "new", "shards": ["</script><b>"]}
+    (tmp_path / INDEX_DIR / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert embed_manifest(tmp_path)
+    html = page.read_text(encoding="utf-8")
+    assert "<b>" not in html and html.endswith("</script></head><p>x</p>")
+    assert _embedded_manifest(tmp_path) == manifest
+    page.write_text("<head></head>", encoding="utf-8")
+    assert not embed_manifest(tmp_path)  # no block: the page fetches manifest.json
 
 
 def test_every_indexed_page_appears_once_and_only_pages_with_a_body(site: Path) -> None:

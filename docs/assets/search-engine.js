@@ -25,10 +25,10 @@ export function words(query) {
   return query.normalize("NFC").toLowerCase().split(/\s+/).map((w) => w.replace(EDGES, "")).filter(Boolean);
 }
 
-export async function openIndex(root) {
+// The index of the site at ``root``; its ``manifest`` when the page holds it, else fetched.
+export async function openIndex(root, manifest = null) {
   const base = new URL("chi-muc-tim-kiem/", root);
-  const manifest = await json(new URL("manifest.json", base));
-  return new SearchIndex(base, root, manifest);
+  return new SearchIndex(base, root, manifest ?? (await json(new URL("manifest.json", base))));
 }
 
 async function json(url) {

@@ -17,7 +17,7 @@ const root = new URL("../", import.meta.url);
 
 let engine = null;
 function loadEngine() {
-  engine ??= openIndex(root);
+  engine ??= openIndex(root, embeddedManifest());
   engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
   return engine;
 }
@@ -35,6 +35,17 @@ function fromAddress() {
   const promise = find(query, filters, false);
   promise.catch(() => {}); // reported when the form's search awaits it
   return { key: searchKey(query, filters, false), promise };
+}
+
+// The index's manifest, put in the page when the site was built (overrides/search.html);
+// null when it is not there (then fetched).
+function embeddedManifest() {
+  const text = document.getElementById("kh-search-manifest")?.textContent.trim();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }
 
 function start(form) {
