@@ -80,7 +80,7 @@ function start(form) {
     event.preventDefault();
     run();
   });
-  view.more.addEventListener("click", () => showMore(state, view, true));
+  view.more.addEventListener("click", () => showMore(state, view, true).catch(() => failed(view)));
   loadEngine().catch(() => failed(view));
   const first = input.value.trim() || selects.some((s) => s.value) ? run() : Promise.resolve();
   first.catch(() => {}).finally(() => startTheme(form.dataset.themeScript));
@@ -147,7 +147,12 @@ async function search(query, filters, state, view) {
   state.shown = 0;
   state.terms = bareWords(query);
   view.list.replaceChildren();
-  await showMore(state, view, false, ticket);
+  try {
+    await showMore(state, view, false, ticket);
+  } catch {
+    failed(view); // a file of the results' metadata could not be fetched
+    return;
+  }
   if (ticket !== state.ticket) return;
   view.status.textContent = summary(found.length, query);
 }
@@ -222,15 +227,22 @@ function summary(count, query) {
   return `Tìm thấy ${count} kết quả${what}.`;
 }
 
+// The next PAGE_SIZE results, their metadata all asked for at once, each shown as soon as it
+// and those above it are in: the first result does not wait for the tenth's file.
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
-  const slice = state.results.slice(state.shown, state.shown + PAGE_SIZE);
-  const pages = await Promise.all(slice.map((load) => load()));
-  if (ticket !== state.ticket) return;
-  const items = pages.map((page) => resultItem(page, state.terms));
-  view.list.append(...items);
-  state.shown += slice.length;
+  const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
+  for (const pending of loading) pending.catch(() => {}); // a failure is met in the loop
+  let first = null;
+  for (const pending of loading) {
+    const page = await pending;
+    if (ticket !== state.ticket) return;
+    const item = resultItem(page, state.terms);
+    view.list.append(item);
+    first ??= item;
+    state.shown += 1;
+  }
   view.more.hidden = state.shown >= state.results.length;
-  if (moveFocus && items.length) items[0].querySelector("a").focus();
+  if (moveFocus && first) first.querySelector("a").focus();
 }
 
 function resultItem(page, terms) { // page: its metadata (search-engine.js, page())
