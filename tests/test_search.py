@@ -386,6 +386,24 @@ def test_the_theme_starts_after_the_first_results(browser: Any, base: str, query
     assert not errors, errors
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lost", ["t", "p"])  # the words' shards, the results' metadata
+def test_a_lost_index_file_is_said_and_nothing_half_shown(browser: Any, base: str,
+                                                          lost: str) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.route(f"**/{INDEX_DIR}/{lost}/**", lambda route: route.abort())
+    tab.goto(f"{base}tim-kiem/?q=thach+ha")
+    expect(tab.locator("#kh-search-status")).to_have_text(re.compile("Chưa tải được"))
+    assert tab.locator("#kh-search-results li").count() == 0
+    context.close()
+    assert not errors, errors
+
+
 def test_the_theme_script_of_the_search_page_is_materials() -> None:
     """overrides/search.html names Material's script itself (search.js loads it later): the
     name must be the one in Material's base.html, which changes with each Material release."""
