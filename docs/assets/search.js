@@ -1,8 +1,8 @@
 // Search page (tim-kiem/): runs queries against the site's search index (search-engine.js).
-// An ES module loaded async from <head> by overrides/search.html (no inline script): the
-// query in the page's address is looked up as soon as this file is here, while the theme's
-// styles load and the page is parsed, and shown once the page is parsed. The site root is found from this file's own URL (<root>/assets/search.js), so the
-// page works under any sub-path. Words match with or without tone marks and đ. A result
+// An ES module named in <head> by overrides/search.html (no inline script): fetched first,
+// it runs once the page is parsed, and looks up the query in the page's address at once.
+// The site root is found from this file's own URL (<root>/assets/search.js), so the page
+// works under any sub-path. Words match with or without tone marks and đ. A result
 // shows the page's title, kind, place and year, and its description; the index holds each
 // page's distinct words, not its running text, so there is no excerpt.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
@@ -20,21 +20,6 @@ function loadEngine() {
   engine ??= openIndex(root, embeddedManifest());
   engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
   return engine;
-}
-
-// The search the page's address asks for (?q=…), started before the page is parsed; the
-// form's first search takes it over when it asks for the same (see finding).
-let early = fromAddress();
-
-function fromAddress() {
-  const params = new URLSearchParams(location.search);
-  const query = (params.get("q") || "").trim();
-  if (!query) return null;
-  const filters = {};
-  for (const [name, value] of params) if (name !== "q" && value) filters[name] = value;
-  const promise = find(query, filters, false);
-  promise.catch(() => {}); // reported when the form's search awaits it
-  return { key: searchKey(query, filters, false), promise };
 }
 
 // The index's manifest, put in the page when the site was built (overrides/search.html);
@@ -132,7 +117,7 @@ async function search(query, filters, state, view) {
   let index;
   let found;
   try {
-    ({ index, found } = await finding(query, filters, state.anyway === query));
+    ({ index, found } = await find(query, filters, state.anyway === query));
   } catch {
     failed(view);
     return;
@@ -157,20 +142,9 @@ async function search(query, filters, state, view) {
   view.status.textContent = summary(found.length, query);
 }
 
-// The early search when it is the one asked for (once), else a new one.
-function finding(query, filters, anyway) {
-  const taken = early;
-  early = null;
-  return taken?.key === searchKey(query, filters, anyway) ? taken.promise : find(query, filters, anyway);
-}
-
-function searchKey(query, filters, anyway) {
-  return JSON.stringify([query, Object.entries(filters).sort(), anyway]);
-}
-
-// What ``query`` finds, without touching the page: {index, found}, found being null when
-// every word is on most pages (the reader is asked for a place, unless ``anyway``). The
-// metadata of the first results is fetched at once: they are shown next.
+// What ``query`` finds: {index, found}, found being null when every word is on most pages
+// (the reader is asked for a place, unless ``anyway``). The metadata of the first results
+// is fetched at once: they are shown next.
 async function find(query, filters, anyway) {
   const index = await loadEngine();
   const terms = bareWords(query);
@@ -286,14 +260,5 @@ function element(tag, className, text) {
   return node;
 }
 
-// The form is there once the page is parsed ("interactive"), which comes before the theme's
-// deferred script has run; DOMContentLoaded would wait for that script too.
-function whenParsed(then) {
-  if (document.readyState !== "loading") then();
-  else document.addEventListener("readystatechange", then, { once: true });
-}
-
-whenParsed(() => {
-  const form = document.getElementById("kh-search");
-  if (form) start(form);
-});
+const form = document.getElementById("kh-search");
+if (form) start(form);
