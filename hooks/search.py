@@ -29,7 +29,6 @@ _state: dict[str, Any] = {}
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["search_filters"] = filter_pairs
     env.globals["kh_search_url"] = SEARCH_URL
-    env.globals["kh_search_index"] = f"{INDEX_DIR}/"
     return env
 
 

@@ -143,17 +143,14 @@ async function search(query, filters, state, view) {
 }
 
 // What ``query`` finds: {index, found}, found being null when every word is on most pages
-// (the reader is asked for a place, unless ``anyway``). The metadata of the first results
-// is fetched at once: they are shown next.
+// (the reader is asked for a place, unless ``anyway``).
 async function find(query, filters, anyway) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
     return { index, found: null };
   }
-  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters));
-  for (const result of found.slice(0, PAGE_SIZE)) index.page(result.page).catch(() => {});
-  return { index, found };
+  return { index, found: await index.search(lookedUp(query, anyway, index.common), filterWords(filters)) };
 }
 
 // The words looked up: those on most pages are left out when the query has others
