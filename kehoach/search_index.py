@@ -23,6 +23,8 @@ Layout of the index folder (INDEX_DIR of the site):
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
   relative to the site root, then the page's data-search-meta values).
 
+The search page (SEARCH_URL) also holds a copy of the manifest (``embed_manifest``).
+
 The output depends only on the pages, not on the order they came in
 (two processes render them): pages are numbered by address, spellings sorted.
 """
