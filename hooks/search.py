@@ -1,10 +1,10 @@
 """MkDocs adapter for search: index the built pages at the end of every build.
 
-The index (kehoach.search_index) is written to ``<site_dir>/chi-muc-tim-kiem/``; the search
-page (``tim-kiem/``, drawn by overrides/search.html and docs/assets/search.js) queries it in
-the browser. Which pages are indexed, and with which metadata and filters, is decided by the
-templates (``data-search-*`` attributes). Only ``on_*`` functions are MkDocs hooks;
-``index_site`` is also used by the tests.
+The index (kehoach.search_index) is written to ``<site_dir>/chi-muc-tim-kiem/``, and its
+manifest into the search page (``tim-kiem/``, drawn by overrides/search.html and
+docs/assets/search.js), which queries it in the browser. Which pages are indexed, and with
+which metadata and filters, is decided by the templates (``data-search-*`` attributes).
+Only ``on_*`` functions are MkDocs hooks; ``index_site`` is also used by the tests.
 """
 
 from __future__ import annotations

@@ -116,8 +116,9 @@ async function search(query, filters, state, view) {
   }
   let index;
   let found;
+  let terms;
   try {
-    ({ index, found } = await find(query, filters, state.anyway === query));
+    ({ index, found, terms } = await find(query, filters, state.anyway === query));
   } catch {
     failed(view);
     return;
@@ -130,7 +131,7 @@ async function search(query, filters, state, view) {
   view.anyway.hidden = true;
   state.results = found.map((result) => () => index.page(result.page));
   state.shown = 0;
-  state.terms = bareWords(query);
+  state.terms = terms;
   view.list.replaceChildren();
   try {
     await showMore(state, view, false, ticket);
@@ -142,15 +143,16 @@ async function search(query, filters, state, view) {
   view.status.textContent = summary(found.length, query);
 }
 
-// What ``query`` finds: {index, found}, found being null when every word is on most pages
-// (the reader is asked for a place, unless ``anyway``).
+// What ``query`` finds: {index, found, terms}, found being null when every word is on most
+// pages (the reader is asked for a place, unless ``anyway``); terms: its words, bare.
 async function find(query, filters, anyway) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
-    return { index, found: null };
+    return { index, found: null, terms };
   }
-  return { index, found: await index.search(lookedUp(query, anyway, index.common), filterWords(filters)) };
+  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters));
+  return { index, found, terms };
 }
 
 // The words looked up: those on most pages are left out when the query has others
