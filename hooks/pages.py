@@ -1,4 +1,4 @@
-"""MkDocs adapter: generate one page per spec built by the pure core (kehoach.views).
+"""MkDocs adapter: generate one page per spec built by the pure core (kehoach.site).
 
 Only ``on_*`` functions are public; the data lives in the core, the HTML in overrides/.
 """
@@ -19,12 +19,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kehoach.catalog import load_catalog
-from kehoach.problems import DataError
-from kehoach.views.base import PageSpec
-from kehoach.views.outpath import UnsafePathError, output_path
-from kehoach.views.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
-from kehoach.views.site import SiteData, build_site
+from kehoach.site.build import SiteData, build_site
+from kehoach.site.outpath import UnsafePathError, output_path
+from kehoach.site.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
+from kehoach.site.spec import PageSpec
+from kehoach.source.catalog import load_catalog
+from kehoach.source.problems import DataError
 
 _state: dict[str, Any] = {}
 _URL_PARTS_KEPT = 20_000  # entries of MkDocs' URL cache (below)

@@ -32,9 +32,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kehoach.views.opendata_columns import PAGE as OPENDATA_PAGE
-from kehoach.views.publish import PROCESS_KEY
-from kehoach.views.urls import nav_pages, src_uri
+from kehoach.site.pages.opendata_columns import PAGE as OPENDATA_PAGE
+from kehoach.site.publish import PROCESS_KEY
+from kehoach.site.routes import nav_pages, src_uri
 
 _log = logging.getLogger("mkdocs.hooks.parallel")
 _UNIT_TEMPLATE = 'template: "unit.html"'  # in the front matter of a unit's page

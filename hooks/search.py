@@ -1,6 +1,6 @@
 """MkDocs adapter for search: index the built pages at the end of every build.
 
-The index (kehoach.search_index) is written to ``<site_dir>/chi-muc-tim-kiem/``, and its
+The index (kehoach.search.index) is written to ``<site_dir>/chi-muc-tim-kiem/``, and its
 manifest into the search page (``tim-kiem/``, drawn by overrides/search.html and
 docs/assets/search.js), which queries it in the browser. Which pages are indexed, and with
 which metadata and filters, is decided by the templates (``data-search-*`` attributes).
@@ -18,9 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.search import COMMON_MIN_PAGES, SEARCH_URL, filter_pairs
-from kehoach.search_index import INDEX_DIR, IndexSummary, embed_manifest
-from kehoach.search_prep import BackgroundPreparer, PreparedSite, prepare_folder
+from kehoach.search.index import INDEX_DIR, IndexSummary, embed_manifest
+from kehoach.search.prep import BackgroundPreparer, PreparedSite, prepare_folder
+from kehoach.search.text import COMMON_MIN_PAGES, SEARCH_URL, filter_pairs
 
 _log = logging.getLogger("mkdocs.hooks.search")
 _state: dict[str, Any] = {}
@@ -34,7 +34,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Pages are read for the index in a second process while MkDocs renders the next ones
-    # (kehoach.search_prep), which writes the index once the last page is in.
+    # (kehoach.search.prep), which writes the index once the last page is in.
     _state["preparer"] = BackgroundPreparer(Path(config.site_dir) / INDEX_DIR)
 
 
@@ -58,7 +58,7 @@ def on_build_error(error: Exception) -> None:
 
 def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
     """(Re)builds the index of an already built ``site_dir`` (``min_pages``: see
-    kehoach.search.common_words; for tests). The build itself indexes pages as it writes
+    kehoach.search.text.common_words; for tests). The build itself indexes pages as it writes
     them (on_post_page)."""
     summary = prepare_folder(site_dir, PreparedSite(site_dir / INDEX_DIR, min_pages))
     embed_manifest(site_dir)

@@ -1,5 +1,5 @@
 """MkDocs adapter for the Content-Security-Policy: every HTML page written gets its policy
-(kehoach.csp) as the first element of <head>, with the hashes of its inline scripts.
+(kehoach.formats.csp) as the first element of <head>, with the hashes of its inline scripts.
 
 Listed last in mkdocs.yml and run at the lowest priority, so the policy is computed from
 the final HTML of each page. Pages come through on_post_page; the theme's own pages (the
@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.csp import TemplateScripts, secure_page
+from kehoach.formats.csp import TemplateScripts, secure_page
 
 _log = logging.getLogger("mkdocs.hooks.security")
 _state: dict[str, Any] = {}

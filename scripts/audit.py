@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehoach.search_index import INDEX_DIR
+from kehoach.search.index import INDEX_DIR
 
 try:
     from scripts._static_server import Log, build, serving

@@ -30,10 +30,10 @@ from typing import Any
 
 import yaml
 
-from kehoach.catalog import load_catalog
-from kehoach.htmltext import page_text
-from kehoach.search_index import INDEX_DIR
-from kehoach.views import urls
+from kehoach.formats.htmltext import page_text
+from kehoach.search.index import INDEX_DIR
+from kehoach.site import routes
+from kehoach.source.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1760054400"}
@@ -166,7 +166,7 @@ def _baseline(project: Path, out: Path) -> tuple[float, int]:
 def _sizes(site: Path, data: Path) -> dict[str, float]:
     catalog = load_catalog(data)
     plan_pages = [
-        site / urls.plan(catalog.locality_of(s.plan), s.plan.id) / "index.html"
+        site / routes.plan(catalog.locality_of(s.plan), s.plan.id) / "index.html"
         for s in catalog.plans
     ]
     raw = [p.stat().st_size for p in plan_pages]

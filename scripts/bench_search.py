@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from kehoach.search_index import INDEX_DIR, MANIFEST
+from kehoach.search.index import INDEX_DIR, MANIFEST
 
 try:
     from scripts._static_server import Log, build, serving
@@ -124,7 +124,7 @@ def one_run(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -
 def lunr_estimate(site: Path) -> dict[str, int]:
     """Size of a search_index.json like Material's (every page's title and text, one
     entry per page), which its lunr search downloads whole before the first result."""
-    from kehoach.htmltext import page_text
+    from kehoach.formats.htmltext import page_text
 
     docs = []
     for file in sorted(site.rglob("index.html")):

@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kehoach.fielddocs import SCHEMAS, field_docs
-from kehoach.schema import load_schema
+from kehoach.authoring.fielddocs import SCHEMAS, field_docs
+from kehoach.source.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "tham-chieu-truong.md"

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from kehoach.localities import Locality, default_gazetteer
+from kehoach.source.localities import Locality, default_gazetteer
 
 try:
     from scripts import _national_phrases as P

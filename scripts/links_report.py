@@ -3,7 +3,7 @@
     python scripts/links_report.py SITE_DIR [--out FILE] [--site-url URL] [--pages N]
 
 Every external link of SITE_DIR's pages, grouped by domain (links, pages, schemes), then
-every http:// link, flagged or not (kehoach/linkreport.py). The site's own address
+every http:// link, flagged or not (kehoach/authoring/linkreport.py). The site's own address
 (--site-url, by default the home page's canonical address) is not external.
 
 Exit 0 when every http:// link is flagged on its page, 1 when one is not, 2 on wrong usage.
@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kehoach.linkreport import external_links, report
+from kehoach.authoring.linkreport import external_links, report
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -17,14 +17,14 @@ import os
 import sys
 from pathlib import Path
 
-from kehoach.catalog import plan_files
-from kehoach.convert import to_model
-from kehoach.localities import Gazetteer, Locality
-from kehoach.model import FormerUnit
-from kehoach.scaffold import SCAFFOLD_NAME, plan_id, scaffold_data, scaffold_text
-from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, load_schema
-from kehoach.schemacheck import check_schema
-from kehoach.yamlload import load_file
+from kehoach.authoring.scaffold import SCAFFOLD_NAME, plan_id, scaffold_data, scaffold_text
+from kehoach.model.plan import FormerUnit
+from kehoach.source.catalog import plan_files
+from kehoach.source.convert import to_model
+from kehoach.source.localities import Gazetteer, Locality
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, load_schema
+from kehoach.source.schemacheck import check_schema
+from kehoach.source.yamlread.load import load_file
 
 HOW_TO_FIND = (
     "Tra mã: python scripts/new_plan.py --list-provinces (mã tỉnh), "

@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kehoach.catalog import validate_paths
-from kehoach.problems import Problem, errors_only
+from kehoach.source.catalog import validate_paths
+from kehoach.source.problems import Problem, errors_only
 
 
 def _parser() -> argparse.ArgumentParser:

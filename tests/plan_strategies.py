@@ -1,7 +1,7 @@
 """Hypothesis strategies for valid plans, built from the schema's own constraints.
 
 Lengths, list sizes, id and date patterns and enumerations are read from
-schema/plan.schema.json (kehoach.schema.field_info), so a schema change moves the strategy
+schema/plan.schema.json (kehoach.source.schema.field_info), so a schema change moves the strategy
 with it. What the schema cannot say (unique ids, references to declared units and registry
 entries, real dates, end after start, no refused characters) is built in by construction.
 
@@ -20,8 +20,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kehoach.localities import default_gazetteer
-from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, field_info
+from kehoach.source.localities import default_gazetteer
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, field_info
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxy"

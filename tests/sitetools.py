@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from kehoach.htmltext import page_text, squash
+from kehoach.formats.htmltext import page_text, squash
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "differing_files", "page_text",
            "serve", "squash", "tree_bytes"]  # fmt: skip

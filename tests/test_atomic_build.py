@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.search_index import INDEX_DIR, MANIFEST
+from kehoach.search.index import INDEX_DIR, MANIFEST
 from tests.sitetools import FIXED_EPOCH, ROOT, tree_bytes
 
 GOOD_PLANS = ROOT / "tests/cases/accepted-minimal-plan/plans"

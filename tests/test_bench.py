@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kehoach.views.urls import nav_pages
+from kehoach.site.routes import nav_pages
 from scripts import bench
 
 

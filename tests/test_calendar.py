@@ -10,14 +10,14 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from kehoach.calendar import CalendarInfo, Event, to_ics
-from kehoach.catalog import load_catalog
-from kehoach.dates import PartialDate
-from kehoach.localities import Locality
-from kehoach.model import Plan, When
-from kehoach.timespan import Span, bounds, calendar_span
-from kehoach.views import urls
-from kehoach.views.site import build_site as build_core
+from kehoach.formats.ical import CalendarInfo, Event, to_ics
+from kehoach.model.dates import PartialDate
+from kehoach.model.plan import Plan, When
+from kehoach.site import routes
+from kehoach.site.build import build_site as build_core
+from kehoach.source.catalog import load_catalog
+from kehoach.source.localities import Locality
+from kehoach.timeline.span import Span, bounds, calendar_span
 from tests.sitetools import ROOT, build_site
 
 STAMP = dt.datetime(2025, 10, 10, tzinfo=dt.UTC)  # tests.sitetools.FIXED_EPOCH
@@ -49,7 +49,7 @@ def _in_calendar(plan: Plan) -> list[str]:
 
 def test_every_plan_calendar_holds_its_dated_and_ongoing_activities(site: Path) -> None:
     for plan, place in _plans():
-        cal, events = _events(site / urls.plan(place, plan.id) / "lich.ics")
+        cal, events = _events(site / routes.plan(place, plan.id) / "lich.ics")
         assert sorted(events) == sorted(f"{plan.id}-{a}@kehoach" for a in _in_calendar(plan))
         assert str(cal["x-wr-timezone"]) == "Asia/Ho_Chi_Minh"
         assert str(cal["x-wr-calname"]).endswith(f"{place.name} – {plan.year}")
@@ -65,7 +65,7 @@ def test_every_plan_calendar_holds_its_dated_and_ongoing_activities(site: Path) 
             assert type(start) is dt.date and type(end) is dt.date  # all-day, VALUE=DATE
             assert (start, end) == (span.start, span.end + dt.timedelta(days=1))
             assert event.decoded("dtstamp") == STAMP
-            assert str(event["url"]).endswith(f"{urls.plan(place, plan.id)}#hd-{activity.id}")
+            assert str(event["url"]).endswith(f"{routes.plan(place, plan.id)}#hd-{activity.id}")
             assert "<" not in str(event["description"])
             if activity.place:
                 assert str(event["location"]) == activity.place

@@ -1,4 +1,4 @@
-"""Content-Security-Policy (kehoach/csp.py, hooks/security.py): the pure function and every
+"""Content-Security-Policy (kehoach/formats/csp.py, hooks/security.py): the pure function and every
 page of the built site (test_csp_browser.py: the site in chromium, the policy enforced)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.csp import (
+from kehoach.formats.csp import (
     DIRECTIVES,
     TemplateScripts,
     content_security_policy,
@@ -43,7 +43,7 @@ def _sha256(text: str) -> str:
 
 
 class _Page(HTMLParser):
-    """An independent reading of a page (the stdlib parser, not kehoach.csp's expressions):
+    """An independent reading of a page (the stdlib parser, not kehoach.formats.csp's expressions):
     start tags in order, policies, inline scripts, inline styles and handlers."""
 
     def __init__(self) -> None:

@@ -1,4 +1,4 @@
-"""kehoach.dates.PartialDate: the three written forms, real calendars, display and ISO forms."""
+"""kehoach.model.dates.PartialDate: the three written forms, real calendars, display, ISO."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach.dates import DateFormatError, PartialDate
+from kehoach.model.dates import DateFormatError, PartialDate
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kehoach.catalog import load_catalog
-from kehoach.views.embed import EmbedView
-from kehoach.views.index import build_index
+from kehoach.site.index import build_index
+from kehoach.site.pages.embed import EmbedView
+from kehoach.source.catalog import load_catalog
 from tests.sitetools import ROOT, build_site, serve
 
 SITE_URL = "https://example.github.io/kehoach/"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kehoach.schema import PLAN_SCHEMA, iter_schema_values
+from kehoach.source.schema import PLAN_SCHEMA, iter_schema_values
 from tests.sitetools import ROOT, build_site
 
 PAYLOADS = (

@@ -14,13 +14,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from kehoach.catalog import Catalog, load_catalog
-from kehoach.convert import to_model
-from kehoach.dates import PartialDate
-from kehoach.export import dataset_json, format_date, plan_data, registry_data, to_json
-from kehoach.model import Activity, DocumentInfo, LocalityRef, Plan, Registry, Target, When
-from kehoach.schema import SCHEMA_DIR, load_schema, resolve
-from kehoach.views import opendata
+from kehoach.formats.export import dataset_json, format_date, plan_data, registry_data, to_json
+from kehoach.model.dates import PartialDate
+from kehoach.model.plan import Activity, DocumentInfo, LocalityRef, Plan, Registry, Target, When
+from kehoach.site.pages import opendata
+from kehoach.source.catalog import Catalog, load_catalog
+from kehoach.source.convert import to_model
+from kehoach.source.schema import SCHEMA_DIR, load_schema, resolve
 from tests.sitetools import ROOT, build_site
 
 SITE_URL = "https://example.github.io/kehoach/"

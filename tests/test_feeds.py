@@ -11,11 +11,11 @@ from typing import Any
 import feedparser
 import pytest
 
-from kehoach.catalog import Catalog, load_catalog
-from kehoach.feeds import Feed, FeedEntry, render_atom
-from kehoach.views import publish
-from kehoach.views.index import build_index
-from kehoach.views.publish import SiteOptions, feed_files
+from kehoach.formats.atom import Feed, FeedEntry, render_atom
+from kehoach.site import publish
+from kehoach.site.index import build_index
+from kehoach.site.publish import SiteOptions, feed_files
+from kehoach.source.catalog import Catalog, load_catalog
 from tests.sitetools import ROOT, build_site, serve
 
 SITE_URL = "https://example.github.io/kehoach/"

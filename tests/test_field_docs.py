@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from kehoach.fielddocs import SCHEMAS, code, field_docs, md, walk, yaml_value
-from kehoach.schema import load_schema
+from kehoach.authoring.fielddocs import SCHEMAS, code, field_docs, md, walk, yaml_value
+from kehoach.source.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "tham-chieu-truong.md"

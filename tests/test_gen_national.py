@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kehoach.catalog import Catalog, load_catalog
-from kehoach.localities import Locality, default_gazetteer
+from kehoach.source.catalog import Catalog, load_catalog
+from kehoach.source.localities import Locality, default_gazetteer
 from scripts import gen_national
 from tests.sitetools import tree_bytes
 

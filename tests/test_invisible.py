@@ -1,5 +1,5 @@
-"""The refused characters (kehoach.invisible) are exactly the documented set, and the
-reader reports each at the place it is typed."""
+"""The refused characters (kehoach.source.yamlread.invisible) are exactly the documented set,
+and the reader reports each at the place it is typed."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from kehoach.invisible import first_refused, is_refused
-from kehoach.yamlload import load_text
+from kehoach.source.yamlread.invisible import first_refused, is_refused
+from kehoach.source.yamlread.load import load_text
 
 ALLOWED_FORMAT = {"\t", "\n", "\u200d"}  # tab, line feed, zero width joiner (emoji)
 

@@ -1,7 +1,7 @@
-"""External links (kehoach/linkreport.py, scripts/links_report.py) and the https rule: every
-external link of the built site is https, except an http:// link that comes from the data,
-kept as the source gives it and flagged on the page. The report of the real site is written
-to test-artifacts/external-links.txt for review."""
+"""External links (kehoach/authoring/linkreport.py, scripts/links_report.py) and the https
+rule: every external link of the built site is https, except an http:// link that comes from
+the data, kept as the source gives it and flagged on the page. The report of the real site is
+written to test-artifacts/external-links.txt for review."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kehoach.catalog import plan_files
-from kehoach.linkreport import by_domain, external_links, page_links, report, site_address
-from kehoach.yamlload import load_file
+from kehoach.authoring.linkreport import by_domain, external_links, page_links, report, site_address
+from kehoach.source.catalog import plan_files
+from kehoach.source.yamlread.load import load_file
 from tests.sitetools import ROOT, TEST_SITE_URL
 
 ARTIFACT = ROOT / "test-artifacts" / "external-links.txt"
@@ -140,7 +140,7 @@ def test_every_external_link_is_https_or_an_http_link_of_the_data_flagged(site: 
 
 
 def test_http_links_in_markdown_text_are_kept_and_flagged_like_the_registry_ones() -> None:
-    from kehoach.views.base import MarkdownRenderer
+    from kehoach.site.markdown import MarkdownRenderer
 
     render = MarkdownRenderer()
     html = str(render("Xem [sàn](http://hatiplaza.com/), <http://a.vn/x> và [b](https://b.vn)."))

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
-from kehoach.localities import Gazetteer
-from kehoach.scaffold import plan_id, scaffold_data
-from kehoach.schema import PLAN_SCHEMA, load_schema
-from kehoach.schemacheck import check_schema
-from kehoach.yamlload import load_text
+from kehoach.authoring.scaffold import plan_id, scaffold_data
+from kehoach.source.localities import Gazetteer
+from kehoach.source.schema import PLAN_SCHEMA, load_schema
+from kehoach.source.schemacheck import check_schema
+from kehoach.source.yamlread.load import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_PLAN = ROOT / "scripts" / "new_plan.py"

@@ -1,4 +1,4 @@
-"""The site never writes outside site_dir, whatever ids reach the core (kehoach.views.outpath).
+"""The site never writes outside site_dir, whatever ids reach the core (kehoach.site.outpath).
 
 The validator refuses ids that are not slugs (golden cases id-path-traversal-*); these tests
 bypass it on purpose, to show the second line of defence holds on its own.
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.catalog import load_catalog
-from kehoach.views.outpath import UnsafePathError, check_site_uri, output_path
-from kehoach.views.site import build_site
+from kehoach.site.build import build_site
+from kehoach.site.outpath import UnsafePathError, check_site_uri, output_path
+from kehoach.source.catalog import load_catalog
 
 CASES = Path(__file__).resolve().parent / "cases"
 

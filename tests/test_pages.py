@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.catalog import load_catalog
-from kehoach.localities import default_gazetteer
-from kehoach.views import documents, resources, urls
-from kehoach.views.base import MarkdownRenderer
-from kehoach.views.format import sort_name
-from kehoach.views.index import build_index
-from kehoach.views.locality import LocalityView
-from kehoach.views.lookup import build_lookup, newest_first
+from kehoach.site import routes
+from kehoach.site.index import build_index
+from kehoach.site.lookup import build_lookup, newest_first
+from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.pages import documents, resources
+from kehoach.site.pages.locality import LocalityView
+from kehoach.site.wording import sort_name
+from kehoach.source.catalog import load_catalog
+from kehoach.source.localities import default_gazetteer
 from tests.sitetools import ROOT, page_text
 
 HA_TINH = "42"
@@ -95,7 +96,7 @@ def test_home_has_latest_plans_theme_provinces_and_platforms(site: Path) -> None
     assert "Chuyển đổi số: nhanh hơn, hiệu quả hơn, gần dân hơn" in text
     gazetteer = default_gazetteer()
     for code in gazetteer.province_codes():
-        assert urls.locality(gazetteer.province(code)) in page.links
+        assert routes.locality(gazetteer.province(code)) in page.links
     assert "https://binhdanhocvuso.gov.vn/" in page.links
     assert "https://aicongdong.ptit.edu.vn/" in page.links
     assert "http://hatiplaza.com/" in page.links  # never rewritten to https
@@ -110,15 +111,15 @@ def test_latest_plans_are_newest_first() -> None:
 
 
 def test_localities_index_lists_every_province_with_its_count(site: Path) -> None:
-    page = _page(site, urls.LOCALITIES)
+    page = _page(site, routes.LOCALITIES)
     gazetteer = default_gazetteer()
     codes = gazetteer.province_codes()
     assert len(codes) == 34
     for code in codes:
         province = gazetteer.province(code)
-        assert urls.locality(province) in page.links
+        assert routes.locality(province) in page.links
         assert (site / province.path / "index.html").exists()
-    html = _html(site, urls.LOCALITIES)
+    html = _html(site, routes.LOCALITIES)
     assert 'Tỉnh Hà Tĩnh</a> <span class="kh-count" title="3 kế hoạch">3</span>' in html
 
 
@@ -199,7 +200,7 @@ def test_the_three_xuan_loc_never_collide(site: Path) -> None:
 
 
 def test_documents_list_57_nq_tw_with_the_plans_citing_it(site: Path) -> None:
-    page = _page(site, urls.DOCUMENTS)
+    page = _page(site, routes.DOCUMENTS)
     assert "van-ban/nq-57-nq-tw-2024/" in page.links
     doc = _page(site, "van-ban/nq-57-nq-tw-2024/")
     text = page_text(_html(site, "van-ban/nq-57-nq-tw-2024/"))
@@ -208,7 +209,7 @@ def test_documents_list_57_nq_tw_with_the_plans_citing_it(site: Path) -> None:
         assert plan_url in doc.links
     assert "VIỆN DẪN" in text.upper()
     # A plan cited by another plan is listed too, linking to its own page.
-    html = _section(_html(site, urls.DOCUMENTS), "ke-hoach")
+    html = _section(_html(site, routes.DOCUMENTS), "ke-hoach")
     assert 'href="../ha-tinh/ha-tinh-2025-ngay-cds/"' in html and "Thực hiện" in html
 
 
@@ -226,7 +227,7 @@ def test_a_widely_cited_document_is_split_by_province(monkeypatch: pytest.Monkey
 
 
 def test_platforms_list_hatiplaza_flagged_insecure(site: Path) -> None:
-    html = _html(site, urls.RESOURCES)
+    html = _html(site, routes.RESOURCES)
     start = html.index('id="hatiplaza-com"')
     entry = html[start : html.index("</article>", start)]
     assert 'href="http://hatiplaza.com/"' in entry and "kh-insecure" in entry

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.catalog import REGISTRY_DIR, Catalog, load_catalog, plan_files
-from kehoach.dates import PartialDate
-from kehoach.model import Plan
-from kehoach.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, iter_schema_values
-from kehoach.yamlload import load_file
+from kehoach.model.dates import PartialDate
+from kehoach.model.plan import Plan
+from kehoach.source.catalog import REGISTRY_DIR, Catalog, load_catalog, plan_files
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR, iter_schema_values
+from kehoach.source.yamlread.load import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

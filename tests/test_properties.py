@@ -16,12 +16,12 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 
-from kehoach.catalog import validate_paths
-from kehoach.localities import default_gazetteer
-from kehoach.model import LocalityRef
-from kehoach.problems import Problem
-from kehoach.views import urls
-from kehoach.views.opendata import PLAN_JSON
+from kehoach.model.plan import LocalityRef
+from kehoach.site import routes
+from kehoach.site.pages.opendata import PLAN_JSON
+from kehoach.source.catalog import validate_paths
+from kehoach.source.localities import default_gazetteer
+from kehoach.source.problems import Problem
 from tests.plan_strategies import Generated, plans
 from tests.sitetools import build_site, page_text, squash
 
@@ -99,7 +99,7 @@ def _plan_page(site: Path, plan: dict[str, Any]) -> Path:
     loc = plan["locality"]
     place = default_gazetteer().resolve(LocalityRef(province=loc["province"],
                                                     commune=loc.get("commune")))
-    return site / urls.plan(place, plan["id"]) / "index.html"
+    return site / routes.plan(place, plan["id"]) / "index.html"
 
 
 def test_the_markup_check_sees_live_markup() -> None:

@@ -1,4 +1,4 @@
-"""The dataclasses of kehoach/model.py mirror the objects of the two JSON Schemas.
+"""The dataclasses of kehoach/model/plan.py mirror the objects of the two JSON Schemas.
 
 The mapping from schema object to dataclass is written out here on purpose: a new object in a
 schema, or a new field on either side, fails a test until both are brought into step.
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from kehoach import model
-from kehoach.dates import PartialDate
-from kehoach.schema import load_schema, resolve
+from kehoach.model.dates import PartialDate
+from kehoach.model import plan as model
+from kehoach.source.schema import load_schema, resolve
 
 # JSON Pointer of each object in its schema → the dataclass that holds it.
 PLAN_OBJECTS: dict[str, type] = {

@@ -1,5 +1,5 @@
-"""Search: Vietnamese folding and what a page gives the index (kehoach.search), the index
-files (kehoach.search_index), then the built site's search in Debian's chromium, served under
+"""Search: Vietnamese folding and what a page gives the index (kehoach.search.text), the index
+files (kehoach.search.index), then the built site's search in Debian's chromium, served under
 a sub-path: queries typed with or without tone marks and đ find the right page, exact
 spelling ranks first, filters narrow, every page is indexed once, and the page works with
 the keyboard and a screen reader."""
@@ -19,7 +19,8 @@ from urllib.parse import urlencode
 import pytest
 
 from hooks.search import index_site
-from kehoach.search import (
+from kehoach.search.index import INDEX_DIR, MANIFEST, embed_manifest
+from kehoach.search.text import (
     COMMON_SHARE,
     UNINDEXED_KINDS,
     common_words,
@@ -27,11 +28,10 @@ from kehoach.search import (
     filter_token,
     fold,
     prepare_page,
-    search_page,
     search_terms,
 )
-from kehoach.search_index import INDEX_DIR, MANIFEST, embed_manifest
-from kehoach.views.base import PageSpec
+from kehoach.site.pages.search import search_page
+from kehoach.site.spec import PageSpec
 from tests.sitetools import ROOT, build_site, serve
 
 DUC_THO = ("ha-tinh/huyen-duc-tho/", "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
@@ -310,7 +310,7 @@ class _Index:
 
 
 def _read_index(folder: Path) -> _Index:
-    """The index files decoded as search-engine.js reads them (kehoach/search_index.py)."""
+    """The index files decoded as search-engine.js reads them (kehoach/search/index.py)."""
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     version = manifest["version"]
     metas = [m for n in range(-(-manifest["pages"] // manifest["chunk"]))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.search_prep import BackgroundPreparer, PreparedSite, page_url, prepare_folder
+from kehoach.search.prep import BackgroundPreparer, PreparedSite, page_url, prepare_folder
 from tests.sitetools import tree_bytes
 
 PAGE = """<!DOCTYPE html><html lang="vi"><head><title>{title}</title></head><body>

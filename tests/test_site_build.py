@@ -13,11 +13,11 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from kehoach.catalog import load_catalog
-from kehoach.schema import PLAN_SCHEMA, iter_schema_values
-from kehoach.views import urls
-from kehoach.views.base import MarkdownRenderer
-from kehoach.yamlload import load_file
+from kehoach.site import routes
+from kehoach.site.markdown import MarkdownRenderer
+from kehoach.source.catalog import load_catalog
+from kehoach.source.schema import PLAN_SCHEMA, iter_schema_values
+from kehoach.source.yamlread.load import load_file
 from tests.sitetools import (
     ROOT,
     SUB_PATH,
@@ -51,7 +51,7 @@ def _plan_pages(site: Path) -> Iterator[tuple[str, dict[str, Any], str]]:
         doc, _problems = load_file(ROOT / source.path)
         assert doc is not None
         place = catalog.locality_of(source.plan)
-        html_file = site / urls.plan(place, source.plan.id) / "index.html"
+        html_file = site / routes.plan(place, source.plan.id) / "index.html"
         yield source.path, doc.data, html_file.read_text(encoding="utf-8")
 
 

@@ -12,14 +12,14 @@ from typing import Any
 import lxml.html
 import pytest
 
-from kehoach.catalog import load_catalog
-from kehoach.localities import Locality
-from kehoach.model import Plan, When
-from kehoach.timeline import RowInput, Scale, build_chart, fit_label
-from kehoach.timeline_weeks import cells, counts, mondays, now_and_next
-from kehoach.timespan import Span, bounds, calendar_span, close, plan_window
-from kehoach.views import urls
-from kehoach.views.timeline_view import build_moment
+from kehoach.model.plan import Plan, When
+from kehoach.site import routes
+from kehoach.site.pages.timeline_plan import build_moment
+from kehoach.source.catalog import load_catalog
+from kehoach.source.localities import Locality
+from kehoach.timeline.gantt import RowInput, Scale, build_chart, fit_label
+from kehoach.timeline.span import Span, bounds, calendar_span, close, plan_window
+from kehoach.timeline.weeks import cells, counts, mondays, now_and_next
 from tests.sitetools import FIXED_EPOCH, ROOT, build_site
 
 BUILD_DAY = dt.date(2025, 10, 10)  # FIXED_EPOCH in Vietnam
@@ -64,7 +64,7 @@ def _dated(when: When | None) -> bool:
 @pytest.mark.parametrize("plan_id", sorted(p.id for p, _ in _plans()))
 def test_every_dated_activity_has_one_bar_at_its_dates(site: Path, plan_id: str) -> None:
     plan, place = next((p, loc) for p, loc in _plans() if p.id == plan_id)
-    svg = _one(_page(site, urls.plan(place, plan.id)).xpath('//section[@id="tien-do"]//svg'))
+    svg = _one(_page(site, routes.plan(place, plan.id)).xpath('//section[@id="tien-do"]//svg'))
     origin, day, x0 = _scale(svg)
 
     def x(d: dt.date) -> float:
@@ -101,7 +101,7 @@ def test_every_dated_activity_has_one_bar_at_its_dates(site: Path, plan_id: str)
 
 
 def test_distinct_kinds_are_drawn_with_their_own_classes(site: Path) -> None:
-    pages = {p.id: _page(site, urls.plan(loc, p.id)) for p, loc in _plans()}
+    pages = {p.id: _page(site, routes.plan(loc, p.id)) for p, loc in _plans()}
     xuan_loc = pages["dong-nai-xuan-loc-2025-ngay-cds"]
     assert xuan_loc.xpath('//g[@data-activity="phong-trao-khong-giay"]/rect[@class="kh-tl-peak"]')
     assert xuan_loc.xpath('//g[@data-activity="thong-tin-tuyen-truyen"]'
@@ -122,7 +122,7 @@ def test_distinct_kinds_are_drawn_with_their_own_classes(site: Path) -> None:
 
 def test_milestones_and_build_date(site: Path) -> None:
     for plan, place in _plans():
-        page = _page(site, urls.plan(place, plan.id))
+        page = _page(site, routes.plan(place, plan.id))
         svg = _one(page.xpath('//section[@id="tien-do"]//svg'))
         origin, day, x0 = _scale(svg)
         national = _one(svg.xpath('.//g[contains(@class, "kh-tl-marker-national-day")]'))
@@ -142,7 +142,7 @@ def test_milestones_and_build_date(site: Path) -> None:
 
 def test_chart_is_accessible_and_its_data_is_also_a_table(site: Path) -> None:
     for plan, place in _plans():
-        page = _page(site, urls.plan(place, plan.id))
+        page = _page(site, routes.plan(place, plan.id))
         section = _one(page.xpath('//section[@id="tien-do"]'))
         box = _one(section.xpath('.//div[@class="kh-tl-scroll"]'))
         assert box.get("tabindex") == "0" and box.get("role") == "region" and box.get("aria-label")
@@ -226,7 +226,7 @@ def test_two_builds_with_the_same_epoch_are_identical(site: Path, tmp_path: Path
     again = tmp_path / "again"
     build_site(again)
     mine = ["lich/index.html", "lich/2024/index.html", "ha-tinh/index.html",
-            *[f"{urls.plan(loc, p.id)}index.html" for p, loc in _plans()],
+            *[f"{routes.plan(loc, p.id)}index.html" for p, loc in _plans()],
             *[str(p.relative_to(site)) for p in site.rglob("lich.ics")]]
     assert len(mine) > 12
     for name in mine:
@@ -244,7 +244,7 @@ def test_build_moment_follows_source_date_epoch() -> None:
 
 def test_spans_of_partial_and_open_dates() -> None:
     window = Span(dt.date(2025, 10, 10), dt.date(2025, 12, 31))
-    from kehoach.dates import PartialDate as D
+    from kehoach.model.dates import PartialDate as D
 
     assert close(When(start=D(2025, 10), end=D(2025, 10)), window) == Span(
         dt.date(2025, 10, 1), dt.date(2025, 10, 31))
@@ -259,7 +259,7 @@ def test_spans_of_partial_and_open_dates() -> None:
 
 
 def test_chart_geometry() -> None:
-    from kehoach.dates import PartialDate as D
+    from kehoach.model.dates import PartialDate as D
 
     rows = [RowInput("a", "a. Một", When(start=D(2025, 10, 6), end=D(2025, 10, 10))),
             RowInput("b", "b. Hai", When(ongoing=True)), RowInput("c", "c. Ba", None)]

@@ -1,4 +1,4 @@
-"""kehoach.yamlload.load_text: strict reading with a position for every key and value."""
+"""kehoach.source.yamlread.load.load_text: strict reading, a position for every key and value."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from kehoach.problems import Problem
-from kehoach.yamlload import MAX_DEPTH, MAX_FILE_BYTES, Document, load_text
+from kehoach.source.problems import Problem
+from kehoach.source.yamlread.load import MAX_DEPTH, MAX_FILE_BYTES, Document, load_text
 
 PLAN = """\
 id: thach-ha-2025-thu

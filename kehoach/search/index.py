@@ -1,0 +1,231 @@
+"""The site's search index: built from the pages' words (kehoach.search.text), read in the browser
+by docs/assets/search-engine.js.
+
+Why our own and not Pagefind (measured on the national data set, see the notes of #3 and #5):
+Pagefind 1.5 needed 1.8 GB to index ~7,000 pages (~650 bytes per indexed word occurrence,
+all held at once), over the build's memory budget on its own, and its WebAssembly start-up
+alone kept the first result of a cold search over 500 ms even on a page without styles. The
+same words as an inverted index of small integer arrays take tens of MB to build, and a
+query needs no start-up but reading two or three small JSON files.
+
+Layout of the index folder (INDEX_DIR of the site):
+
+* ``manifest.json``: ``version`` (a hash of the other files), ``pages`` (indexed pages),
+  ``common`` (kehoach.search.text.common_words), ``weights`` (the distinct weights, heaviest
+  first), ``shards`` (the first word of each shard, in word order) and ``chunk`` (pages per
+  metadata file, META_CHUNK).
+* ``t/<version>-<n>.json``: shard n, ``{word: [spellings, postings]}`` for a run of folded words,
+  cut at about SHARD_CHARS. ``spellings`` are the lower-case forms of the word found on any
+  page, sorted; ``postings`` is flat: for each page holding the word, in page order, the
+  page number minus the previous one's, the weight's place in ``weights``, a bit mask of
+  the spellings that page uses (bit i: spellings[i]), the number of positions and the
+  positions (each minus the previous one) of the word in the page's word order.
+* ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
+  relative to the site root, then the page's data-search-meta values).
+
+The search page (SEARCH_URL) also holds a copy of the manifest (``embed_manifest``).
+
+The output depends only on the pages, not on the order they came in
+(two processes render them): pages are numbered by address, spellings sorted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from kehoach.search.text import COMMON_MIN_PAGES, SEARCH_URL, IndexedPage, common_words, fold
+
+INDEX_DIR = "chi-muc-tim-kiem"
+MANIFEST = "manifest.json"
+SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
+META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
+# The search page carries the manifest in this data block (overrides/search.html), filled
+# once the index is written: its search then starts without first fetching the manifest, a
+# round trip before the first shard could be asked for. Filled again on each write; the
+# text never holds "<" (escaped), so the block ends at the first "</script>".
+_MANIFEST_BLOCK = re.compile(
+    r'(<script type="application/json" id="kh-search-manifest">)[^<]*(</script>)'
+)
+# Positions kept per page and word: one per weight group it appears in, and seldom more
+# than three groups; enough to see the reader's words side by side.
+MAX_POSITIONS = 4
+# Masks are 31-bit in JavaScript; a word with more spellings than this (never seen: "doi"
+# has nine) ranks its rarer ones as folded matches.
+MAX_SPELLINGS = 31
+
+
+@dataclass
+class _Postings:
+    spellings: dict[str, int] = field(default_factory=dict)  # → its bit, in order of first use
+    pages: array[int] = field(default_factory=lambda: array("I"))
+    weights: array[float] = field(default_factory=lambda: array("d"))
+    masks: array[int] = field(default_factory=lambda: array("L"))
+    counts: array[int] = field(default_factory=lambda: array("B"))  # positions per page
+    positions: array[int] = field(default_factory=lambda: array("I"))
+
+
+@dataclass
+class IndexSummary:
+    pages: int
+    words: int
+    shards: int
+
+
+class IndexBuilder:
+    """Collects pages (``add``) and writes the index (``write``). Holds the postings as
+    integer arrays: ~15 bytes per page and word, ~25 MB for the national data set."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, _Postings] = {}
+        self._metas: list[dict[str, str]] = []
+        self._folded: dict[str, str] = {}  # spelling → folded word, computed once
+        self.counts: Counter[str] = Counter()  # indexed pages holding each folded word
+
+    @property
+    def pages(self) -> int:
+        return len(self._metas)
+
+    def add(self, url: str, page: IndexedPage) -> None:
+        number = len(self._metas)
+        self._metas.append({"url": url, **page.meta})
+        found: dict[str, tuple[float, dict[str, None], list[int]]] = {}
+        position = 0
+        for weight, words in page.groups:  # heaviest first: the first weight is the largest
+            for word in words:
+                folded = self._folded.get(word) or self._folded.setdefault(word, fold(word))
+                entry = found.setdefault(folded, (weight, {}, []))
+                entry[1][word] = None
+                if len(entry[2]) < MAX_POSITIONS:
+                    entry[2].append(position)
+                position += 1
+        for token in page.filters:  # searched as words, never shown
+            found.setdefault(token, (1.0, {token: None}, []))
+        for folded, (weight, spellings, positions) in found.items():
+            postings = self._words.get(folded) or self._words.setdefault(folded, _Postings())
+            postings.pages.append(number)
+            postings.weights.append(weight)
+            postings.masks.append(_mask(postings.spellings, spellings))
+            postings.counts.append(len(positions))
+            postings.positions.extend(positions)
+        self.counts.update(found.keys() - set(page.filters))
+
+    def write(self, folder: Path, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
+        """Writes the index into ``folder`` (emptied first)."""
+        shutil.rmtree(folder, ignore_errors=True)
+        order = sorted(range(len(self._metas)), key=lambda n: self._metas[n]["url"])
+        renumbered = array("I", bytes(4 * len(order)))
+        for new, old in enumerate(order):
+            renumbered[old] = new
+        weights = sorted({w for p in self._words.values() for w in p.weights}, reverse=True)
+        places = {weight: place for place, weight in enumerate(weights)}
+        encoded = {w: _encode(self._words[w], renumbered, places) for w in sorted(self._words)}
+        shards = _shards(encoded)
+        words = [text for _, text in shards]
+        metas = [
+            _json([self._metas[n] for n in order[start : start + META_CHUNK]])
+            for start in range(0, len(order), META_CHUNK)
+        ]
+        version = _version(words + metas)
+        for kind, texts in (("t", words), ("p", metas)):
+            (folder / kind).mkdir(parents=True)
+            for number, text in enumerate(texts):
+                (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")
+        common = common_words(self.counts, self.pages, min_pages)
+        manifest = {"version": version, "pages": self.pages, "common": common,
+                    "weights": weights, "shards": [first for first, _ in shards],
+                    "chunk": META_CHUNK}  # fmt: skip
+        (folder / MANIFEST).write_text(_json(manifest), encoding="utf-8")
+        return IndexSummary(self.pages, len(encoded), len(shards))
+
+
+def embed_manifest(site_dir: Path) -> bool:
+    """Puts the manifest of ``site_dir``'s index into its search page's data block; False
+    when there is no such block (the page then fetches manifest.json)."""
+    page = site_dir / SEARCH_URL / "index.html"
+    if not page.is_file():
+        return False
+    html = page.read_text(encoding="utf-8")
+    text = (site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8").replace("<", "\\u003c")
+    filled, count = _MANIFEST_BLOCK.subn(lambda m: m[1] + text + m[2], html, count=1)
+    if count:
+        page.write_text(filled, encoding="utf-8")
+    return bool(count)
+
+
+def _mask(known: dict[str, int], spellings: dict[str, None]) -> int:
+    """The bit mask of ``spellings`` among the word's ``known`` ones (new ones are added)."""
+    mask = 0
+    for spelling in spellings:
+        place = known.setdefault(spelling, len(known))
+        if place < MAX_SPELLINGS:
+            mask |= 1 << place
+    return mask
+
+
+def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, int]) -> str:
+    """[spellings, flat postings] of one word as JSON, pages in their new order (module
+    docstring)."""
+    arrival = list(postings.spellings)[:MAX_SPELLINGS]
+    spellings = sorted(arrival)
+    # Bits were given in order of arrival, which differs between builds: re-given in order.
+    bits = None if arrival == spellings else [1 << spellings.index(s) for s in arrival]
+    starts = list(accumulate(postings.counts, initial=0))
+    pages = [renumbered[page] for page in postings.pages]
+    flat: list[int] = []
+    previous = 0
+    for i in sorted(range(len(pages)), key=pages.__getitem__):
+        mask = postings.masks[i]
+        if bits is not None:
+            mask = sum(bit for place, bit in enumerate(bits) if mask >> place & 1)
+        start, end = starts[i], starts[i + 1]
+        flat += (pages[i] - previous, weights[postings.weights[i]], mask, end - start)
+        last = 0
+        for position in postings.positions[start:end]:
+            flat.append(position - last)
+            last = position
+        previous = pages[i]
+    return _json([spellings, flat])
+
+
+def _shards(encoded: dict[str, str]) -> list[tuple[str, str]]:
+    """Runs of words in order, each about SHARD_CHARS of JSON (a word larger alone), as
+    (first word, JSON object of the run)."""
+    shards: list[tuple[str, str]] = []
+    first, size = "", 0
+    entries: list[str] = []
+    for word, value in encoded.items():
+        entry = f"{_json(word)}:{value}"
+        if entries and size + len(entry) > SHARD_CHARS:
+            shards.append((first, "{" + ",".join(entries) + "}"))
+            entries, size = [], 0
+        if not entries:
+            first = word
+        entries.append(entry)
+        size += len(entry)
+    if entries:
+        shards.append((first, "{" + ",".join(entries) + "}"))
+    return shards
+
+
+def _version(texts: list[str]) -> str:
+    """A hash of the files' contents, in their names: a new build's files never have an old
+    build's names, so a browser never mixes a cached file of one with the manifest of the
+    other."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,165 @@
+"""The words of the site for its search: Vietnamese folding, what a built page gives the index.
+
+The index (kehoach.search.index, read by docs/assets/search-engine.js) keys every word by its
+folded form (``fold``: no tone or vowel marks, đ → d, lower case), so "doi" finds "đổi" and
+"Đức" finds "Duc"; it also keeps the spellings each page uses, so that a page spelled the way
+the reader typed ranks first. ``prepare_page`` reads from a built page what the index needs:
+its metadata, its filters and its distinct words by weight.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
+
+SEARCH_URL = "tim-kiem/"
+SEARCH_TITLE = "Tìm kiếm"
+# Weights of headings (plain text weighs 1), those Pagefind gives them
+# (https://pagefind.app/docs/weighting/); a template may set data-search-weight.
+_HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
+# Kinds of page left out of the index (the facet "kind" of their PageSpec): the home page only
+# points to other pages, and a unit's page repeats the tasks its plans give it (one page per
+# unit and locality: tens of thousands nationally, which would outrank the plans themselves).
+UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị"})
+# A query made only of words on this share of the indexed pages is not looked up at once
+# (see common_words); only on a site of this many indexed pages. Plans are under half of
+# the indexed pages (47 % nationally: each locality has a page too), so a word every plan
+# uses ("chủ trì") is on 45-50 % of them: at 0.5, "chu ky so" was looked up as "chu" alone,
+# a prefix of words on nearly every page (2.2 s to the first result, 94 KB of index).
+COMMON_SHARE = 0.4
+COMMON_MIN_PAGES = 1000
+# Facets that become search filters, in the order the search form shows them; a facet
+# may hold several values ("2024, 2025").
+FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
+_MULTI_VALUED = frozenset({"year"})
+# Elements whose text is not indexed.
+_SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
+_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# A word: text between spaces, without the punctuation around it (inside it stays:
+# "541/KH-UBND", "10/10"); search-engine.js splits a query the same way.
+_EDGES = re.compile(r"^\W+|\W+$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MARKERS = ("data-search-meta", "data-search-filter")
+_KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
+
+
+def fold(text: str) -> str:
+    """Lower case, without tone and vowel marks, đ → d: "ĐỨC Thọ" → "duc tho"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKE))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).lower()
+
+
+def filter_pairs(facets: Mapping[str, str] | None) -> list[tuple[str, str]]:
+    """(filter, value) pairs of a page's facets, for data-search-filter elements."""
+    pairs: list[tuple[str, str]] = []
+    for key in FILTERS:
+        value = (facets or {}).get(key, "").strip()
+        values = value.split(",") if key in _MULTI_VALUED else [value]
+        pairs.extend((key, v.strip()) for v in values if v.strip())
+    return pairs
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """What the index holds of one built page."""
+
+    meta: dict[str, str]  # data-search-meta: title, description, kind, locality, province…
+    groups: list[tuple[float, list[str]]]  # search_terms of its text
+    filters: list[str]  # filter_token of each data-search-filter, sorted
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Its distinct words, folded (fold), for common_words."""
+        return frozenset(fold(word) for _, words in self.groups for word in words)
+
+
+def prepare_page(html: str) -> IndexedPage | None:
+    """What the index holds of a built page, or None when the page is not indexed: no
+    ``data-search-body`` (the 404 page, the search page) or a kind in UNINDEXED_KINDS.
+
+    The text of the body becomes its distinct words by weight (``search_terms``): a plan
+    says "số" seventy times; keeping it once per weight keeps the postings of the words
+    every plan uses small enough to download and score on a phone, and barely moves the
+    ranking; the first-use order keeps phrases side by side."""
+    kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
+    if "data-search-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
+        return None
+    document = lxml.html.document_fromstring(html)
+    bodies = document.xpath("//*[@data-search-body]")
+    if not bodies:
+        return None
+    groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
+    meta = {
+        element.get("data-search-meta"): " ".join(element.text_content().split())
+        for element in document.xpath("//*[@data-search-meta]")
+    }
+    filters = {
+        filter_token(element.get("data-search-filter"), element.text_content())
+        for element in document.xpath("//*[@data-search-filter]")
+    }
+    return IndexedPage({k: v for k, v in meta.items() if v}, groups, sorted(filters))
+
+
+def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
+    """(weight, words) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
+    weight, the distinct words (lower case) in first-use order."""
+    words: dict[float, dict[str, None]] = {}
+    for weight, text in texts:
+        tokens = (_EDGES.sub("", token) for token in text.lower().split())
+        words.setdefault(weight, {}).update(dict.fromkeys(t for t in tokens if t))
+    return [(w, list(words[w])) for w in sorted(words, reverse=True) if words[w]]
+
+
+def filter_token(key: str, value: str) -> str:
+    """The word standing for a filter value in the index: "kh_province__tinh_ha_tinh__".
+
+    A filter is a word of the index that every page with the value holds: search.js asks for
+    the word of each chosen value beside the query's. The "__" around the value (a slug
+    never holds "__") keeps a value's word from being the beginning of another's."""
+    slug = _NOT_SLUG.sub("_", fold(value)).strip("_")
+    return f"kh_{key}__{slug}__"
+
+
+def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_PAGES) -> list[str]:
+    """Folded words on at least COMMON_SHARE of ``pages`` indexed pages, when there are at
+    least ``min_pages``: search.js asks for a place or a province before looking up a query
+    made only of them (it would score nearly every page of the country)."""
+    if pages < min_pages:
+        return []
+    return sorted(word for word, n in counts.items() if n >= COMMON_SHARE * pages)
+
+
+def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
+    """(weight, text) of what is indexed inside ``element`` (an lxml.html.HtmlElement): not
+    ignored parts, navigation, forms, scripts; headings weigh _HEADING_WEIGHTS."""
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+        return
+    if element.get("data-search-ignore") is not None or any(
+        element.get(marker) is not None for marker in _MARKERS
+    ):
+        return  # ignored, or metadata and filters: searchable as such, not as page text
+    weight = _weight(element, weight)
+    if element.text:
+        yield weight, element.text
+    for child in element:
+        yield from _weighted_text(child, weight)
+        if child.tail:
+            yield weight, child.tail
+
+
+def _weight(element: Any, inherited: float) -> float:
+    explicit = element.get("data-search-weight")
+    if explicit is not None:
+        try:
+            return float(explicit)
+        except ValueError:
+            return inherited
+    return _HEADING_WEIGHTS.get(element.tag, inherited)

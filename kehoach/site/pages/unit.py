@@ -1,0 +1,139 @@
+"""Unit pages: everything one unit leads, supports, is assigned and reports, plan by plan;
+and the "toan-quoc/" page listing the national units."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from kehoach.model.plan import Activity, Assignment, Plan, Report
+from kehoach.site import routes
+from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.spec import PageSpec
+from kehoach.site.wording import format_when, level_label, plan_count, year_span
+from kehoach.site.index import NATIONAL, UnitRecord
+from kehoach.site.lookup import Lookup, UnitRoles, newest_first
+
+Data = dict[str, Any]
+KIND = "Đơn vị"
+
+
+class UnitView:
+    def __init__(self, lookup: Lookup, md: MarkdownRenderer) -> None:
+        self.lookup = lookup
+        self.md = md  # it keeps recent renderings: a duty is shown on each of its units' pages
+
+    def pages(self) -> list[PageSpec]:
+        records = sorted(self.lookup.index.units.values(), key=lambda r: r.url)
+        return [self.national_page(), *(self.page(r) for r in records)]
+
+    def home_crumbs(self, record: UnitRecord) -> list[Data]:
+        crumbs: list[Data] = [{"name": "Trang chủ", "url": routes.home()}]
+        if record.home == NATIONAL:
+            return [*crumbs, {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"}]
+        place = self.lookup.localities[record.home.path]
+        if not place.is_province:
+            province = self.lookup.province_of(place)
+            crumbs.append({"name": province.name, "url": routes.locality(province)})
+        return [*crumbs, {"name": place.name, "url": routes.locality(place)}]
+
+    def page(self, record: UnitRecord) -> PageSpec:
+        plan_ids = newest_first(self.lookup.index, record.plan_ids)
+        home = self.home_crumbs(record)[-1]
+        name = record.names[0]
+        years = sorted({self.lookup.plan(p).year for p in plan_ids})
+        return PageSpec(
+            src_uri=routes.src_uri(record.url),
+            template="unit.html",
+            title=f"{name} – {home['name']}",
+            build=functools.partial(self.data, record, plan_ids),
+            description=f"{name} ({home['name']}): nhiệm vụ trong {plan_count(len(plan_ids))} "
+            f"({year_span(years)}) – hoạt động chủ trì, phối hợp, trách nhiệm và báo cáo.",
+            facets=self.facets(record, years),
+        )
+
+    def data(self, record: UnitRecord, plan_ids: list[str]) -> Data:
+        crumbs = self.home_crumbs(record)
+        name = record.names[0]
+        return {
+            "unit": {"id": record.unit_id, "name": name, "other_names": record.names[1:]},
+            "home": crumbs[-1],
+            "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
+            "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],
+        }
+
+    def facets(self, record: UnitRecord, years: list[int]) -> dict[str, str]:
+        facets = {"kind": KIND, "year": ", ".join(str(y) for y in years)}
+        if record.home == NATIONAL:
+            return {**facets, "level": "Trung ương"}
+        place = self.lookup.localities[record.home.path]
+        province = self.lookup.province_of(place)
+        return {
+            **facets,
+            "province": province.name,
+            "level": level_label(place.level),
+            "locality": place.name,
+        }
+
+    def plan_roles(self, plan_id: str, unit_id: str) -> Data:
+        plan = self.lookup.plan(plan_id)
+        roles: UnitRoles = self.lookup.roles(plan_id, unit_id)
+        url = self.lookup.index.plan_url(plan_id)
+        return {
+            "plan": self.lookup.summary(plan_id),
+            "lead": [self.activity(url, a) for a in roles.lead],
+            "partner": [self.activity(url, a) for a in roles.partner],
+            "subitems": [{**self.activity(url, a), "item": i.title} for a, i in roles.items],
+            "assigned": [
+                {**self.activity(url, a), **self.duties(plan, x)} for a, x in roles.assigned
+            ],
+            "responsibilities": [self.duties(plan, x) for x in roles.responsibilities],
+            "reports_by": [self.report(plan, r, r.to) for r in roles.reports_by],
+            "reports_to": [self.report(plan, r, r.by) for r in roles.reports_to],
+        }
+
+    def activity(self, plan_url: str, activity: Activity) -> Data:
+        return {
+            "label": activity.label,
+            "title": activity.title,
+            "url": f"{plan_url}#hd-{activity.id}",
+            "when": format_when(activity.when) if activity.when else "",
+        }
+
+    def duties(self, plan: Plan, assignment: Assignment) -> Data:
+        return {
+            "heading": assignment.heading,
+            "with": self.units(plan, assignment.units),
+            "duties": [self.md(d) for d in assignment.duties],
+        }
+
+    def report(self, plan: Plan, report: Report, others: tuple[str, ...]) -> Data:
+        return {
+            "text": self.md(report.text),
+            "deadline": str(report.deadline) if report.deadline else None,
+            "deadline_iso": report.deadline.iso() if report.deadline else None,
+            "others": self.units(plan, others),
+        }
+
+    def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
+        index = self.lookup.index
+        return [{"name": plan.unit(u).name, "url": index.unit_url(plan, u)} for u in unit_ids]
+
+    def national_page(self) -> PageSpec:
+        records = self.lookup.units_by_place.get(NATIONAL.path, [])
+        units = [{"name": r.names[0], "url": r.url, "count": len(r.plan_ids)} for r in records]
+        return PageSpec(
+            src_uri=routes.src_uri(f"{NATIONAL.path}/"),
+            template="localities.html",
+            title="Cơ quan trung ương",
+            data={
+                "units": units,
+                "breadcrumbs": [
+                    {"name": "Trang chủ", "url": routes.home()},
+                    {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"},
+                ],
+            },
+            description=f"{len(units)} bộ, ngành trung ương được giao nhiệm vụ trong các kế "
+            "hoạch địa phương.",
+            facets={"kind": KIND, "level": "Trung ương"},
+        )

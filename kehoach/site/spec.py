@@ -1,0 +1,75 @@
+"""What every generated page and file is: where it goes, what draws it, what it holds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives, which template draws it and the data it gets."""
+
+    src_uri: str  # "ha-tinh/xa-thach-ha/index.md"
+    template: str  # "locality.html"
+    title: str
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    description: str = ""
+    source_path: str | None = None  # the YAML file the page comes from, if one
+    # Search facets of the page (kind, province, year, level, locality), for filters.
+    facets: dict[str, str] = field(default_factory=dict, compare=False)
+    # For page kinds counted in tens of thousands (units), the data is built when the page
+    # is rendered and dropped after, instead of being held for the whole build.
+    build: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+
+    def view(self) -> dict[str, Any]:
+        """The template data: built now if the page builds it lazily."""
+        return self.build() if self.build is not None else self.data
+
+    @property
+    def url(self) -> str:
+        """Directory URL relative to the site root ("" for the home page)."""
+        return self.src_uri.removesuffix("index.md")
+
+    def markdown(self) -> str:
+        """The generated Markdown file: front matter only; the template draws the page."""
+        meta = {"template": self.template, "title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A generated non-page file (calendar, JSON, CSV, feed), copied to the site as is.
+
+    Nationally these weigh ~270 MB (6,710 calendars, 3,355 JSON files, the data set): most are
+    given as ``build``, made when the file is written and dropped after, not held."""
+
+    uri: str  # "ha-tinh/xa-thach-ha/lich.ics"
+    data: bytes | None = None
+    build: Callable[[], bytes] | None = field(default=None, compare=False)
+
+    @property
+    def content(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        if self.build is None:
+            raise ValueError(f"{self.uri}: a static file needs data or build")
+        return self.build()
+
+
+def with_view_key(spec: PageSpec, key: str, make: Callable[[dict[str, Any]], Any]) -> PageSpec:
+    """The same page, whose template data gains ``key`` (``make(data)``) when it is built:
+    for a concern (timelines) adding to the pages of another, without building them now."""
+    base = spec.view
+
+    def build() -> dict[str, Any]:
+        data = dict(base())
+        data[key] = make(data)
+        return data
+
+    return replace(spec, build=build)

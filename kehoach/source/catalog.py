@@ -1,0 +1,251 @@
+"""Load a whole plans/ tree: every file validated, every problem collected, then the model."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.model.plan import Plan, Registry, SourceFile
+from kehoach.source.checks import KnownIds, check_plan_references, check_values
+from kehoach.source.convert import to_model
+from kehoach.source.localities import Gazetteer, Locality
+from kehoach.source.problems import DataError, Problem, errors_only, shown
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA
+from kehoach.source.schemacheck import check_schema
+from kehoach.source.yamlread.load import Document, load_file
+
+REGISTRY_DIR = "registry"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Catalog:
+    """Everything the site is built from, already validated."""
+
+    root: Path
+    plans: list[SourceFile]
+    registry: Registry
+    gazetteer: Gazetteer
+    warnings: list[Problem] = field(default_factory=list)
+
+    def locality_of(self, plan: Plan) -> Locality:
+        return self.gazetteer.resolve(plan.locality)
+
+
+def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """(registry files, plan files) under ``root``, in a stable order."""
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        files.extend(Path(folder, n) for n in sorted(names) if n.endswith(YAML_SUFFIXES))
+    files.sort()
+    registry_dir = root / REGISTRY_DIR
+    registry = [p for p in files if p.parent == registry_dir or registry_dir in p.parents]
+    return registry, [
+        p for p in files if not (p.parent == registry_dir or registry_dir in p.parents)
+    ]
+
+
+def ignored_files(root: Path) -> list[Problem]:
+    """A warning for each file under ``root`` that is not read: a plan saved as
+    "ke-hoach.yaml.txt" or "KE-HOACH.YAML" would otherwise vanish without a word. Hidden
+    files (".DS_Store", ".gitkeep") are the system's, not the clerk's."""
+    found: list[Problem] = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            if not name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(Problem(_display(Path(folder, name)), 1, 1, _ignored(name), "warning"))
+    return found
+
+
+def _ignored(name: str) -> str:
+    lower = name.lower()
+    for suffix in YAML_SUFFIXES:
+        at = lower.rfind(suffix)
+        if at > 0:
+            fix = f'đổi tên thành "{name[:at]}{suffix}"'
+            break
+    else:
+        fix = "lưu nó thành tệp .yaml"
+    return (
+        "Tệp này không được đọc: chỉ tệp có đuôi .yaml hoặc .yml (chữ thường) là kế hoạch. "
+        f"Nếu đây là một kế hoạch, {fix}; nếu không, chuyển tệp ra khỏi thư mục plans/. "
+        "(Ignored: not a .yaml file.)"
+    )
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def validate_paths(paths: Iterable[Path]) -> tuple[Catalog | None, list[Problem]]:
+    """Validate plan trees or single plan files; never raises on bad data."""
+    problems: list[Problem] = []
+    catalogs: list[Catalog] = []
+    for path in paths:
+        root = path if path.is_dir() else _registry_root(path)
+        catalog, found = _load_tree(root, only=None if path.is_dir() else path)
+        problems.extend(found)
+        if catalog is not None:
+            catalogs.append(catalog)
+    return (catalogs[0] if len(catalogs) == 1 else None), sorted(set(problems))
+
+
+def _registry_root(path: Path) -> Path:
+    """The plans/ folder a single file belongs to (the nearest parent holding registry/)."""
+    for parent in path.resolve().parents:
+        if (parent / REGISTRY_DIR).is_dir():
+            return parent
+    return path.resolve().parent
+
+
+def load_catalog(root: Path) -> Catalog:
+    """The validated catalog of ``root``; raises DataError listing every problem."""
+    catalog, problems = _load_tree(root, only=None)
+    if catalog is None or errors_only(problems):
+        raise DataError(errors_only(problems) or problems)
+    return catalog
+
+
+def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Problem]]:
+    registry_paths, plan_paths = plan_files(root)
+    if only is not None:
+        plan_paths = [p for p in plan_paths if p.resolve() == only.resolve()] or [only]
+    problems: list[Problem] = ignored_files(root) if only is None else []
+    registry, gazetteer = _load_registry(registry_paths, problems)
+    docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
+    all_ids = _plan_ids(docs, problems) | _plan_ids_elsewhere(root, only)
+    known = KnownIds(
+        plans=frozenset(all_ids),
+        resources=frozenset(r.id for r in registry.resources),
+        documents=frozenset(d.id for d in registry.documents),
+        gazetteer=gazetteer,
+    )
+    sources: list[SourceFile] = []
+    # Each parsed document (data plus the position of every value) is released as soon as
+    # its plan is checked and converted: at national scale they would not fit together.
+    pending = deque(docs)
+    del docs
+    while pending:
+        doc, schema_ok = pending.popleft()
+        found = check_plan_references(doc, known)
+        if found and not doc.positions:
+            found = _recheck_with_positions(doc, known)
+        problems.extend(found)
+        if schema_ok and not errors_only(found):
+            sources.append(SourceFile(path=doc.path, plan=to_model(Plan, doc.data)))
+    if errors_only(problems):
+        return None, problems
+    catalog = Catalog(root, sources, registry, gazetteer, warnings=problems)
+    return catalog, problems
+
+
+def _with_positions(doc: Document) -> Document:
+    """The document with its position table, parsing the file again if it was dropped."""
+    if doc.positions:
+        return doc
+    full, _problems = load_file(Path(doc.path), doc.path)
+    return full or doc
+
+
+def _recheck_with_positions(doc: Document, known: KnownIds) -> list[Problem]:
+    """Report a file's reference problems at their exact positions."""
+    return check_plan_references(_with_positions(doc), known)
+
+
+def _parse_all(
+    paths: list[Path], schema: str, problems: list[Problem]
+) -> list[tuple[Document, bool]]:
+    docs: list[tuple[Document, bool]] = []
+    for path in paths:
+        doc, found = load_file(path, _display(path))
+        problems.extend(found)
+        if doc is None:
+            continue
+        # One message per place: a value the reader already refused (yes, 010, 1_000, an
+        # invisible character…) is not also reported as "not a number" or "wrong format".
+        refused = {(p.line, p.column) for p in errors_only(found)}
+        schema_problems = [
+            p for p in check_schema(doc, schema) if (p.line, p.column) not in refused
+        ]
+        date_problems = check_values(doc, schema)
+        problems.extend(schema_problems + date_problems)
+        if not (found or schema_problems or date_problems):
+            # Positions only serve messages; a clean file's are dropped to bound memory
+            # and recovered by parsing again if a later check finds a problem.
+            doc.positions, doc.key_positions = {}, {}
+        docs.append((doc, not errors_only(found + schema_problems + date_problems)))
+    return docs
+
+
+def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry, Gazetteer]:
+    merged: dict[str, list[dict[str, object]]] = {
+        "resources": [],
+        "documents": [],
+        "former_units": [],
+    }
+    seen: dict[str, str] = {}
+    for doc, ok in _parse_all(paths, REGISTRY_SCHEMA, problems):
+        if not ok:
+            continue
+        for section, entries in doc.data.items():
+            for index, entry in enumerate(entries):
+                if entry["id"] in seen:
+                    line, col = _with_positions(doc).where((section, index, "id"))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            col,
+                            f'Mã "{shown(entry["id"])}" đã có trong {seen[entry["id"]]}. '
+                            "Mỗi mục trong danh mục cần một mã riêng.",
+                        )
+                    )
+                    continue
+                seen[entry["id"]] = doc.path
+                merged[section].append(entry)
+    registry = to_model(Registry, merged)
+    return registry, Gazetteer(registry.former_units)
+
+
+def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set[str]:
+    seen: dict[str, str] = {}
+    for doc, _ok in docs:
+        plan_id = doc.data.get("id")
+        if not isinstance(plan_id, str):
+            continue
+        if plan_id in seen:
+            line, col = _with_positions(doc).where(("id",))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f'Mã kế hoạch "{shown(plan_id)}" đã dùng ở {seen[plan_id]}. '
+                    "Đặt một mã khác, ví dụ thêm năm hoặc tên xã.",
+                )
+            )
+        seen.setdefault(plan_id, doc.path)
+    return set(seen)
+
+
+def _plan_ids_elsewhere(root: Path, only: Path | None) -> set[str]:
+    """When one file is checked, the ids of the other plans it may reference (cheap scan)."""
+    if only is None:
+        return set()
+    ids: set[str] = set()
+    for path in plan_files(root)[1]:
+        if path.resolve() == only.resolve():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("id:"):
+                ids.add(line[3:].strip().strip("\"'"))
+                break
+    return ids

@@ -1,1 +1,0 @@
-"""View data: plain dictionaries and lists that templates render, one page spec per page."""
