@@ -1,0 +1,45 @@
+"""The search page (tim-kiem/): its form lists every filter value of the indexed pages.
+
+overrides/search.html draws it; docs/assets/search.js runs the search in the browser over the
+index that kehoach.search writes at the end of the build."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from kehoach.search.text import FILTERS, SEARCH_TITLE, SEARCH_URL, UNINDEXED_KINDS, filter_pairs, fold
+from kehoach.site.spec import PageSpec
+
+
+def search_page(pages: Iterable[PageSpec]) -> PageSpec:
+    """The search page; its form lists every filter value of the indexed ``pages``, with the
+    number of pages that have it."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in FILTERS}
+    for page in pages:
+        if page.facets.get("kind") in UNINDEXED_KINDS:
+            continue
+        for key, value in filter_pairs(page.facets):
+            counts[key][value] += 1
+    filters = [
+        {"key": key, "label": label, "values": [
+            {"value": value, "count": counts[key][value]} for value in _ordered(key, counts[key])
+        ]}
+        for key, label in FILTERS.items() if counts[key]
+    ]
+    return PageSpec(
+        src_uri=f"{SEARCH_URL}index.md",
+        template="search.html",
+        title=SEARCH_TITLE,
+        data={"filters": filters},
+        description="Tìm kế hoạch theo tên xã, tỉnh, nội dung; gõ có dấu hay không dấu đều được.",
+    )
+
+
+def _ordered(key: str, values: Iterable[str]) -> list[str]:
+    """Years newest first; names in Vietnamese alphabetical order (Đ after D, marks ignored)."""
+    if key == "year":
+        return sorted(values, reverse=True)
+    return sorted(values, key=lambda v: (fold(v.replace("đ", "d~").replace("Đ", "D~")), v))
+
+
