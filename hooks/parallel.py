@@ -32,9 +32,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kehoach.site.pages.opendata_columns import PAGE as OPENDATA_PAGE
 from kehoach.site.publish import PROCESS_KEY
-from kehoach.site.routes import nav_pages, src_uri
+from kehoach.site.routes import OPENDATA, nav_pages, src_uri
 
 _log = logging.getLogger("mkdocs.hooks.parallel")
 _UNIT_TEMPLATE = 'template: "unit.html"'  # in the front matter of a unit's page
@@ -43,7 +42,7 @@ _WARNINGS_EXIT = 3  # exit status of a second process that logged warnings (stri
 # The open-data page states the size of each data file: the second process, which writes
 # them, knows their sizes; the build would build them all again to measure them (~175 MB
 # more at once and 8 s nationally). So the second process writes that page.
-_SECOND_WRITES = frozenset({src_uri(OPENDATA_PAGE)})
+_SECOND_WRITES = frozenset({src_uri(OPENDATA)})
 _state: dict[str, Any] = {}
 
 

@@ -26,8 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.formats.atom import SITE_FEED, province_feed
-from kehoach.site.pages.opendata import PLAN_JSON
+from kehoach.site import routes
 from kehoach.site.publish import OPTIONS_KEY, STATIC_URIS_KEY, SiteOptions
 from kehoach.source.catalog import plan_files
 
@@ -160,14 +159,16 @@ def on_page_context(
 def page_feeds(view: Any) -> list[dict[str, str]]:
     """The site feed and, for a locality or plan page, its province's feed (when built)."""
     uris = _state["uris"]
-    feeds = [{"title": "Kế hoạch mới và cập nhật", "url": SITE_FEED}] if SITE_FEED in uris else []
+    feeds = []
+    if routes.SITE_FEED in uris:
+        feeds.append({"title": "Kế hoạch mới và cập nhật", "url": routes.SITE_FEED})
     place = view.get("locality") if isinstance(view, dict) else None
     if not isinstance(place, dict) and isinstance(view, dict):
         plan = view.get("plan")
         place = plan.get("locality") if isinstance(plan, dict) else None
     url = place.get("url") if isinstance(place, dict) else None
     if isinstance(url, str) and url:
-        uri = province_feed(url.split("/", 1)[0])
+        uri = routes.province_feed(url.split("/", 1)[0])
         if uri in uris:
             feeds.append({"title": "Kế hoạch mới của tỉnh", "url": uri})
     return feeds
@@ -184,7 +185,7 @@ def page_meta(source_path: str | None, page: Page) -> dict[str, Any] | None:
     else:
         return None
     relative = _repo_path(path)
-    data_uri = f"{page.url}{PLAN_JSON}" if source_path else None
+    data_uri = routes.plan_json(page.url) if source_path else None
     return {
         "kind": "data" if source_path else "page",
         "source": relative or path.name,

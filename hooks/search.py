@@ -18,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.search.index import INDEX_DIR, IndexSummary, embed_manifest
+from kehoach.search.index import IndexSummary, embed_manifest
 from kehoach.search.prep import BackgroundPreparer, PreparedSite, prepare_folder
-from kehoach.search.text import COMMON_MIN_PAGES, SEARCH_URL, filter_pairs
+from kehoach.search.text import COMMON_MIN_PAGES, filter_pairs
+from kehoach.site import routes
 
 _log = logging.getLogger("mkdocs.hooks.search")
 _state: dict[str, Any] = {}
@@ -28,14 +29,14 @@ _state: dict[str, Any] = {}
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["search_filters"] = filter_pairs
-    env.globals["kh_search_url"] = SEARCH_URL
+    env.globals["kh_search_url"] = routes.SEARCH
     return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Pages are read for the index in a second process while MkDocs renders the next ones
     # (kehoach.search.prep), which writes the index once the last page is in.
-    _state["preparer"] = BackgroundPreparer(Path(config.site_dir) / INDEX_DIR)
+    _state["preparer"] = BackgroundPreparer(Path(config.site_dir) / routes.SEARCH_INDEX)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -46,7 +47,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     summary, skipped = _state.pop("preparer").finish()
-    embed_manifest(Path(config.site_dir))
+    _embed_manifest(Path(config.site_dir))
     _log_summary(summary, skipped)
 
 
@@ -60,9 +61,13 @@ def index_site(site_dir: Path, *, min_pages: int = COMMON_MIN_PAGES) -> IndexSum
     """(Re)builds the index of an already built ``site_dir`` (``min_pages``: see
     kehoach.search.text.common_words; for tests). The build itself indexes pages as it writes
     them (on_post_page)."""
-    summary = prepare_folder(site_dir, PreparedSite(site_dir / INDEX_DIR, min_pages))
-    embed_manifest(site_dir)
+    summary = prepare_folder(site_dir, PreparedSite(site_dir / routes.SEARCH_INDEX, min_pages))
+    _embed_manifest(site_dir)
     return summary
+
+
+def _embed_manifest(site_dir: Path) -> None:
+    embed_manifest(site_dir / routes.SEARCH_INDEX, site_dir / routes.SEARCH_PAGE_FILE)
 
 
 def _log_summary(summary: IndexSummary, skipped: int) -> None:

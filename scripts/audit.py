@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehoach.search.index import INDEX_DIR
+from kehoach.site.routes import SEARCH_INDEX
 
 try:
     from scripts._static_server import Log, build, serving
@@ -77,7 +77,7 @@ def ensure_lighthouse() -> None:
 
 
 def is_search(url: str) -> bool:
-    return f"/{INDEX_DIR}/" in url or url.endswith(("/search.js", "/search-engine.js"))
+    return f"/{SEARCH_INDEX}/" in url or url.endswith(("/search.js", "/search-engine.js"))
 
 
 def lighthouse(url: str) -> Run:

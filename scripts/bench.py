@@ -31,8 +31,8 @@ from typing import Any
 import yaml
 
 from kehoach.formats.htmltext import page_text
-from kehoach.search.index import INDEX_DIR
 from kehoach.site import routes
+from kehoach.site.routes import SEARCH_INDEX
 from kehoach.source.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def _baseline_project(site: Path, work: Path) -> Path:
     docs = work / "docs"
     for page in site.rglob("index.html"):
         rel = page.relative_to(site).parent
-        if rel.parts[:1] in (("assets",), (INDEX_DIR,)):
+        if rel.parts[:1] in (("assets",), (SEARCH_INDEX,)):
             continue
         text = page_text(_main_content(page.read_text(encoding="utf-8")))
         target = docs / rel / "index.md"

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from kehoach.search.index import INDEX_DIR, MANIFEST
+from kehoach.search.index import MANIFEST
+from kehoach.site.routes import SEARCH_INDEX
 
 try:
     from scripts._static_server import Log, build, serving
@@ -62,9 +63,9 @@ SUBMIT = f"""(query) => {{ const input = document.getElementById('kh-q'); input.
 
 
 def category(path: str) -> str:
-    if path.startswith(f"{INDEX_DIR}/p/"):
+    if path.startswith(f"{SEARCH_INDEX}/p/"):
         return "metadata"
-    if path.startswith(f"{INDEX_DIR}/"):
+    if path.startswith(f"{SEARCH_INDEX}/"):
         return "index"
     if path in ("assets/search.js", "assets/search-engine.js"):
         return "search code"
@@ -128,7 +129,7 @@ def lunr_estimate(site: Path) -> dict[str, int]:
 
     docs = []
     for file in sorted(site.rglob("index.html")):
-        if INDEX_DIR in file.parts:
+        if SEARCH_INDEX in file.parts:
             continue
         html = file.read_text(encoding="utf-8")
         start, end = html.find('<article class="md-content__inner'), html.find("</article>")
@@ -148,7 +149,7 @@ def median(values: list[float]) -> float:
 
 
 def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[str, Any]:
-    files, size = tree_size(site / INDEX_DIR)
+    files, size = tree_size(site / SEARCH_INDEX)
 
     def med(rows: str, i: int, key: str) -> float | None:
         values = [r[rows][i][key] for r in runs if r[rows][i][key] is not None]
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the site search in chromium.")
     parser.add_argument("queries", nargs="*", default=QUERIES)
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--site", type=Path, help=f"an already built site (with {INDEX_DIR}/)")
+    source.add_argument("--site", type=Path, help=f"an already built site (with {SEARCH_INDEX}/)")
     source.add_argument("--plans", type=Path, default=ROOT / "plans", help="data to build")
     parser.add_argument("--out", type=Path, help="where to build (default: a temporary folder)")
     parser.add_argument("--runs", type=int, default=5)
@@ -198,8 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or args.out or Path(scratch) / "site"
         if args.site is None:
             build(args.plans, site)
-        if not (site / INDEX_DIR / MANIFEST).is_file():
-            print(f"{site}: no {INDEX_DIR}/ folder: build the site first", file=sys.stderr)
+        if not (site / SEARCH_INDEX / MANIFEST).is_file():
+            print(f"{site}: no {SEARCH_INDEX}/ folder: build the site first", file=sys.stderr)
             return 2
         summary = measure(site, args.queries, args.runs, args.slow)
         if args.lunr:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.search.index import INDEX_DIR, MANIFEST
+from kehoach.search.index import MANIFEST
+from kehoach.site.routes import SEARCH_INDEX
 from tests.sitetools import FIXED_EPOCH, ROOT, tree_bytes
 
 GOOD_PLANS = ROOT / "tests/cases/accepted-minimal-plan/plans"
@@ -66,7 +67,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byt
     assert result.returncode == 0, result.stdout + result.stderr
     snapshot = tree_bytes(site)
     assert any(name.endswith(".html") for name in snapshot)
-    assert f"{INDEX_DIR}/{MANIFEST}" in snapshot
+    assert f"{SEARCH_INDEX}/{MANIFEST}" in snapshot
     assert _leftovers(site) == []
     return site, snapshot
 

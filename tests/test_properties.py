@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from kehoach.model.plan import LocalityRef
 from kehoach.site import routes
-from kehoach.site.pages.opendata import PLAN_JSON
+from kehoach.site.routes import PLAN_JSON
 from kehoach.source.catalog import validate_paths
 from kehoach.source.localities import default_gazetteer
 from kehoach.source.problems import Problem

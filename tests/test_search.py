@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pytest
 
 from hooks.search import index_site
-from kehoach.search.index import INDEX_DIR, MANIFEST, embed_manifest
+from kehoach.search.index import MANIFEST, embed_manifest
 from kehoach.search.text import (
     COMMON_SHARE,
     UNINDEXED_KINDS,
@@ -31,6 +31,7 @@ from kehoach.search.text import (
     search_terms,
 )
 from kehoach.site.pages.search import search_page
+from kehoach.site.routes import SEARCH_INDEX, SEARCH_PAGE_FILE
 from kehoach.site.spec import PageSpec
 from tests.sitetools import ROOT, build_site, serve
 
@@ -222,11 +223,12 @@ def test_each_result_shows_title_locality_province_year_with_the_words_marked(
 def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
     page: Any, base: str, site: Path
 ) -> None:
-    common = site / INDEX_DIR / MANIFEST
+    common = site / SEARCH_INDEX / MANIFEST
     saved = common.read_text(encoding="utf-8")
     manifest = {**json.loads(saved), "pages": 7000, "common": ["chuyen", "doi", "so"]}
     common.write_text(json.dumps(manifest), encoding="utf-8")
-    assert embed_manifest(site)  # the search page reads the manifest it holds
+    # the search page reads the manifest it holds
+    assert embed_manifest(site / SEARCH_INDEX, site / SEARCH_PAGE_FILE)
     try:
         assert _results(page, base, "chuyển đổi số") == []
         assert "có trong rất nhiều trang" in page.inner_text("#kh-search-status")
@@ -237,7 +239,7 @@ def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
         assert _results(page, base, "chuyen doi so", province="Tỉnh Hà Tĩnh")
     finally:
         common.write_text(saved, encoding="utf-8")
-        embed_manifest(site)
+        embed_manifest(site / SEARCH_INDEX, site / SEARCH_PAGE_FILE)
 
 
 @pytest.mark.browser
@@ -263,7 +265,7 @@ def _embedded_manifest(site: Path) -> Any:
 
 
 def test_the_search_page_holds_the_manifest_of_its_index(site: Path) -> None:
-    manifest = json.loads((site / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((site / SEARCH_INDEX / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["pages"] > 0
     assert _embedded_manifest(site) == manifest
 
@@ -275,19 +277,20 @@ def test_the_manifest_is_put_in_the_page_again_and_cannot_end_its_block(tmp_path
     page.parent.mkdir()
     block = '<script type="application/json" id="kh-search-manifest">{}</script>'
     page.write_text(f"<head>{block}</head><p>x</p>", encoding="utf-8")
-    (tmp_path / INDEX_DIR).mkdir()
+    (tmp_path / SEARCH_INDEX).mkdir()
     manifest = {"version": "new", "shards": ["</script><b>"]}
-    (tmp_path / INDEX_DIR / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    assert embed_manifest(tmp_path)
+    (tmp_path / SEARCH_INDEX / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert embed_manifest(tmp_path / SEARCH_INDEX, tmp_path / SEARCH_PAGE_FILE)
     html = page.read_text(encoding="utf-8")
     assert "<b>" not in html and html.endswith("</script></head><p>x</p>")
     assert _embedded_manifest(tmp_path) == manifest
     page.write_text("<head></head>", encoding="utf-8")
-    assert not embed_manifest(tmp_path)  # no block: the page fetches manifest.json
+    # no block: the page fetches manifest.json
+    assert not embed_manifest(tmp_path / SEARCH_INDEX, tmp_path / SEARCH_PAGE_FILE)
 
 
 def test_every_indexed_page_appears_once_and_only_pages_with_a_body(site: Path) -> None:
-    index = _read_index(site / INDEX_DIR)
+    index = _read_index(site / SEARCH_INDEX)
     urls = [meta["url"] for meta in index.metas]
     assert len(urls) == len(set(urls)) == index.manifest["pages"] > 10
     assert urls == sorted(urls)  # numbered by address: the same index whatever the order
@@ -396,7 +399,7 @@ def test_a_lost_index_file_is_said_and_nothing_half_shown(browser: Any, base: st
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.route(f"**/{INDEX_DIR}/{lost}/**", lambda route: route.abort())
+    tab.route(f"**/{SEARCH_INDEX}/{lost}/**", lambda route: route.abort())
     tab.goto(f"{base}tim-kiem/?q=thach+ha")
     expect(tab.locator("#kh-search-status")).to_have_text(re.compile("Chưa tải được"))
     assert tab.locator("#kh-search-results li").count() == 0

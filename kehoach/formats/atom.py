@@ -11,15 +11,9 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-SITE_FEED = "feed.xml"
 # Dates are days; an entry is stamped at midnight in Vietnam (UTC+7), where plans are issued.
 TIMEZONE = dt.timezone(dt.timedelta(hours=7))
 EMPTY_FEED_DATE = dt.date(2000, 1, 1)  # only a feed with no entry at all, anywhere
-
-
-def province_feed(province_path: str) -> str:
-    """ "ha-tinh/feed.xml": the feed of every plan issued in one province."""
-    return f"{province_path}/{SITE_FEED}"
 
 
 @dataclass(frozen=True)

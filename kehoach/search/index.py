@@ -8,7 +8,7 @@ alone kept the first result of a cold search over 500 ms even on a page without 
 same words as an inverted index of small integer arrays take tens of MB to build, and a
 query needs no start-up but reading two or three small JSON files.
 
-Layout of the index folder (INDEX_DIR of the site):
+Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
 
 * ``manifest.json``: ``version`` (a hash of the other files), ``pages`` (indexed pages),
   ``common`` (kehoach.search.text.common_words), ``weights`` (the distinct weights, heaviest
@@ -23,7 +23,7 @@ Layout of the index folder (INDEX_DIR of the site):
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
   relative to the site root, then the page's data-search-meta values).
 
-The search page (SEARCH_URL) also holds a copy of the manifest (``embed_manifest``).
+The search page also holds a copy of the manifest (``embed_manifest``).
 
 The output depends only on the pages, not on the order they came in
 (two processes render them): pages are numbered by address, spellings sorted.
@@ -42,9 +42,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from kehoach.search.text import COMMON_MIN_PAGES, SEARCH_URL, IndexedPage, common_words, fold
+from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words, fold
 
-INDEX_DIR = "chi-muc-tim-kiem"
 MANIFEST = "manifest.json"
 SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
 META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
@@ -147,14 +146,14 @@ class IndexBuilder:
         return IndexSummary(self.pages, len(encoded), len(shards))
 
 
-def embed_manifest(site_dir: Path) -> bool:
-    """Puts the manifest of ``site_dir``'s index into its search page's data block; False
-    when there is no such block (the page then fetches manifest.json)."""
-    page = site_dir / SEARCH_URL / "index.html"
+def embed_manifest(index_dir: Path, page: Path) -> bool:
+    """Puts the manifest of the index in ``index_dir`` into the data block of the search
+    page ``page`` (its HTML file); False when there is no such block (the page then fetches
+    manifest.json)."""
     if not page.is_file():
         return False
     html = page.read_text(encoding="utf-8")
-    text = (site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8").replace("<", "\\u003c")
+    text = (index_dir / MANIFEST).read_text(encoding="utf-8").replace("<", "\\u003c")
     filled, count = _MANIFEST_BLOCK.subn(lambda m: m[1] + text + m[2], html, count=1)
     if count:
         page.write_text(filled, encoding="utf-8")

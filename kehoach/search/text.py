@@ -19,7 +19,6 @@ from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
 
-SEARCH_URL = "tim-kiem/"
 SEARCH_TITLE = "Tìm kiếm"
 # Weights of headings (plain text weighs 1), those Pagefind gives them
 # (https://pagefind.app/docs/weighting/); a template may set data-search-weight.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kehoach.source.catalog import Catalog
-from kehoach.site.pages.search import search_page
-from kehoach.site.markdown import MarkdownRenderer
-from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.index import SiteIndex, build_index
+from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.outpath import check_site_uri
 from kehoach.site.pages.plan import PlanView
 from kehoach.site.pages.public import public_pages
-from kehoach.site.publish import SiteOptions, publish
+from kehoach.site.pages.search import search_page
 from kehoach.site.pages.timelines import add_timelines
+from kehoach.site.publish import SiteOptions, publish
+from kehoach.site.spec import PageSpec, StaticFile
+from kehoach.source.catalog import Catalog
 
 
 @dataclass

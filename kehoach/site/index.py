@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kehoach.source.catalog import Catalog
-from kehoach.source.localities import Locality
 from kehoach.model.plan import Activity, Plan, Unit
 from kehoach.site import routes
+from kehoach.source.catalog import Catalog
+from kehoach.source.localities import Locality
 
 
 @dataclass(frozen=True)

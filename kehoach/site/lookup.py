@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.source.localities import Locality
 from kehoach.model.plan import Activity, Assignment, CitedDocument, Item, Plan, Report, Resource
 from kehoach.site import routes
-from kehoach.site.wording import sort_name
 from kehoach.site.index import SiteIndex, UnitRecord
+from kehoach.site.wording import sort_name
+from kehoach.source.localities import Locality
 
 Data = dict[str, Any]
 # Past this many plans, a document's or platform's page lists provinces with counts and each

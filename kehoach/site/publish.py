@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kehoach.formats.atom import EMPTY_FEED_DATE, SITE_FEED, Feed, FeedEntry, province_feed, render_atom
-from kehoach.site.spec import PageSpec, StaticFile
-from kehoach.site.pages.embed import EmbedView
+from kehoach.formats.atom import EMPTY_FEED_DATE, Feed, FeedEntry, render_atom
+from kehoach.site import routes
 from kehoach.site.index import SiteIndex
+from kehoach.site.pages.embed import EmbedView
 from kehoach.site.pages.opendata import OpenData, document_label, issued_on
+from kehoach.site.spec import PageSpec, StaticFile
 
 OPTIONS_KEY = "kh_site_options"  # where hooks/publish.py leaves the options in config.extra
 # Where hooks/pages.py leaves the URIs of the files it writes itself (calendars, open data,
@@ -69,26 +70,27 @@ def publish(
 
 def feed_files(index: SiteIndex, options: SiteOptions) -> list[StaticFile]:
     """The site feed and one feed per province (all 34, so anyone can subscribe early)."""
-    newest = _newest_first([plan_entry(index, pid, options, SITE_FEED) for pid in index.plans])
+    entries = [plan_entry(index, pid, options, routes.SITE_FEED) for pid in index.plans]
+    newest = _newest_first(entries)
     latest = newest[0].updated if newest else EMPTY_FEED_DATE
     site = Feed(
         id=options.tag("feed"),
         title=f"{options.site_name}: kế hoạch mới và cập nhật",
         subtitle="Kế hoạch của tỉnh, xã mới đăng hoặc vừa được sửa.",
-        url=options.link(SITE_FEED, ""),
+        url=options.link(routes.SITE_FEED, ""),
         home=options.link("", ""),
         author=options.site_name,
         entries=tuple(newest[:FEED_LIMIT]),
         updated=latest,
     )
-    files = [StaticFile(SITE_FEED, render_atom(site))]
+    files = [StaticFile(routes.SITE_FEED, render_atom(site))]
     by_province: dict[str, list[str]] = defaultdict(list)
     for plan_id, place in index.places.items():
         by_province[place.province_code].append(plan_id)
     gazetteer = index.catalog.gazetteer
     for code in gazetteer.province_codes():
         province = gazetteer.province(code)
-        uri = province_feed(province.path)
+        uri = routes.province_feed(province.path)
         own = _newest_first([plan_entry(index, p, options, uri) for p in by_province[code]])
         feed = Feed(
             id=options.tag(f"feed/{province.path}"),

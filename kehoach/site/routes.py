@@ -1,7 +1,11 @@
-"""The site's URL scheme, in one place. Every URL is a directory path relative to the root.
+"""Every URL and file name the site writes, in one place (the route table).
 
-Province and commune paths nest ("ha-tinh/xa-thach-ha/") so that same-named communes in
-different provinces never collide; slugs come from the official codenames.
+A page URL is a directory path relative to the site root ("ha-tinh/xa-thach-ha/"; "" is the
+home page); MkDocs renders it from the generated Markdown file ``src_uri(url)``. A file URI
+is a path relative to the root ("ha-tinh/feed.xml"). Province and commune paths nest, so
+same-named communes of different provinces never collide; slugs come from the official
+codenames (kehoach.source.localities). Lower layers (search, formats) are handed the names
+they write; they do not know the site's addresses.
 """
 
 from __future__ import annotations
@@ -10,11 +14,33 @@ from typing import Any
 
 from kehoach.source.localities import Locality
 
-NATIONAL_PATH = "toan-quoc"
+# --- section pages ------------------------------------------------------------------------
+NATIONAL_PATH = "toan-quoc"  # the units of central bodies: "toan-quoc/don-vi/<id>/"
+LOCALITIES = "dia-phuong/"
 DOCUMENTS = "van-ban/"
 RESOURCES = "nen-tang/"
-LOCALITIES = "dia-phuong/"
-CALENDAR = "lich/"
+CALENDAR = "lich/"  # the latest year; earlier years at "lich/<year>/"
+SEARCH = "tim-kiem/"
+OPENDATA = "du-lieu/"
+
+# --- files beside pages -------------------------------------------------------------------
+EMBED = "nhung/"  # "<locality url>nhung/": the page a commune portal embeds
+CALENDAR_FILE = "lich.ics"  # "<plan or locality url>lich.ics"
+PLAN_JSON = "du-lieu.json"  # "<plan url>du-lieu.json"
+FEED_FILE = "feed.xml"
+SITE_FEED = FEED_FILE  # the whole site's feed; each province has "<province>/feed.xml"
+
+# --- open data ----------------------------------------------------------------------------
+DATASET = f"{OPENDATA}ke-hoach.json"
+PLANS_CSV = f"{OPENDATA}ke-hoach.csv"
+ACTIVITIES_CSV = f"{OPENDATA}hoat-dong.csv"
+RESPONSIBILITIES_CSV = f"{OPENDATA}trach-nhiem.csv"
+SCHEMA_FOLDER = "schema/"  # the JSON Schemas, published as they are in the repository
+
+# --- search -------------------------------------------------------------------------------
+SEARCH_INDEX = "chi-muc-tim-kiem"  # folder of the index (kehoach.search.index writes it)
+# The search page as written, which gets a copy of the index's manifest once it is written.
+SEARCH_PAGE_FILE = f"{SEARCH}index.html"
 
 
 def home() -> str:
@@ -39,6 +65,39 @@ def document(document_id: str) -> str:
 
 def resource(resource_id: str) -> str:
     return f"{RESOURCES}{resource_id}/"
+
+
+def in_province(list_url: str, province: Locality) -> str:
+    """A document's or platform's plans of one province: "van-ban/<id>/<province>/"."""
+    return f"{list_url}{province.path}/"
+
+
+def year(year: int, latest: int) -> str:
+    """The year page: "lich/" for the latest year, "lich/<year>/" for earlier ones."""
+    return CALENDAR if year == latest else f"{CALENDAR}{year}/"
+
+
+def embed(locality_url: str) -> str:
+    """ "ha-tinh/xa-thach-ha/nhung/" for the locality page "ha-tinh/xa-thach-ha/"."""
+    return f"{locality_url}{EMBED}"
+
+
+def calendar_file(page_url: str) -> str:
+    """The .ics of a plan or locality page: "ha-tinh/xa-thach-ha/lich.ics"."""
+    return f"{page_url}{CALENDAR_FILE}"
+
+
+def plan_json(plan_url: str) -> str:
+    return f"{plan_url}{PLAN_JSON}"
+
+
+def province_feed(province_path: str) -> str:
+    """ "ha-tinh/feed.xml": the feed of every plan issued in one province."""
+    return f"{province_path}/{FEED_FILE}"
+
+
+def schema_file(file_name: str) -> str:
+    return f"{SCHEMA_FOLDER}{file_name}"
 
 
 def src_uri(url: str) -> str:

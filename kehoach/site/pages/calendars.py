@@ -15,16 +15,16 @@ import nh3
 
 from kehoach.formats.ical import CalendarInfo, Event, calendar_bytes, event_bytes
 from kehoach.model.plan import Activity, Plan
-from kehoach.timeline.span import bounds, calendar_span, vn_date
-from kehoach.site.spec import StaticFile
-from kehoach.site.wording import format_when
+from kehoach.site import routes
 from kehoach.site.pages.timeline_plan import (
-    CALENDAR_FILE,
     TimelineContext,
     activity_label,
     lead_text,
     shorten,
 )
+from kehoach.site.spec import StaticFile
+from kehoach.site.wording import format_when
+from kehoach.timeline.span import bounds, calendar_span, vn_date
 
 SUMMARY_LIMIT = 120  # characters of an event title; the full title is in its description
 UID_DOMAIN = "kehoach"
@@ -41,7 +41,7 @@ def calendar_files(ctx: TimelineContext) -> list[StaticFile]:
     for path, plan_ids in by_path:
         ordered = sorted(plan_ids, key=lambda pid: (ctx.index.plans[pid].year, pid))
         files.extend(_plan_file(ctx, events, pid) for pid in ordered)
-        files.append(StaticFile(f"{path}/{CALENDAR_FILE}",
+        files.append(StaticFile(routes.calendar_file(f"{path}/"),
                                 build=partial(_locality_calendar, ctx, events, path, ordered)))
     files.extend(_plan_file(ctx, events, pid) for pid in sorted(set(ctx.index.plans) - placed))
     return files
@@ -68,7 +68,8 @@ class _EventCache:
 
 def _plan_file(ctx: TimelineContext, events: _EventCache, plan_id: str) -> StaticFile:
     page = ctx.index.plan_url(plan_id)
-    return StaticFile(page + CALENDAR_FILE, build=partial(_plan_calendar, ctx, events, plan_id))
+    build = partial(_plan_calendar, ctx, events, plan_id)
+    return StaticFile(routes.calendar_file(page), build=build)
 
 
 def _plan_calendar(ctx: TimelineContext, events: _EventCache, plan_id: str) -> bytes:

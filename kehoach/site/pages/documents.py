@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from kehoach.source.localities import Locality
 from kehoach.model.plan import CitedDocument
 from kehoach.site import routes
+from kehoach.site.lookup import SPLIT_AT, Lookup, document_label, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import plan_count, reference_kind_label
-from kehoach.site.lookup import SPLIT_AT, Lookup, document_label, home_crumb, newest_first
+from kehoach.source.localities import Locality
 
 Data = dict[str, Any]
 KIND = "Văn bản"
@@ -107,11 +107,11 @@ class DocumentsView:
             data["citing"] = self.citing(doc.id, ids)
             return [self.page(doc, head["url"], data, ids)]
         groups = self.lookup.group_by_province(ids)
-        provinces = [{"name": p.name, "url": _sub_url(head, p), "count": len(g)}
+        provinces = [{"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g)}
                      for p, g in groups]
         pages = [self.page(doc, head["url"], {**data, "provinces": provinces}, ids)]
         for province, group in groups:
-            url = _sub_url(head, province)
+            url = routes.in_province(head["url"], province)
             sub = {**data, "province": {"name": province.name, "url": url},
                    "citing": self.citing(doc.id, group),
                    "breadcrumbs": [*crumbs, {"name": province.name, "url": url}]}
@@ -138,10 +138,6 @@ class DocumentsView:
             + _cited_in(len(plan_ids)),
             facets=facets,
         )
-
-
-def _sub_url(head: Data, province: Locality) -> str:
-    return f"{head['url']}{province.path}/"
 
 
 def _cited_in(count: int) -> str:

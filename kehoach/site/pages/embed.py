@@ -12,25 +12,19 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from kehoach.source.localities import Locality
 from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
-from kehoach.site.spec import PageSpec
-from kehoach.site.wording import format_when
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata import document_label, issued_on
+from kehoach.site.spec import PageSpec
+from kehoach.site.wording import format_when
+from kehoach.source.localities import Locality
 
 Data = dict[str, Any]
 
-EMBED = "nhung/"
 MAX_ACTIVITIES = 30  # keeps the page small (< 30 KB); the rest is one click away
 MAX_OTHERS = 5
 MAX_TITLE = 180
-
-
-def embed_url(locality_url: str) -> str:
-    """ "ha-tinh/xa-thach-ha/nhung/" for the locality page "ha-tinh/xa-thach-ha/"."""
-    return f"{locality_url}{EMBED}"
 
 
 def _short(text: str, limit: int = MAX_TITLE) -> str:
@@ -86,7 +80,7 @@ class EmbedView:
             "more_others": max(0, len(others) - MAX_OTHERS),
         }
         return PageSpec(
-            src_uri=routes.src_uri(embed_url(routes.locality(place))),
+            src_uri=routes.src_uri(routes.embed(routes.locality(place))),
             template="embed.html",
             title=f"Kế hoạch – {place.name}",
             data=data,

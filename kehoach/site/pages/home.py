@@ -7,10 +7,10 @@ from collections import Counter
 from typing import Any
 
 from kehoach.site import routes
+from kehoach.site.lookup import Lookup
+from kehoach.site.pages.locality import LocalityView
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import number
-from kehoach.site.pages.locality import LocalityView
-from kehoach.site.lookup import Lookup
 
 Data = dict[str, Any]
 LATEST = 10

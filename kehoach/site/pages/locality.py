@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kehoach.source.localities import Locality
 from kehoach.site import routes
+from kehoach.site.lookup import Lookup, home_crumb
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import former_period, level_label, plan_count, sort_name, year_span
-from kehoach.site.lookup import Lookup, home_crumb
+from kehoach.source.localities import Locality
 
 Data = dict[str, Any]
 KIND = "Địa phương"

@@ -9,17 +9,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from kehoach.model.dates import PartialDate
 from kehoach.formats.export import dataset_json, plan_data, registry_data, to_json
-from kehoach.formats.atom import SITE_FEED, province_feed
+from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Plan, When
-from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR
 from kehoach.site import routes
-from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata_columns import (
     ACTIVITIES,
-    PAGE,
     PLANS,
     RESPONSIBILITIES,
     TABLES,
@@ -27,12 +23,12 @@ from kehoach.site.pages.opendata_columns import (
     Table,
     csv_bytes,
 )
+from kehoach.site.spec import PageSpec, StaticFile
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR
 
 Data = dict[str, Any]
 
-PLAN_JSON = "du-lieu.json"  # beside each plan page: "<plan url>du-lieu.json"
-DATASET = f"{PAGE}ke-hoach.json"
-SCHEMAS = (f"schema/{PLAN_SCHEMA}", f"schema/{REGISTRY_SCHEMA}")
+SCHEMAS = (routes.schema_file(PLAN_SCHEMA), routes.schema_file(REGISTRY_SCHEMA))
 LICENCE = {
     "name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
     "short": "CC BY 4.0",
@@ -74,11 +70,11 @@ class OpenData:
 
     def _build_files(self) -> list[StaticFile]:
         plan_files = [
-            StaticFile(f"{self.index.plan_url(p)}{PLAN_JSON}", build=partial(self.plan_json, p))
+            StaticFile(routes.plan_json(self.index.plan_url(p)), build=partial(self.plan_json, p))
             for p in self.plan_ids
         ]
         builders: dict[str, Callable[[], bytes]] = {
-            DATASET: self.dataset,
+            routes.DATASET: self.dataset,
             PLANS.uri: lambda: csv_bytes(PLANS, self.plan_rows()),
             ACTIVITIES.uri: lambda: csv_bytes(ACTIVITIES, self.activity_rows()),
             RESPONSIBILITIES.uri: lambda: csv_bytes(RESPONSIBILITIES, self.responsibility_rows()),
@@ -141,7 +137,7 @@ class OpenData:
                 "activities": str(len(plan.activities)),
                 "signer": plan.signer.name if plan.signer else "",
                 "page_url": self.address(url),
-                "json_url": self.address(url + PLAN_JSON),
+                "json_url": self.address(routes.plan_json(url)),
                 "source_file": self.source_file(plan_id),
             }
 
@@ -205,7 +201,7 @@ class OpenData:
 
     def page(self) -> PageSpec:
         return PageSpec(
-            src_uri=routes.src_uri(PAGE),
+            src_uri=routes.src_uri(routes.OPENDATA),
             template="opendata.html",
             title="Dữ liệu mở",
             description="Tải toàn bộ kế hoạch dưới dạng JSON và CSV, lược đồ dữ liệu, nguồn tin "
@@ -219,24 +215,24 @@ class OpenData:
         return {
             "breadcrumbs": [
                 {"name": "Trang chủ", "url": routes.home()},
-                {"name": "Dữ liệu mở", "url": PAGE},
+                {"name": "Dữ liệu mở", "url": routes.OPENDATA},
             ],
             "licence": LICENCE,
             "counts": {
                 "plans": len(self.plan_ids),
                 "activities": sum(len(p.activities) for p in self.index.plans.values()),
             },
-            "dataset": {"url": DATASET, "size": _size(size(DATASET))},
+            "dataset": {"url": routes.DATASET, "size": _size(size(routes.DATASET))},
             "tables": [self.table(t, size(t.uri)) for t in TABLES],
             "schemas": [{"name": Path(u).name, "url": u, "size": _size(size(u))} for u in SCHEMAS],
             "example": {
                 "title": self.index.plans[example].title,
                 "page": self.index.plan_url(example),
-                "json": self.index.plan_url(example) + PLAN_JSON,
+                "json": routes.plan_json(self.index.plan_url(example)),
             }
             if example
             else None,
-            "feeds": {"site": SITE_FEED, "provinces": self.province_feeds()},
+            "feeds": {"site": routes.SITE_FEED, "provinces": self.province_feeds()},
         }
 
     def table(self, table: Table, size: int) -> Data:
@@ -257,7 +253,7 @@ class OpenData:
         gazetteer = self.index.catalog.gazetteer
         provinces = [gazetteer.province(code) for code in sorted(counts)]
         return [
-            {"name": p.name, "url": province_feed(p.path), "count": counts[p.province_code]}
+            {"name": p.name, "url": routes.province_feed(p.path), "count": counts[p.province_code]}
             for p in provinces
         ]
 

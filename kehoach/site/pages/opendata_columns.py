@@ -8,7 +8,8 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-PAGE = "du-lieu/"
+from kehoach.site import routes
+
 Row = dict[str, str]
 
 
@@ -41,7 +42,7 @@ _PLACE = _cols(
     ("level", "Cấp: province (tỉnh), commune (xã), district (huyện cũ)"),
 )
 PLANS = Table(
-    f"{PAGE}ke-hoach.csv",
+    routes.PLANS_CSV,
     "Kế hoạch",
     "một dòng cho mỗi kế hoạch",
     _PLACE
@@ -65,7 +66,7 @@ PLANS = Table(
     ),
 )
 ACTIVITIES = Table(
-    f"{PAGE}hoat-dong.csv",
+    routes.ACTIVITIES_CSV,
     "Hoạt động",
     "một dòng cho mỗi hoạt động",
     _PLACE
@@ -93,7 +94,7 @@ ACTIVITIES = Table(
     ),
 )
 RESPONSIBILITIES = Table(
-    f"{PAGE}trach-nhiem.csv",
+    routes.RESPONSIBILITIES_CSV,
     "Trách nhiệm (tổ chức thực hiện)",
     "một dòng cho mỗi mục trong phần Tổ chức thực hiện",
     _PLACE

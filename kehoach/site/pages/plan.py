@@ -7,10 +7,10 @@ from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, Item, Plan, Target, When
 from kehoach.site import routes
+from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import format_when, level_label, reference_kind_label
-from kehoach.site.index import SiteIndex
 
 Data = dict[str, Any]
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from kehoach.source.localities import Locality
 from kehoach.model.plan import Resource
 from kehoach.site import routes
+from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import sort_name
-from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
+from kehoach.source.localities import Locality
 
 Data = dict[str, Any]
 KIND = "Nền tảng"
@@ -104,11 +104,11 @@ class ResourcesView:
             return [self.page(resource, head["url"], data, ids)]
         groups = self.lookup.group_by_province(ids)
         by_plan = self.activity_ids(resource.id)
-        provinces = [{"name": p.name, "url": _sub_url(head, p), "count": len(g),
+        provinces = [{"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g),
                       "activities": sum(len(by_plan[x]) for x in g)} for p, g in groups]
         pages = [self.page(resource, head["url"], {**data, "provinces": provinces}, ids)]
         for province, group in groups:
-            url = _sub_url(head, province)
+            url = routes.in_province(head["url"], province)
             sub = {**data, "province": {"name": province.name, "url": url},
                    "uses": self.uses(resource.id, group),
                    "breadcrumbs": [*crumbs, {"name": province.name, "url": url}]}
@@ -134,6 +134,3 @@ class ResourcesView:
             facets=facets,
         )
 
-
-def _sub_url(head: Data, province: Locality) -> str:
-    return f"{head['url']}{province.path}/"

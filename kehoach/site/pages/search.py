@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kehoach.search.text import FILTERS, SEARCH_TITLE, SEARCH_URL, UNINDEXED_KINDS, filter_pairs, fold
+from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_pairs, fold
+from kehoach.site import routes
 from kehoach.site.spec import PageSpec
 
 
@@ -28,7 +29,7 @@ def search_page(pages: Iterable[PageSpec]) -> PageSpec:
         for key, label in FILTERS.items() if counts[key]
     ]
     return PageSpec(
-        src_uri=f"{SEARCH_URL}index.md",
+        src_uri=routes.src_uri(routes.SEARCH),
         template="search.html",
         title=SEARCH_TITLE,
         data={"filters": filters},

@@ -12,6 +12,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kehoach.site import routes
+from kehoach.site.pages.timeline_plan import (
+    Data,
+    TimelineContext,
+    activity_label,
+    calendar_link,
+    plan_timeline,
+    shorten,
+)
+from kehoach.site.spec import PageSpec
+from kehoach.site.wording import format_when
+from kehoach.timeline.span import Span, close, plan_window, vn_date
 from kehoach.timeline.weeks import (
     HORIZON_DAYS,
     cells,
@@ -21,27 +33,11 @@ from kehoach.timeline.weeks import (
     now_and_next,
     week_grid,
 )
-from kehoach.timeline.span import Span, close, plan_window, vn_date
-from kehoach.site import routes
-from kehoach.site.spec import PageSpec
-from kehoach.site.wording import format_when
-from kehoach.site.pages.timeline_plan import (
-    Data,
-    TimelineContext,
-    activity_label,
-    calendar_link,
-    plan_timeline,
-    shorten,
-)
 
 LIST_LIMIT = 10  # entries of a "now" or "next" list; the rest are counted
 OWN_ROWS_LIMIT = 15  # communes drawn one row each up to this many, else one total row
 LINK_LIMIT = 10  # commune plans linked per province on the year page
 LABEL_LIMIT = 100  # characters of an activity title in a list
-
-
-def year_url(year: int, latest: int) -> str:
-    return routes.CALENDAR if year == latest else f"{routes.CALENDAR}{year}/"
 
 
 def _years(ctx: TimelineContext) -> list[int]:
@@ -132,8 +128,8 @@ def locality_timeline(
     latest = _years(ctx)[-1]
     return {
         "year": year,
-        "year_url": year_url(year, latest),
-        "other_years": [{"year": y, "url": year_url(y, latest)} for y in years if y != year],
+        "year_url": routes.year(year, latest),
+        "other_years": [{"year": y, "url": routes.year(y, latest)} for y in years if y != year],
         "plans": [{"title": ctx.index.plans[pid].title, "url": ctx.index.plan_url(pid),
                    "timeline": plan_timeline(ctx, pid, page_url=ctx.index.plan_url(pid))}
                   for pid in own_year],
@@ -190,10 +186,10 @@ def _year_page(ctx: TimelineContext, year: int, years: list[int],
         rows.append((head, _in_year(dated_items(ctx, by_province[code]), year)))
         provinces.append({**head, **_province_links(ctx, by_province[code])})
     items = dated_items(ctx, ids)
-    url = year_url(year, years[-1])
+    url = routes.year(year, years[-1])
     data = {
         "year": year,
-        "years": [{"year": y, "url": year_url(y, years[-1]), "current": y == year}
+        "years": [{"year": y, "url": routes.year(y, years[-1]), "current": y == year}
                   for y in years],
         "summary": {"plans": len(ids), "provinces": len(by_province),
                     "localities": len({ctx.index.places[pid].path for pid in ids}),

@@ -13,14 +13,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 from kehoach.model.plan import Activity, Plan
+from kehoach.site import routes
+from kehoach.site.index import SiteIndex
+from kehoach.site.markdown import MarkdownRenderer
 from kehoach.timeline.gantt import Chart, Mark, RowInput, build_chart
 from kehoach.timeline.span import bounds, is_dated, period_span, plan_window, vn_date
-from kehoach.site.markdown import MarkdownRenderer
-from kehoach.site.index import SiteIndex
 
 Data = dict[str, Any]
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving
-CALENDAR_FILE = "lich.ics"
 
 
 def build_moment(environ: Mapping[str, str] = os.environ) -> dt.datetime:
@@ -97,7 +97,7 @@ def plan_marks(plan: Plan) -> list[Mark]:
 def calendar_link(ctx: TimelineContext, page_url: str) -> Data:
     """Where a page's .ics lives: site-relative (templates apply the url filter), and
     absolute and webcal:// when the site's address is known."""
-    href = page_url + CALENDAR_FILE
+    href = routes.calendar_file(page_url)
     absolute = ctx.absolute(href)
     webcal = None
     if absolute and absolute.startswith(("http://", "https://")):

@@ -7,10 +7,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from kehoach.site.markdown import MarkdownRenderer
-from kehoach.site.spec import with_view_key
 from kehoach.site.pages.calendars import calendar_files
 from kehoach.site.pages.timeline_locality import locality_timeline, year_pages
 from kehoach.site.pages.timeline_plan import TimelineContext, build_moment, plan_timeline
+from kehoach.site.spec import with_view_key
 
 if TYPE_CHECKING:
     from kehoach.site.build import SiteData

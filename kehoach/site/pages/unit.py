@@ -8,11 +8,11 @@ from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, Plan, Report
 from kehoach.site import routes
+from kehoach.site.index import NATIONAL, UnitRecord
+from kehoach.site.lookup import Lookup, UnitRoles, newest_first
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import format_when, level_label, plan_count, year_span
-from kehoach.site.index import NATIONAL, UnitRecord
-from kehoach.site.lookup import Lookup, UnitRoles, newest_first
 
 Data = dict[str, Any]
 KIND = "Đơn vị"
