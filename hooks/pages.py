@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kehoach.site.build import SiteData, build_site
+from kehoach.site.options import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
 from kehoach.site.outpath import UnsafePathError, output_path
-from kehoach.site.publish import OPTIONS_KEY, PROCESS_KEY, STATIC_URIS_KEY
 from kehoach.site.spec import PageSpec
 from kehoach.source.catalog import load_catalog
 from kehoach.source.problems import DataError

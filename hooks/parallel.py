@@ -32,7 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kehoach.site.publish import PROCESS_KEY
+from kehoach.site.options import PROCESS_KEY
 from kehoach.site.routes import OPENDATA, nav_pages, src_uri
 
 _log = logging.getLogger("mkdocs.hooks.parallel")

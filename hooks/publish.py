@@ -1,5 +1,5 @@
 """MkDocs adapter for publishing: the public address, the repository and when each file
-last changed, handed to the core as plain values (kehoach.site.publish.SiteOptions), and
+last changed, handed to the core as plain values (kehoach.site.options.SiteOptions), and
 the "edit on GitHub / last changed" facts of each page for overrides/partials/page-meta.html.
 
 Listed before hooks/pages.py in mkdocs.yml, so its on_config runs first and pages.py finds
@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kehoach.site import routes
-from kehoach.site.publish import OPTIONS_KEY, STATIC_URIS_KEY, SiteOptions
+from kehoach.site.options import OPTIONS_KEY, STATIC_URIS_KEY, SiteOptions
 from kehoach.source.catalog import plan_files
 
 _state: dict[str, Any] = {}

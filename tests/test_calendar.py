@@ -15,6 +15,7 @@ from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Plan, When
 from kehoach.site import routes
 from kehoach.site.build import build_site as build_core
+from kehoach.site.options import SiteOptions
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import Locality
 from kehoach.timeline.span import Span, bounds, calendar_span
@@ -110,13 +111,13 @@ def test_ongoing_activity_spans_the_plan_period() -> None:
 
 def test_links_are_absolute_when_the_site_address_is_known() -> None:
     catalog = load_catalog(ROOT / "plans")
-    files = {f.uri: f.content for f in build_core(catalog, "https://example.org/kh/").files}
+    files = {f.uri: f.content for f in build_core(catalog, SiteOptions(site_url="https://example.org/kh/")).files}
     cal = icalendar.Calendar.from_ical(files["vinh-long/vinh-long-2025-ngay-cds/lich.ics"])
     event = cal.walk("VEVENT")[0]
     assert str(event["url"]) == ("https://example.org/kh/vinh-long/vinh-long-2025-ngay-cds/"
                                  "#hd-hoat-dong-truyen-thong")
     assert "Chi tiết: https://example.org/kh/" in str(event["description"])
-    relative = {f.uri: f.content for f in build_core(catalog, None).files}
+    relative = {f.uri: f.content for f in build_core(catalog, SiteOptions()).files}
     cal = icalendar.Calendar.from_ical(relative["vinh-long/vinh-long-2025-ngay-cds/lich.ics"])
     assert str(cal.walk("VEVENT")[0]["url"]).startswith("vinh-long/vinh-long-2025-ngay-cds/#")
 

@@ -12,9 +12,10 @@ import feedparser
 import pytest
 
 from kehoach.formats.atom import Feed, FeedEntry, render_atom
-from kehoach.site import publish
 from kehoach.site.index import build_index
-from kehoach.site.publish import SiteOptions, feed_files
+from kehoach.site.options import SiteOptions
+from kehoach.site.pages import feeds as feed_pages
+from kehoach.site.pages.feeds import feed_files
 from kehoach.source.catalog import Catalog, load_catalog
 from tests.sitetools import ROOT, build_site, serve
 
@@ -99,9 +100,9 @@ def test_entry_updated_is_the_last_change_then_the_document_date(catalog: Catalo
     index = build_index(catalog)
     source = next(s for s in catalog.plans if s.plan.id == "ha-tinh-2025-ngay-cds")
     changed = SiteOptions(changed={str((ROOT / source.path).resolve()): "2026-01-02"})
-    entry = publish.plan_entry(index, source.plan.id, changed, "feed.xml")
+    entry = feed_pages.plan_entry(index, source.plan.id, changed, "feed.xml")
     assert entry.updated == dt.date(2026, 1, 2)
-    unknown = publish.plan_entry(index, source.plan.id, SiteOptions(), "feed.xml")
+    unknown = feed_pages.plan_entry(index, source.plan.id, SiteOptions(), "feed.xml")
     assert unknown.updated == dt.date(2025, 10, 6)  # Kế hoạch 541/KH-UBND ngày 06/10/2025
 
 
@@ -118,7 +119,7 @@ def test_links_are_relative_to_the_feed_without_a_site_address(catalog: Catalog)
 def test_feeds_are_capped_to_the_newest_entries(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(publish, "FEED_LIMIT", 2)
+    monkeypatch.setattr(feed_pages, "FEED_LIMIT", 2)
     files = {f.uri: f.content for f in feed_files(build_index(catalog), SiteOptions())}
     assert len(feedparser.parse(files["feed.xml"]).entries) == 2
     assert len(feedparser.parse(files["ha-tinh/feed.xml"]).entries) == 2

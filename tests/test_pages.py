@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from kehoach.site import routes
+from kehoach.site.build import site_context
 from kehoach.site.index import build_index
 from kehoach.site.lookup import build_lookup, newest_first
 from kehoach.site.markdown import MarkdownRenderer
-from kehoach.site.pages import documents, resources
-from kehoach.site.pages.locality import LocalityView
+from kehoach.site.options import SiteOptions
+from kehoach.site.pages import documents, locality, resources
+from kehoach.site.pages.timeline_plan import build_moment
 from kehoach.site.wording import sort_name
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import default_gazetteer
@@ -248,8 +250,8 @@ def test_a_widely_used_platform_is_split_by_province(monkeypatch: pytest.MonkeyP
 
 
 def test_locality_pages_expose_the_keys_other_partials_use() -> None:
-    lookup = build_lookup(build_index(load_catalog(ROOT / "plans")))
-    pages = {p.url: p for p in LocalityView(lookup).pages()}
+    site = site_context(load_catalog(ROOT / "plans"), SiteOptions(), build_moment())
+    pages = {p.url: p for p in locality.generate(site, []).pages}
     province = pages["ha-tinh/"].data
     assert province["locality"] == {"key": "42", "name": "Tỉnh Hà Tĩnh", "path": "ha-tinh",
                                     "level": "province", "province_code": "42",

@@ -1,19 +1,55 @@
-"""All the pages and files of the site, built from a validated catalog. No MkDocs here."""
+"""The whole site as data: the page generators, in order, over one shared context. No MkDocs.
+
+Each generator lives in the module of its page kind (kehoach/site/pages/) and makes its pages
+and files whole (kehoach/site/context.py). The order below is the order MkDocs receives the
+pages, which its sitemap keeps. To add a page kind: a module in kehoach/site/pages/ with a
+``generate`` function, its URLs in kehoach/site/routes.py, its template in overrides/, and a
+line here.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from kehoach.site.context import Generator, SiteContext
 from kehoach.site.index import SiteIndex, build_index
+from kehoach.site.lookup import build_lookup
 from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.options import SiteOptions
 from kehoach.site.outpath import check_site_uri
-from kehoach.site.pages.plan import PlanView
-from kehoach.site.pages.public import public_pages
-from kehoach.site.pages.search import search_page
-from kehoach.site.pages.timelines import add_timelines
-from kehoach.site.publish import SiteOptions, publish
+from kehoach.site.pages import (
+    calendars,
+    documents,
+    embed,
+    feeds,
+    home,
+    locality,
+    opendata,
+    plan,
+    resources,
+    search,
+    unit,
+    years,
+)
+from kehoach.site.pages.timeline_plan import TimelineContext, build_moment
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.source.catalog import Catalog
+
+GENERATORS: tuple[Generator, ...] = (
+    plan.generate,  # a page per plan, with its timeline
+    home.generate,  # the home page
+    locality.generate,  # dia-phuong/, a page per province and per commune with plans
+    unit.generate,  # a page per unit of each locality, toan-quoc/
+    documents.generate,  # van-ban/ and a page per cited document
+    resources.generate,  # nen-tang/ and a page per platform
+    search.generate,  # tim-kiem/: the filter values of every page above
+    opendata.generate,  # du-lieu/, <plan>/du-lieu.json, the data set as JSON and CSV
+    feeds.generate,  # feed.xml, <province>/feed.xml
+    embed.generate,  # <locality>/nhung/: the page a commune portal embeds
+    years.generate,  # lich/: the activities of a year, week by week
+    calendars.generate,  # lich.ics of every plan and locality
+)
 
 
 @dataclass
@@ -27,20 +63,28 @@ class SiteData:
 
 
 def build_site(
-    catalog: Catalog, site_url: str | None = None, options: SiteOptions | None = None
+    catalog: Catalog, options: SiteOptions | None = None, moment: dt.datetime | None = None
 ) -> SiteData:
-    index = build_index(catalog)
-    md = MarkdownRenderer()
-    site = SiteData(index)
-    plans = PlanView(index, md)
-    site.pages.extend(plans.page(plan_id) for plan_id in sorted(index.plans))
-    site.pages.extend(public_pages(index, md))  # home, localities, units, documents, platforms
-    site.pages.append(search_page(site.pages))  # tim-kiem/, lists every filter value
-    publish(site.pages, site.files, index, options)  # du-lieu/, JSON, CSV, feeds, nhung/
-    # Last: timelines on plan and locality pages, lich/, .ics (absolute links if address known).
-    add_timelines(site, md, site_url or (options.site_url if options else None))
+    """Every page and file of the site. ``moment``: when the site is built (the timelines'
+    "today"), SOURCE_DATE_EPOCH or now by default."""
+    site = site_context(catalog, options or SiteOptions(), moment or build_moment())
+    data = SiteData(site.index)
+    for generate in GENERATORS:
+        made = generate(site, data.pages)
+        data.pages.extend(made.pages)
+        data.files.extend(made.files)
     # Every path the build will write, checked once here (the core), before anything is
     # written: a page MkDocs renders from src_uri, a file the hook writes from uri.
-    for uri in [page.src_uri for page in site.pages] + [static.uri for static in site.files]:
+    for uri in [page.src_uri for page in data.pages] + [static.uri for static in data.files]:
         check_site_uri(uri)
-    return site
+    return data
+
+
+def site_context(catalog: Catalog, options: SiteOptions, moment: dt.datetime) -> SiteContext:
+    index = build_index(catalog)
+    lookup = build_lookup(index)
+    md = MarkdownRenderer()
+    timelines = TimelineContext(
+        index, md, moment, options.site_url or None, frozenset(lookup.localities)
+    )
+    return SiteContext(index, lookup, md, options, timelines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -60,16 +60,3 @@ class StaticFile:
         if self.build is None:
             raise ValueError(f"{self.uri}: a static file needs data or build")
         return self.build()
-
-
-def with_view_key(spec: PageSpec, key: str, make: Callable[[dict[str, Any]], Any]) -> PageSpec:
-    """The same page, whose template data gains ``key`` (``make(data)``) when it is built:
-    for a concern (timelines) adding to the pages of another, without building them now."""
-    base = spec.view
-
-    def build() -> dict[str, Any]:
-        data = dict(base())
-        data[key] = make(data)
-        return data
-
-    return replace(spec, build=build)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Sequence
 from functools import partial
 
 import nh3
@@ -16,18 +17,23 @@ import nh3
 from kehoach.formats.ical import CalendarInfo, Event, calendar_bytes, event_bytes
 from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.pages.timeline_plan import (
     TimelineContext,
     activity_label,
     lead_text,
     shorten,
 )
-from kehoach.site.spec import StaticFile
+from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.wording import format_when
 from kehoach.timeline.span import bounds, calendar_span, vn_date
 
 SUMMARY_LIMIT = 120  # characters of an event title; the full title is in its description
 UID_DOMAIN = "kehoach"
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(files=calendar_files(site.timelines))
 
 
 def calendar_files(ctx: TimelineContext) -> list[StaticFile]:

@@ -8,10 +8,12 @@ of each province on "van-ban/<id>/<province>/".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from kehoach.model.plan import CitedDocument
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import SPLIT_AT, Lookup, document_label, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import plan_count, reference_kind_label
@@ -21,6 +23,10 @@ Data = dict[str, Any]
 KIND = "Văn bản"
 PLAN_PREFIX = "plan:"
 INDEX_LIMIT = 3  # citing plans shown per document on the index; the rest on its own page
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(pages=DocumentsView(site.lookup).pages())
 
 
 class DocumentsView:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata import document_label, issued_on
 from kehoach.site.spec import PageSpec
@@ -29,6 +31,10 @@ MAX_TITLE = 180
 
 def _short(text: str, limit: int = MAX_TITLE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(pages=EmbedView(site.index).pages())
 
 
 class EmbedView:

@@ -4,9 +4,11 @@ and the main learning platforms."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import Lookup
 from kehoach.site.pages.locality import LocalityView
 from kehoach.site.spec import PageSpec
@@ -18,6 +20,11 @@ PLATFORMS = 8
 THEMES = 3  # the most common wordings; local variants beyond these are only counted
 # The national learning platforms come first; then the platforms plans point to most.
 FEATURED = ("binhdanhocvuso-gov-vn", "aicongdong-ptit-edu-vn")
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    home = HomeView(site.lookup, LocalityView(site.lookup, site.timelines))
+    return Contribution(pages=[home.page()])
 
 
 class HomeView:

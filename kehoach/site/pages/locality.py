@@ -1,12 +1,18 @@
 """Locality pages: the index of provinces, one page per province (all 34, with or without
-plans) and one per commune or former unit that has at least one plan."""
+plans) and one per commune or former unit that has at least one plan, each with its
+timeline (kehoach/site/pages/timeline_locality.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import Lookup, home_crumb
+from kehoach.site.pages.timeline_locality import locality_timeline
+from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import former_period, level_label, plan_count, sort_name, year_span
 from kehoach.source.localities import Locality
@@ -15,9 +21,14 @@ Data = dict[str, Any]
 KIND = "Địa phương"
 
 
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(pages=LocalityView(site.lookup, site.timelines).pages())
+
+
 class LocalityView:
-    def __init__(self, lookup: Lookup) -> None:
+    def __init__(self, lookup: Lookup, timelines: TimelineContext) -> None:
         self.lookup = lookup
+        self.timelines = timelines
         self.gazetteer = lookup.index.catalog.gazetteer
 
     def pages(self) -> list[PageSpec]:
@@ -66,6 +77,11 @@ class LocalityView:
                       for r in self.lookup.units_by_place.get(place.path, [])],
         }
 
+    def with_timeline(self, data: Data, place: Locality) -> Data:
+        """The page's data and its timeline, made when the page is rendered: held for every
+        locality at once, the timelines would weigh on a national build."""
+        return {**data, "timeline": locality_timeline(self.timelines, place.path)}
+
     def plan_entry(self, plan_id: str) -> Data:
         return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id)}
 
@@ -96,6 +112,7 @@ class LocalityView:
             template="locality.html",
             title=province.name,
             data=data,
+            build=partial(self.with_timeline, data, province),
             description=f"{province.name}: {plan_count(len(all_ids))}{span} của tỉnh và "
             f"{len(communes)} xã, phường trực thuộc; đơn vị thực hiện, đơn vị hành chính cũ.",
             facets=facets,
@@ -142,6 +159,7 @@ class LocalityView:
             template="locality.html",
             title=f"{place.name} – {province.name}",
             data=data,
+            build=partial(self.with_timeline, data, place),
             description=f"{place.name}{period}, {province.name}: {plan_count(len(plan_ids))} "
             f"({year_span(years)}) và {len(data['units'])} đơn vị thực hiện.",
             facets={"kind": KIND, "province": province.name, "level": level_label(place.level),

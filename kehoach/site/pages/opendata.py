@@ -4,7 +4,7 @@ files and document them on the page, so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from kehoach.formats.export import dataset_json, plan_data, registry_data, to_js
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Plan, When
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata_columns import (
     ACTIVITIES,
@@ -48,6 +49,12 @@ def issued_on(date: PartialDate | None) -> str:
     if date is None:
         return ""
     return f"ngày {date}" if date.day else str(date)
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    # One object for the page and the files: the page states the sizes of the files.
+    opendata = OpenData(site.index, site.options.site_url)
+    return Contribution(pages=[opendata.page()], files=opendata.files())
 
 
 class OpenData:

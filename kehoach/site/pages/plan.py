@@ -1,26 +1,35 @@
-"""The plan page: every field of a plan, as plain data for templates/plan.html."""
+"""The plan page: every field of a plan and its timeline, as plain data for overrides/plan.html."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, Item, Plan, Target, When
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import format_when, level_label, reference_kind_label
 
 Data = dict[str, Any]
 
 
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    plans = PlanView(site.index, site.md, site.timelines)
+    return Contribution(pages=[plans.page(plan_id) for plan_id in sorted(site.index.plans)])
+
+
 class PlanView:
     """Builds plan pages; holds the index and one Markdown renderer for the whole site."""
 
-    def __init__(self, index: SiteIndex, md: MarkdownRenderer) -> None:
+    def __init__(self, index: SiteIndex, md: MarkdownRenderer, timelines: TimelineContext) -> None:
         self.index = index
         self.md = md
+        self.timelines = timelines
 
     def page(self, plan_id: str) -> PageSpec:
         plan = self.index.plans[plan_id]
@@ -49,6 +58,7 @@ class PlanView:
             "implemented_by": self.plan_links(self.index.children.get(plan_id, [])),
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
             "units": self.units(plan, tuple(u.id for u in plan.units)),
+            "timeline": plan_timeline(self.timelines, plan_id),
         }
 
     def facets(self, plan: Plan) -> dict[str, str]:

@@ -8,10 +8,12 @@ of each province on "nen-tang/<id>/<province>/".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from kehoach.model.plan import Resource
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
 from kehoach.site.wording import sort_name
@@ -20,6 +22,10 @@ from kehoach.source.localities import Locality
 Data = dict[str, Any]
 KIND = "Nền tảng"
 INDEX_LIMIT = 3  # plans shown per platform on the index; all of them on its own page
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(pages=ResourcesView(site.lookup).pages())
 
 
 class ResourcesView:

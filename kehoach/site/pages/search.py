@@ -6,11 +6,17 @@ index that kehoach.search writes at the end of the build."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_pairs, fold
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.spec import PageSpec
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    # The pages that have search facets all come before this one (kehoach/site/build.py).
+    return Contribution(pages=[search_page(earlier)])
 
 
 def search_page(pages: Iterable[PageSpec]) -> PageSpec:

@@ -1,6 +1,7 @@
 """The plan page's timeline (data for overrides/partials/plan-timeline.html) and what
 every timeline shares: the build date, the site address and look-ups made once per build.
-kehoach/site/pages/timelines.py puts them all on the site."""
+The plan page (kehoach/site/pages/plan.py) draws its own; locality pages and the year pages
+(timeline_locality.py, years.py) draw theirs from the same context."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class TimelineContext:
     md: MarkdownRenderer
     moment: dt.datetime  # the build moment (UTC): DTSTAMP, "Ngày tạo trang"
     site_url: str | None = None  # absolute base of the site, when known
+    locality_pages: frozenset[str] = frozenset()  # paths of the localities that have a page
     memo: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property

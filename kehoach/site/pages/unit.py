@@ -4,10 +4,12 @@ and the "toan-quoc/" page listing the national units."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, Plan, Report
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import NATIONAL, UnitRecord
 from kehoach.site.lookup import Lookup, UnitRoles, newest_first
 from kehoach.site.markdown import MarkdownRenderer
@@ -16,6 +18,10 @@ from kehoach.site.wording import format_when, level_label, plan_count, year_span
 
 Data = dict[str, Any]
 KIND = "Đơn vị"
+
+
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(pages=UnitView(site.lookup, site.md).pages())
 
 
 class UnitView:

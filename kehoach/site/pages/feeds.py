@@ -1,71 +1,25 @@
-"""Publishing outputs beside the pages: open data, Atom feeds and embeddable pages.
-
-build_site() calls ``publish`` once. What only the site layer knows (the public address,
-the repository, when each file last changed in git) arrives as ``SiteOptions``: plain values,
-so the core stays free of MkDocs, git and the clock.
-"""
+"""Atom feeds (kehoach.formats.atom): the whole site's, and one per province (all 34, so
+anyone can subscribe before a province's first plan), newest plans first."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
+from collections.abc import Sequence
 
 from kehoach.formats.atom import EMPTY_FEED_DATE, Feed, FeedEntry, render_atom
 from kehoach.site import routes
+from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
-from kehoach.site.pages.embed import EmbedView
-from kehoach.site.pages.opendata import OpenData, document_label, issued_on
+from kehoach.site.options import SiteOptions
+from kehoach.site.pages.opendata import document_label, issued_on
 from kehoach.site.spec import PageSpec, StaticFile
 
-OPTIONS_KEY = "kh_site_options"  # where hooks/publish.py leaves the options in config.extra
-# Where hooks/pages.py leaves the URIs of the files it writes itself (calendars, open data,
-# feeds), which are not MkDocs files: hooks/publish.py links them only when they exist.
-STATIC_URIS_KEY = "kh_static_uris"
-# Set in config.extra by hooks/parallel.py when a second process renders part of the pages:
-# "build" in the build, "second" in the second process, which also writes the static files.
-PROCESS_KEY = "kh_process"
 FEED_LIMIT = 200  # newest entries per feed: readers poll feeds, keep them small
-SITE_NAME = "Kế hoạch Chuyển đổi số địa phương"
 
 
-@dataclass(frozen=True)
-class SiteOptions:
-    site_url: str | None = None  # "https://user.github.io/repo/", ends with "/"
-    repo_url: str | None = None  # "https://github.com/user/repo"
-    # YAML file (absolute path) → ISO date of its last change (git, else the file's mtime).
-    changed: dict[str, str] = field(default_factory=dict)
-    site_name: str = SITE_NAME
-
-    def changed_on(self, source_path: str) -> dt.date | None:
-        found = self.changed.get(source_path) or self.changed.get(str(Path(source_path).resolve()))
-        return dt.date.fromisoformat(found) if found else None
-
-    def link(self, url: str, from_dir: str) -> str:
-        """``url`` (relative to the site root) as seen from a file in ``from_dir``: absolute
-        when the public address is known, else relative."""
-        if self.site_url:
-            return self.site_url + url
-        return "../" * from_dir.count("/") + url or "./"
-
-    def tag(self, specific: str) -> str:
-        """A stable Atom id (RFC 4151 tag URI) that does not move with the plan's URL."""
-        host = urlsplit(self.site_url or "").hostname or "kehoach.invalid"
-        return f"tag:{host},2025:{specific}"
-
-
-def publish(
-    pages: list[PageSpec], files: list[StaticFile], index: SiteIndex, options: SiteOptions | None
-) -> None:
-    """Add the open-data page and files, the feeds and the embeddable pages."""
-    options = options or SiteOptions()
-    opendata = OpenData(index, options.site_url)
-    pages.append(opendata.page())
-    files.extend(opendata.files())
-    files.extend(feed_files(index, options))
-    pages.extend(EmbedView(index).pages())
+def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
+    return Contribution(files=feed_files(site.index, site.options))
 
 
 def feed_files(index: SiteIndex, options: SiteOptions) -> list[StaticFile]:
