@@ -18,9 +18,9 @@ from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.options import SiteOptions
 from kehoach.site.pages import documents, locality, resources
 from kehoach.site.pages.timeline_plan import build_moment
-from kehoach.site.wording import sort_name
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import default_gazetteer
+from kehoach.vietnamese import sort_name
 from tests.sitetools import ROOT, page_text
 
 HA_TINH = "42"

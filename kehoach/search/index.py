@@ -42,7 +42,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words, fold
+from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words
+from kehoach.vietnamese import fold
 
 MANIFEST = "manifest.json"
 SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them

@@ -10,7 +10,6 @@ its metadata, its filters and its distinct words by weight.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from html import unescape
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
+
+from kehoach.vietnamese import fold
 
 SEARCH_TITLE = "Tìm kiếm"
 # Weights of headings (plain text weighs 1), those Pagefind gives them
@@ -40,20 +41,12 @@ FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp",
 _MULTI_VALUED = frozenset({"year"})
 # Elements whose text is not indexed.
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
-_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 # A word: text between spaces, without the punctuation around it (inside it stays:
 # "541/KH-UBND", "10/10"); search-engine.js splits a query the same way.
 _EDGES = re.compile(r"^\W+|\W+$")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MARKERS = ("data-search-meta", "data-search-filter")
 _KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
-
-
-def fold(text: str) -> str:
-    """Lower case, without tone and vowel marks, đ → d: "ĐỨC Thọ" → "duc tho"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_STROKE))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).lower()
 
 
 def filter_pairs(facets: Mapping[str, str] | None) -> list[tuple[str, str]]:

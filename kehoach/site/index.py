@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kehoach.model.plan import Activity, Plan, Unit
+from kehoach.model.plan import Plan, Unit
 from kehoach.site import routes
 from kehoach.source.catalog import Catalog
 from kehoach.source.localities import Locality
@@ -101,12 +101,3 @@ def _index_units(index: SiteIndex, plan: Plan) -> None:
             record.names.append(unit.name)
         if plan.id not in record.plan_ids:
             record.plan_ids.append(plan.id)
-
-
-def unit_roles(plan: Plan, unit_id: str) -> dict[str, list[Activity]]:
-    """The activities of ``plan`` that ``unit_id`` leads and those it supports."""
-    return {
-        "lead": [a for a in plan.activities if unit_id in a.lead],
-        "partner": [a for a in plan.activities if unit_id in a.partners],
-        "assigned": [a for a in plan.activities if any(unit_id in x.units for x in a.assignments)],
-    }

@@ -14,8 +14,9 @@ from typing import Any
 from kehoach.model.plan import Activity, Assignment, CitedDocument, Item, Plan, Report, Resource
 from kehoach.site import routes
 from kehoach.site.index import SiteIndex, UnitRecord
-from kehoach.site.wording import sort_name
+from kehoach.site.wording import document_label
 from kehoach.source.localities import Locality
+from kehoach.vietnamese import sort_name
 
 Data = dict[str, Any]
 # Past this many plans, a document's or platform's page lists provinces with counts and each
@@ -126,13 +127,6 @@ class Lookup:
 
 def home_crumb() -> Data:
     return {"name": "Trang chủ", "url": routes.home()}
-
-
-def document_label(doc_type: str, number: str | None) -> str:
-    """ "Kế hoạch số 541/KH-UBND", or only the type when the number is missing or blank."""
-    if number and number[:1].isalnum():
-        return f"{doc_type} số {number}"
-    return doc_type
 
 
 def newest_first(index: SiteIndex, plan_ids: list[str]) -> list[str]:

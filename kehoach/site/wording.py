@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from kehoach.model.plan import FormerUnit, When
 
 _LEVELS = {"province": "Cấp tỉnh", "commune": "Cấp xã", "district": "Cấp huyện (đã giải thể)"}
@@ -35,29 +33,6 @@ def format_when(when: When) -> str:
     return "; ".join(parts)
 
 
-# --- helpers for the locality, unit, document and platform pages (appended) ----------------
-
-_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # ă, â/ê/ô, ơ/ư
-
-
-def sort_name(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...]]:
-    """A sort key in Vietnamese alphabetical order (a < ă < â < b … d < đ), tones second."""
-    letters: list[tuple[str, int]] = []
-    tones: list[int] = []
-    words = " ".join(text.split())  # the official list has stray spaces ("Phường  An Nhơn")
-    for char in unicodedata.normalize("NFD", words.casefold()):
-        if char in _TONE_MARKS:
-            tones.append(_TONE_MARKS[char])
-        elif char in _LETTER_MARKS and letters:
-            letters[-1] = (letters[-1][0], _LETTER_MARKS[char])
-        elif char == "đ":
-            letters.append(("d", 9))
-        else:
-            letters.append((char, 0))
-    return tuple(letters), tuple(tones)
-
-
 def former_period(former: FormerUnit) -> str:
     """When a former unit existed: "đến 30/06/2025" or "01/01/2020 – 30/06/2025"."""
     if former.from_:
@@ -77,6 +52,9 @@ def year_span(years: list[int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def number(value: int) -> str:
-    """Vietnamese digit grouping: 3.355, 12.000."""
-    return f"{value:,}".replace(",", ".")
+def document_label(doc_type: str, number: str | None) -> str:
+    """ "Kế hoạch số 541/KH-UBND", or only the type when the number is missing or blank
+    ("/KH-UBND": a number left blank in the signed document)."""
+    if number and number[:1].isalnum():
+        return f"{doc_type} số {number}"
+    return doc_type

@@ -15,6 +15,7 @@ from typing import Literal
 
 from kehoach.model.plan import When
 from kehoach.timeline.span import Span, bounds, close, is_dated, month_span, vn_date
+from kehoach.vietnamese import shorten
 
 TARGET_WIDTH = 640.0  # px of the date area a chart aims for (fits a desktop column)
 MIN_DAY, MAX_DAY = 3.0, 24.0  # px per day, whatever the length of the window
@@ -220,8 +221,7 @@ def fit_label(text: str, bar: Bar | None, scale: Scale) -> tuple[str, float, Anc
 
 
 def _shorten(text: str, chars: int) -> str:
-    chars = max(chars, 8)
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+    return shorten(text, max(chars, 8))  # at least a word and its ellipsis
 
 
 def _months(domain: Span, scale: Scale) -> tuple[Tick, ...]:

@@ -22,11 +22,11 @@ from kehoach.site.pages.timeline_plan import (
     TimelineContext,
     activity_label,
     lead_text,
-    shorten,
 )
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.wording import format_when
 from kehoach.timeline.span import bounds, calendar_span, vn_date
+from kehoach.vietnamese import shorten
 
 SUMMARY_LIMIT = 120  # characters of an event title; the full title is in its description
 UID_DOMAIN = "kehoach"

@@ -14,9 +14,9 @@ from typing import Any
 from kehoach.model.plan import CitedDocument
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
-from kehoach.site.lookup import SPLIT_AT, Lookup, document_label, home_crumb, newest_first
+from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import plan_count, reference_kind_label
+from kehoach.site.wording import document_label, plan_count, reference_kind_label
 from kehoach.source.localities import Locality
 
 Data = dict[str, Any]

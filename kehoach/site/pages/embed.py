@@ -17,20 +17,17 @@ from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
-from kehoach.site.pages.opendata import document_label, issued_on
+from kehoach.site.pages.opendata import issued_on
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import format_when
+from kehoach.site.wording import document_label, format_when
 from kehoach.source.localities import Locality
+from kehoach.vietnamese import shorten
 
 Data = dict[str, Any]
 
 MAX_ACTIVITIES = 30  # keeps the page small (< 30 KB); the rest is one click away
 MAX_OTHERS = 5
 MAX_TITLE = 180
-
-
-def _short(text: str, limit: int = MAX_TITLE) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
@@ -123,10 +120,10 @@ class EmbedView:
     def activity(self, plan: Plan, activity: Activity) -> Data:
         when = activity.when
         start = (when.start or when.end) if when else None
-        reading = (format_when(when) or _short(when.text or "", 80)) if when else ""
+        reading = (format_when(when) or shorten(when.text or "", 80)) if when else ""
         return {
             "label": activity.label,
-            "title": _short(activity.title),
+            "title": shorten(activity.title, MAX_TITLE),
             "when": reading,
             "iso": start.iso() if start else None,
             "url": f"{self.index.plan_url(plan.id)}#hd-{activity.id}",
@@ -147,7 +144,7 @@ class EmbedView:
         plan = self.index.plans[plan_id]
         return {
             "label": document_label(plan.document.type, plan.document.number),
-            "title": _short(plan.title, 120),
+            "title": shorten(plan.title, 120),
             "year": plan.year,
             "locality": self.index.places[plan_id].name,
             "url": self.index.plan_url(plan_id),

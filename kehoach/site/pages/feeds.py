@@ -12,8 +12,9 @@ from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.options import SiteOptions
-from kehoach.site.pages.opendata import document_label, issued_on
+from kehoach.site.pages.opendata import issued_on
 from kehoach.site.spec import PageSpec, StaticFile
+from kehoach.site.wording import document_label
 
 FEED_LIMIT = 200  # newest entries per feed: readers poll feeds, keep them small
 

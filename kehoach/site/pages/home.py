@@ -12,7 +12,7 @@ from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import Lookup
 from kehoach.site.pages.locality import LocalityView
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import number
+from kehoach.vietnamese import number
 
 Data = dict[str, Any]
 LATEST = 10

@@ -14,8 +14,9 @@ from kehoach.site.lookup import Lookup, home_crumb
 from kehoach.site.pages.timeline_locality import locality_timeline
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import former_period, level_label, plan_count, sort_name, year_span
+from kehoach.site.wording import former_period, level_label, plan_count, year_span
 from kehoach.source.localities import Locality
+from kehoach.vietnamese import sort_name
 
 Data = dict[str, Any]
 KIND = "Địa phương"

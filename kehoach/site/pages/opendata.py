@@ -39,11 +39,6 @@ JOIN = "; "  # several names in one cell
 LINES = "\n"  # several sentences in one cell
 
 
-def document_label(doc_type: str, number: str | None) -> str:
-    """ "Kế hoạch số 541/KH-UBND", or only the type when the number is blank."""
-    return f"{doc_type} số {number}" if number and number[:1].isalnum() else doc_type
-
-
 def issued_on(date: PartialDate | None) -> str:
     """ "ngày 06/10/2025", "tháng 10/2025", "năm 2025" or "" for an undated document."""
     if date is None:

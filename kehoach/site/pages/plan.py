@@ -13,7 +13,7 @@ from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import format_when, level_label, reference_kind_label
+from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
 
 Data = dict[str, Any]
 
@@ -73,10 +73,7 @@ class PlanView:
         }
 
     def _page_title(self, plan: Plan) -> str:
-        number = plan.document.number or ""
-        numbered = (
-            f"{plan.document.type} số {number}" if number[:1].isdigit() else plan.document.type
-        )
+        numbered = document_label(plan.document.type, plan.document.number)
         return f"{numbered} – {self.index.places[plan.id].name} – {plan.year}"
 
     def header(self, plan: Plan) -> Data:

@@ -16,8 +16,8 @@ from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
-from kehoach.site.wording import sort_name
 from kehoach.source.localities import Locality
+from kehoach.vietnamese import sort_name
 
 Data = dict[str, Any]
 KIND = "Nền tảng"

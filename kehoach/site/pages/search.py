@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_pairs, fold
+from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_pairs
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.spec import PageSpec
+from kehoach.vietnamese import fold
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:

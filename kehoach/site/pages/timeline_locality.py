@@ -18,7 +18,6 @@ from kehoach.site.pages.timeline_plan import (
     activity_label,
     calendar_link,
     plan_timeline,
-    shorten,
 )
 from kehoach.site.wording import format_when
 from kehoach.timeline.span import Span, close, plan_window, vn_date
@@ -31,6 +30,7 @@ from kehoach.timeline.weeks import (
     now_and_next,
     week_grid,
 )
+from kehoach.vietnamese import shorten
 
 LIST_LIMIT = 10  # entries of a "now" or "next" list; the rest are counted
 OWN_ROWS_LIMIT = 15  # communes drawn one row each up to this many, else one total row

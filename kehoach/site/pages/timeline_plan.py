@@ -77,10 +77,6 @@ def activity_label(activity: Activity) -> str:
     return f"{activity.label}. {activity.title}" if activity.label else activity.title
 
 
-def shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def lead_text(plan: Plan, activity: Activity) -> str:
     return activity.lead_text or ", ".join(plan.unit(u).name for u in activity.lead)
 
