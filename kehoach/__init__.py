@@ -1,4 +1,7 @@
-"""Kế hoạch: the pure core that turns plan YAML into a typed model and view data.
+"""Kế hoạch: plan YAML in, a static site out, in stages (ARCHITECTURE.md has the picture):
 
-Nothing in this package imports MkDocs: the site layer (hooks/) adapts it.
+source (files → checked plain data → typed model) → model (dataclasses) → site (a PageSpec
+per page and a StaticFile per file, from page generators) → adapter (MkDocs renders them).
+formats, search and timeline are the stages' tools; authoring serves the people who write
+plans. Only kehoach.adapter imports MkDocs (tests/unit/test_layers.py keeps it so).
 """
