@@ -1,9 +1,12 @@
 """The theme overrides (overrides/) against the installed Material: the name of Material's
 theme script is read from Material itself (kehoach.adapter.compat.theme_script), and a build
-that cannot find it stops, saying why."""
+that cannot find it stops, saying why; the blocks of Material's base.html that
+overrides/main.html copies differ from Material's only by our changes, and every block our
+templates override is still one that Material defines."""
 
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatch
 from importlib import metadata
 from pathlib import Path
@@ -19,6 +22,27 @@ from kehoach.adapter import compat
 
 BUNDLE = "assets/javascripts/bundle.{}.min.js"
 TAG = "<script src=\"{{{{ '{}' | url }}}}\"></script>"  # as Material's base.html loads it
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+
+
+def _cached(partial: str) -> str:
+    return (f'{{% if kh_cached_partial is defined %}}{{{{ kh_cached_partial("{partial}") }}}}'
+            f'{{% else %}}{{% include "{partial}" %}}{{% endif %}}')
+
+
+# Blocks of Material's base.html that overrides/main.html replaces with a copy, and the only
+# changes (old, new) in each copy; {bundle}: the theme script, whose name changes every release.
+MAIN_BLOCKS = {
+    # Rendered once per distinct set of links by hooks/navcache.py (see its docstring).
+    "tabs": [('{% include "partials/tabs.html" %}', _cached("partials/tabs.html"))],
+    "site_nav": [('{% include "partials/nav.html" %}', _cached("partials/nav.html"))],
+    # Deferred: it runs after parsing, as at the end of <body>, but no longer holds up the
+    # first paint on a slow phone (Lighthouse: ~0.6 s of render-blocking time).
+    "scripts": [(TAG.format("{bundle}"),
+                 '<script src="{{ kh_theme_script | url }}" defer></script>')],
+}
+# Block tags as Material and we write them (no whitespace control, no name at the end).
+TAGS = re.compile(r"\{% (?:block (\w+)|endblock) %\}")
 
 
 def _material(folder: Path, *, bundles: tuple[str, ...], files: tuple[str, ...]) -> Path:
@@ -92,3 +116,51 @@ def _assert_clear(message: str, folder: Path, detail: str) -> None:
     assert f"Không tìm thấy tệp JavaScript của giao diện Material {version}" in message, message
     assert f"Material {version}'s theme script" in message, message
     assert str(folder) in message and detail in message, message
+
+
+def _block(text: str, name: str) -> str | None:
+    """The text between ``{% block name %}`` and its own ``{% endblock %}``, blocks nested in
+    it included; None when ``text`` has no such block."""
+    start, depth = None, 0
+    for tag in TAGS.finditer(text):
+        opening = tag[1] is not None
+        if start is None:
+            if opening and tag[1] == name:
+                start, depth = tag.end(), 1
+            continue
+        depth += 1 if opening else -1
+        if depth == 0:
+            return text[start : tag.start()]
+    return None
+
+
+def _names(text: str) -> set[str]:
+    return set(re.findall(r"\{%-? block (\w+)", text))
+
+
+@pytest.mark.parametrize("name", list(MAIN_BLOCKS))
+def test_main_html_copies_materials_blocks_with_only_our_changes(name: str) -> None:
+    expected = _block((compat.material_templates() / "base.html").read_text(encoding="utf-8"), name)
+    assert expected is not None, f"Material's base.html has no block {name}: re-check main.html"
+    for old, new in MAIN_BLOCKS[name]:
+        old = old.replace("{bundle}", compat.theme_script())
+        assert old in expected, f"Material's block {name} no longer has {old!r}: copy it again"
+        expected = expected.replace(old, new)
+    ours = _block((OVERRIDES / "main.html").read_text(encoding="utf-8"), name)
+    assert ours == expected, (
+        f"overrides/main.html's block {name} differs from Material's beyond the changes in "
+        "MAIN_BLOCKS: copy it again from Material's base.html and re-apply them")
+
+
+def test_every_block_our_templates_override_is_one_material_defines() -> None:
+    """A block Material renamed or removed would be overridden in vain, without an error."""
+    defined = _names((compat.material_templates() / "base.html").read_text(encoding="utf-8"))
+    ours = _names((OVERRIDES / "main.html").read_text(encoding="utf-8"))
+    assert {"tabs", "site_nav", "scripts", "content", "extrahead"} <= ours
+    defined |= {"kh_main"}  # main.html's own slot, for the generated pages
+    for template in sorted(OVERRIDES.glob("*.html")):
+        if template.name == "base.html":  # the copy of Material's, which defines them
+            continue
+        unknown = _names(template.read_text(encoding="utf-8")) - defined
+        assert not unknown, f"overrides/{template.name} overrides blocks Material no longer " \
+            f"defines: {sorted(unknown)}"
