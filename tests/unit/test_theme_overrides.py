@@ -162,5 +162,5 @@ def test_every_block_our_templates_override_is_one_material_defines() -> None:
         if template.name == "base.html":  # the copy of Material's, which defines them
             continue
         unknown = _names(template.read_text(encoding="utf-8")) - defined
-        assert not unknown, f"overrides/{template.name} overrides blocks Material no longer " \
-            f"defines: {sorted(unknown)}"
+        assert not unknown, (f"overrides/{template.name} overrides blocks Material no longer "
+                             f"defines: {sorted(unknown)}")
