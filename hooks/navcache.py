@@ -8,7 +8,7 @@ the relative URLs the ``url`` filter makes. The first rendering records which UR
 through that filter; later pages whose relative URLs to those same targets are equal get
 the same HTML. Pages in the navigation are rendered as Material renders them.
 
-Optional: overrides/base.html includes the partials itself when this hook is not loaded
+Optional: overrides/main.html includes the partials itself when this hook is not loaded
 or KEHOACH_NAVCACHE=0 is set (tests/test_navcache.py builds the site both ways and
 compares every file).
 Only ``on_*`` functions are MkDocs hooks.

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kehoach.adapter.compat import theme_script
 from kehoach.search.index import IndexSummary, embed_manifest
 from kehoach.search.prep import BackgroundPreparer, PreparedSite, prepare_folder
 from kehoach.search.text import COMMON_MIN_PAGES, filter_pairs
@@ -30,6 +31,7 @@ _state: dict[str, Any] = {}
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["search_filters"] = filter_pairs
     env.globals["kh_search_url"] = routes.SEARCH
+    env.globals["kh_theme_script"] = theme_script()  # Material's, which search.js loads
     return env
 
 

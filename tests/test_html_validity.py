@@ -35,23 +35,6 @@ COPIES = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer" aria-label="Danh mục trang">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
-        # Deferred: it runs after parsing, as at the end of <body>, but no longer holds up the
-        # first paint on a slow phone (Lighthouse: ~0.6 s of render-blocking time).
-        (
-            "bundle.a5f9d56c.min.js' | url }}\"></script>",
-            "bundle.a5f9d56c.min.js' | url }}\" defer></script>",
-        ),
-        # Rendered once per distinct set of links by hooks/navcache.py (see its docstring).
-        (
-            '{% include "partials/nav.html" %}',
-            '{% if kh_cached_partial is defined %}{{ kh_cached_partial("partials/nav.html") }}'
-            '{% else %}{% include "partials/nav.html" %}{% endif %}',
-        ),
-        (
-            '{% include "partials/tabs.html" %}',
-            '{% if kh_cached_partial is defined %}{{ kh_cached_partial("partials/tabs.html") }}'
-            '{% else %}{% include "partials/tabs.html" %}{% endif %}',
-        ),
     ],
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),
