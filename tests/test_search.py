@@ -33,6 +33,7 @@ from kehoach.search.text import (
 from kehoach.site.pages.search import search_page
 from kehoach.site.routes import SEARCH_INDEX, SEARCH_PAGE_FILE
 from kehoach.site.spec import PageSpec
+from kehoach.vietnamese import sort_name
 from tests.sitetools import ROOT, build_site, serve
 
 DUC_THO = ("ha-tinh/huyen-duc-tho/", "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
@@ -132,6 +133,18 @@ def test_search_page_lists_filter_values_of_indexed_pages_in_reading_order() -> 
     assert [v["value"] for v in filters["province"]] == ["Tỉnh Cà Mau", "Tỉnh Dak", "Tỉnh Đồng Nai"]
     assert filters["year"] == [{"value": "2025", "count": 2}, {"value": "2024", "count": 1}]
     assert [v["value"] for v in filters["kind"]] == ["Kế hoạch"]  # units are not indexed
+
+
+def test_search_filters_are_in_the_order_of_the_locality_lists() -> None:
+    """One collation for the whole site: "Lâm" after "Lào" (â is a letter after a), as on
+    the locality pages; marks ignored, Lâm Đồng came before Lạng Sơn here only."""
+    names = ["Tỉnh Lâm Đồng", "Tỉnh Lào Cai", "Tỉnh Lai Châu", "Tỉnh Lạng Sơn"]
+    pages = [PageSpec(f"{n}/index.md", "plan.html", n, facets={"province": name})
+             for n, name in enumerate(names)]
+    filters = {f["key"]: f["values"] for f in search_page(pages).data["filters"]}
+    assert [v["value"] for v in filters["province"]] == sorted(names, key=sort_name)
+    assert sorted(names, key=sort_name) == [
+        "Tỉnh Lai Châu", "Tỉnh Lạng Sơn", "Tỉnh Lào Cai", "Tỉnh Lâm Đồng"]
 
 
 # --- in the browser ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_p
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.spec import PageSpec
-from kehoach.vietnamese import fold
+from kehoach.vietnamese import sort_name
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
@@ -45,9 +45,9 @@ def search_page(pages: Iterable[PageSpec]) -> PageSpec:
 
 
 def _ordered(key: str, values: Iterable[str]) -> list[str]:
-    """Years newest first; names in Vietnamese alphabetical order (Đ after D, marks ignored)."""
+    """Years newest first; names in Vietnamese alphabetical order."""
     if key == "year":
         return sorted(values, reverse=True)
-    return sorted(values, key=lambda v: (fold(v.replace("đ", "d~").replace("Đ", "D~")), v))
+    return sorted(values, key=lambda v: (sort_name(v), v))
 
 
