@@ -1,6 +1,7 @@
 """The Python half of the test vectors shared with the JavaScript tests (tests/vectors/*.json,
 also read by tests/js/shared-vectors.test.mjs): the folding and word splitting of the search
-index (kehoach.search.text) and the Gantt scale with its "today" line (kehoach.timeline.gantt).
+index (kehoach.search.text), the Gantt scale with its "today" line (kehoach.timeline.gantt) and
+the "now / next" lists of the timelines (kehoach.timeline.weeks).
 
 Each file holds ``cases`` both languages must agree on, and ``disagreements``: inputs on
 which the two give different results today, each with the result of each language. Those
@@ -19,6 +20,7 @@ import pytest
 from kehoach.search.text import fold, search_terms
 from kehoach.timeline.gantt import Scale, today_marker
 from kehoach.timeline.span import Span
+from kehoach.timeline.weeks import now_and_next
 from tests.sitetools import ROOT
 
 VECTORS = ROOT / "tests" / "vectors"
@@ -32,6 +34,7 @@ def _load(name: str) -> dict[str, Any]:
 FOLD = _load("fold.json")
 WORDS = _load("words.json")
 TIMELINE = _load("timeline.json")
+AGENDA = _load("agenda.json")
 SCALES = {scale["id"]: scale for scale in TIMELINE["scales"]}
 
 
@@ -129,3 +132,14 @@ def test_today_marker_still_gives_its_recorded_result_where_javascript_differs(
     today = today_marker(_day(entry["date"]), _scale(SCALES[entry["scale"]]))
     assert today.state == "inside"
     assert {"x": today.x, "anchor": today.anchor} == entry["python"], entry["why"]
+
+
+# --- now and next -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", AGENDA["cases"], ids=[c["name"] for c in AGENDA["cases"]])
+def test_now_and_next_pick_the_shared_lists(case: dict[str, Any]) -> None:
+    items = [(Span(_day(i["start"]), _day(i["end"])), i["label"]) for i in case["items"]]
+    now, upcoming = now_and_next(items, _day(case["today"]), case["horizon"])
+    assert [label for _span, label in now] == case["now"]
+    assert [label for _span, label in upcoming] == case["next"]
