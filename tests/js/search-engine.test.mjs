@@ -35,22 +35,24 @@ describe("words", () => {
 });
 
 describe("opening the index", () => {
+  const ONE_WORD = { metas: metas(1), shards: [{ a: entry(["a"], [{ page: 0 }]) }] };
+
   test("the manifest held by the page is used as it is: nothing is downloaded", async () => {
-    const { index, server, manifest } = await openMemoryIndex({ metas: metas(1), shards: [{ a: entry(["a"], [{ page: 0 }]) }], common: ["a"] });
+    const { index, server, manifest } = await openMemoryIndex({ ...ONE_WORD, common: ["a"] });
     assert.deepEqual(index.manifest, manifest);
     assert.deepEqual([...index.common], ["a"]);
     assert.deepEqual(server.requested, []);
   });
 
   test("without one, the manifest is fetched from chi-muc-tim-kiem/ under the site root", async () => {
-    const { index, server, manifest } = await openMemoryIndex({ metas: metas(1), shards: [{ a: entry(["a"], [{ page: 0 }]) }] }, { embedded: false });
+    const { index, server, manifest } = await openMemoryIndex(ONE_WORD, { embedded: false });
     assert.deepEqual(server.requested, ["chi-muc-tim-kiem/manifest.json"]);
     assert.deepEqual(index.manifest, manifest);
   });
 
   test("a manifest that cannot be fetched rejects, naming its address and status", async () => {
-    const opening = openMemoryIndex({ metas: metas(1), shards: [{ a: entry(["a"], [{ page: 0 }]) }] },
-      { embedded: false, failures: { "chi-muc-tim-kiem/manifest.json": 1 } });
+    const failures = { "chi-muc-tim-kiem/manifest.json": 1 };
+    const opening = openMemoryIndex(ONE_WORD, { embedded: false, failures });
     await assert.rejects(opening, /chi-muc-tim-kiem\/manifest\.json: 503/);
   });
 });
@@ -76,7 +78,7 @@ describe("matching words", () => {
     assert.equal(one[0].score, one[1].score);
   });
 
-  test("typed without marks or in capitals, a word finds the pages spelled with them; the reader's own spelling counts twice", async () => {
+  test("without marks or in capitals a word finds pages spelled with them; the reader's spelling counts twice", async () => {
     const { index } = await openMemoryIndex({ metas: metas(2), shards: [{
       duc: entry(["duc", "đức"], [{ page: 0, mask: 0b10 }, { page: 1, mask: 0b01 }]),
     }] });
@@ -113,16 +115,18 @@ describe("matching words", () => {
 
   test("the metadata of the 2005th page (pages come in chunks) has an absolute address", async () => {
     const many = metas(2006);
-    const { index, server } = await openMemoryIndex({ metas: many, chunk: 32, shards: [{ a: entry(["a"], [{ page: 0 }]) }] });
+    const shards = [{ a: entry(["a"], [{ page: 0 }]) }];
+    const { index, server } = await openMemoryIndex({ metas: many, chunk: 32, shards });
     assert.deepEqual(await index.page(2005), { url: `${ROOT}p2005/`, title: "Trang 2005" });
     assert.deepEqual(server.requested, ["chi-muc-tim-kiem/p/v0-62.json"]);
   });
 
-  test("postings are read as index.py writes them: page and position deltas, weight place, spelling mask", async () => {
+  test("postings are read as index.py writes them: page and position deltas, weight, spellings", async () => {
     const postings = [1, 0, 2, 1, 5, 2, 1, 1, 2, 0, 3]; // page 1: weight 7, "số"; page 3: weight 1, "so"
     assert.deepEqual(entry(["so", "số"], [{ page: 1, weight: 0, mask: 2, positions: [5] },
       { page: 3, weight: 1, mask: 1, positions: [0, 3] }])[1], postings);
-    const { index } = await openMemoryIndex({ metas: metas(4), weights: [7, 1], shards: [{ so: [["so", "số"], postings] }] });
+    const shards = [{ so: [["so", "số"], postings] }];
+    const { index } = await openMemoryIndex({ metas: metas(4), weights: [7, 1], shards });
     const found = await index.search("số");
     assert.deepEqual(pagesOf(found), [1, 3]);
     assertTimes(found[0].score, 14, found[1].score); // 7 × exact against 1 × folded
@@ -215,8 +219,10 @@ describe("shards", () => {
 describe("words side by side", () => {
   test("the reader's words side by side on the page, in order, double its score", async () => {
     const { index } = await openMemoryIndex({ metas: metas(3), shards: [{
-      ha: entry(["hà"], [{ page: 0, positions: [4] }, { page: 1, positions: [1] }, { page: 2, positions: [2, 9] }]),
-      thach: entry(["thạch"], [{ page: 0, positions: [3] }, { page: 1, positions: [3] }, { page: 2, positions: [8] }]),
+      ha: entry(["hà"], [
+        { page: 0, positions: [4] }, { page: 1, positions: [1] }, { page: 2, positions: [2, 9] }]),
+      thach: entry(["thạch"], [
+        { page: 0, positions: [3] }, { page: 1, positions: [3] }, { page: 2, positions: [8] }]),
     }] });
     const found = scores(await index.search("thạch hà"));
     assertTimes(found.get(0), 2, found.get(1));
@@ -254,7 +260,8 @@ describe("filters", () => {
 
   test("every filter must hold; a filter no page has finds nothing", async () => {
     const { index } = await openMemoryIndex(filtered);
-    assert.deepEqual(pagesOf(await index.search("thach", ["kh_province__ha_tinh__", "kh_year__2025__"])), [0]);
+    const both = await index.search("thach", ["kh_province__ha_tinh__", "kh_year__2025__"]);
+    assert.deepEqual(pagesOf(both), [0]);
     assert.deepEqual(await index.search("thach", ["kh_year__2024__"]), []);
   });
 

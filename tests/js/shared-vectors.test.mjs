@@ -1,12 +1,15 @@
 // The JavaScript half of the test vectors shared with tests/unit/test_shared_vectors.py:
 // folding and word splitting (search-engine.js, whose fold search.js imports too), the
-// "today" line and the now / next lists of timeline.js. ``disagreements`` are inputs on which
+// "today" line and the now / next lists of timeline.js, the filter words search.js asks for.
+// ``disagreements`` are inputs on which
 // Python and JavaScript differ today: each side must still give its own recorded result.
 
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { afterEach, describe, test } from "node:test";
 
-import { engine } from "./support/engine.mjs";
+import { engine, restoreFetch } from "./support/engine.mjs";
+import { entry } from "./support/memory-index.mjs";
+import { openSearchPage } from "./support/search-page.mjs";
 import { agendaBox, chartSvg, labels, localMoment, runTimeline, todayOf } from "./support/timeline-page.mjs";
 import { vectors } from "./support/vectors.mjs";
 
@@ -14,7 +17,10 @@ const FOLD = vectors("fold.json");
 const WORDS = vectors("words.json");
 const TIMELINE = vectors("timeline.json");
 const AGENDA = vectors("agenda.json");
+const FILTER_TOKENS = vectors("filter_tokens.json");
 const SCALES = new Map(TIMELINE.scales.map((scale) => [scale.id, scale]));
+
+afterEach(restoreFetch);
 
 // What timeline.js shows on a chart of ``scale`` on the reader's day ``iso`` (at noon).
 function todayOn(scale, iso) {
@@ -78,6 +84,29 @@ describe("now and next (timeline.js)", () => {
       runTimeline({ "[data-kh-agenda]": [agenda.box] }, localMoment(today));
       assert.deepEqual(labels(agenda.lists.now), now);
       assert.deepEqual(labels(agenda.lists.next), next);
+    });
+  }
+});
+
+// An index where page n holds the word "trang" and the filter word of case n only.
+function filterSite(cases) {
+  const tokens = cases.map(({ token }, page) => [token, entry([token], [{ page }])]);
+  const everyPage = cases.map((_, page) => ({ page }));
+  const shards = [...tokens.sort(([a], [b]) => (a < b ? -1 : 1)), ["trang", entry(["trang"], everyPage)]];
+  return {
+    metas: cases.map((_, page) => ({ url: `p${page}/`, title: `Trang ${page}` })),
+    shards: shards.map(([word, value]) => ({ [word]: value })),
+  };
+}
+
+describe("filter words (search.js, on the search page)", () => {
+  for (const [page, { key, value, token }] of FILTER_TOKENS.cases.entries()) {
+    test(`${key} = ${JSON.stringify(value)} → ${token}`, async () => {
+      const search = new URLSearchParams({ q: "trang", [key]: value }).toString();
+      const { view, until } = await openSearchPage(filterSite(FILTER_TOKENS.cases), search);
+      await until(() => view.status.textContent !== "");
+      const found = view.list.children.map((item) => item.children[0].children[0].href.split("/").at(-2));
+      assert.deepEqual(found, [`p${page}`], view.status.textContent);
     });
   }
 });

@@ -124,7 +124,8 @@ describe("now and next", () => {
   const item = (label, start, end) => ({ label, start, end });
 
   test("a box built on the reader's day is left as it is", () => {
-    const agenda = agendaBox({ build: "2025-10-08", horizon: 30, now: [item("old", "2025-01-01", "2025-01-02")], next: [], more: true });
+    const old = item("old", "2025-01-01", "2025-01-02");
+    const agenda = agendaBox({ build: "2025-10-08", horizon: 30, now: [old], next: [], more: true });
     runTimeline({ "[data-kh-agenda]": [agenda.box] }, localMoment("2025-10-08"));
     assert.deepEqual(labels(agenda.lists.now), ["old"]);
     assert.equal(agenda.moreNote.hidden, false);
@@ -139,7 +140,8 @@ describe("now and next", () => {
     assert.deepEqual([agenda.lists.now.hidden, agenda.empty.now.hidden], [false, true]);
     assert.deepEqual([agenda.lists.next.hidden, agenda.empty.next.hidden], [true, false]);
     assert.equal(agenda.moreNote.hidden, true); // the build's counts of unlisted items no longer hold
-    assert.equal(agenda.asOf.textContent, "hôm nay 15/10/2025 (chọn từ danh sách lập ngày tạo trang 2025-10-08)");
+    assert.equal(agenda.asOf.textContent,
+      "hôm nay 15/10/2025 (chọn từ danh sách lập ngày tạo trang 2025-10-08)");
   });
 });
 

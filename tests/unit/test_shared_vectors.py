@@ -1,7 +1,8 @@
 """The Python half of the test vectors shared with the JavaScript tests (tests/vectors/*.json,
 also read by tests/js/shared-vectors.test.mjs): the folding and word splitting of the search
 index (kehoach.search.text), the Gantt scale with its "today" line (kehoach.timeline.gantt) and
-the "now / next" lists of the timelines (kehoach.timeline.weeks).
+the "now / next" lists of the timelines (kehoach.timeline.weeks) and the words standing for
+search filters (kehoach.search.text.filter_token).
 
 Each file holds ``cases`` both languages must agree on, and ``disagreements``: inputs on
 which the two give different results today, each with the result of each language. Those
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from kehoach.search.text import fold, search_terms
+from kehoach.search.text import filter_token, fold, search_terms
 from kehoach.timeline.gantt import Scale, today_marker
 from kehoach.timeline.span import Span
 from kehoach.timeline.weeks import now_and_next
@@ -35,6 +36,7 @@ FOLD = _load("fold.json")
 WORDS = _load("words.json")
 TIMELINE = _load("timeline.json")
 AGENDA = _load("agenda.json")
+FILTER_TOKENS = _load("filter_tokens.json")
 SCALES = {scale["id"]: scale for scale in TIMELINE["scales"]}
 
 
@@ -91,6 +93,12 @@ def test_the_index_still_splits_as_recorded_where_javascript_differs(
     case: dict[str, Any],
 ) -> None:
     assert _indexed_words(case["input"]) == case["python"], case["why"]
+
+
+@pytest.mark.parametrize("case", FILTER_TOKENS["cases"],
+                         ids=[c["token"] for c in FILTER_TOKENS["cases"]])
+def test_filter_token_gives_the_shared_word(case: dict[str, str]) -> None:
+    assert filter_token(case["key"], case["value"]) == case["token"]
 
 
 # --- Gantt scale ------------------------------------------------------------------------------
