@@ -1,7 +1,8 @@
 # Kế hoạch địa phương — các lệnh thường dùng (common commands).
 #
 #   make site    kiểm tra dữ liệu rồi dựng trang web vào site/   (validate, then build site/)
-#   make test    lint + toàn bộ bộ kiểm thử                      (lint + the whole test suite)
+#   make test    lint + toàn bộ bộ kiểm thử                      (lint + the whole test suite:
+#                pytest, then the JavaScript unit tests with node --test)
 #   make serve   xem trước tại http://127.0.0.1:8000             (preview)
 #   make check   chỉ kiểm tra dữ liệu trong plans/               (validate the data only)
 #
@@ -215,11 +216,20 @@ lint: setup
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no test: that fails `make test` loudly, never silently.
+# Then the JavaScript unit tests (tests/js/, Node's built-in runner, no npm package) run even
+# when pytest failed; the target fails if either does. The files are named rather than the
+# folder: Node 21 and later no longer search a folder given to --test. No file: a failure too.
+JS_TESTS := tests/js/*.test.mjs
+
 test: setup chromium node java lint
 	@echo "$(BIN)/pytest"; rc=0; $(BIN)/pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
 	  echo "make test: pytest không tìm thấy kiểm thử nào (collected no tests, exit 5) — coi là lỗi." >&2; \
 	fi; \
+	echo "node --test $(JS_TESTS)"; js=0; \
+	if compgen -G '$(JS_TESTS)' >/dev/null; then node --test $(JS_TESTS) || js=$$?; \
+	else echo "make test: không có kiểm thử JavaScript nào ($(JS_TESTS): no JavaScript tests) — coi là lỗi." >&2; js=1; fi; \
+	if [ $$rc -eq 0 ]; then rc=$$js; fi; \
 	exit $$rc
 
 bench: setup

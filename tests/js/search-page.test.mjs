@@ -1,0 +1,108 @@
+// docs/assets/search.js on a fake search page: words on most pages of the site (the
+// manifest's "common") are not looked up alone, a chosen filter narrows the results, and a
+// result shows its page with the reader's words marked. Which words were looked up is read
+// from the shards downloaded (one word per shard here).
+
+import assert from "node:assert/strict";
+import { afterEach, describe, test } from "node:test";
+
+import { restoreFetch } from "./support/engine.mjs";
+import { entry } from "./support/memory-index.mjs";
+import { SITE_ROOT, markedIn, openSearchPage, shardsAskedFor, textOf } from "./support/search-page.mjs";
+
+afterEach(restoreFetch);
+
+const THACH_HA = { url: "ha-tinh/xa-thach-ha/", title: "Kế hoạch chuyển đổi số xã Thạch Hà",
+  kind: "Kế hoạch", locality: "Xã Thạch Hà", province: "Tỉnh Hà Tĩnh", year: "2025" };
+const XUAN_LOC = { url: "dong-nai/xa-xuan-loc/", title: "Kế hoạch chuyển đổi số xã Xuân Lộc",
+  kind: "Kế hoạch", locality: "Xã Xuân Lộc", province: "Tỉnh Đồng Nai", year: "2025" };
+const NOTES = { url: "ha-tinh/xa-thach-ha/ghi-chu/", title: "Ghi chú Thạch Hà", locality: "Tỉnh Hà Tĩnh",
+  province: "Tỉnh Hà Tĩnh" };
+const ALL = [0, 1, 2].map((page) => ({ page }));
+
+// Pages 0 and 1 hold "chuyển đổi số" (common: on most pages); pages 0 and 2 "Thạch Hà".
+const SITE = { metas: [THACH_HA, XUAN_LOC, NOTES], common: ["chuyen", "doi", "so"], shards: [
+  { chuyen: entry(["chuyển"], ALL.slice(0, 2)) },
+  { doi: entry(["đổi"], ALL.slice(0, 2)) },
+  { ha: entry(["hà"], [{ page: 0 }, { page: 2 }]) },
+  { kh_province__tinh_dong_nai__: entry(["kh_province__tinh_dong_nai__"], [{ page: 1 }]) },
+  { kh_province__tinh_ha_tinh__: entry(["kh_province__tinh_ha_tinh__"], [{ page: 0 }, { page: 2 }]) },
+  { so: entry(["số"], ALL.slice(0, 2)) },
+  { thach: entry(["thạch"], [{ page: 0 }, { page: 2 }]) },
+] };
+
+const resultTitles = (view) => view.list.children.map((item) => textOf(item.children[0]));
+
+async function searchFor(search) {
+  const page = await openSearchPage(SITE, new URLSearchParams(search).toString());
+  await page.until(() => page.view.status.textContent !== "");
+  return page;
+}
+
+describe("words on most pages", () => {
+  test("a query made only of them asks for a place first, and downloads nothing", async () => {
+    const { view, server } = await searchFor({ q: "chuyển đổi số" });
+    assert.match(view.status.textContent, /^Các từ “chuyển đổi số” có trong rất nhiều trang\./);
+    assert.equal(view.anyway.hidden, false);
+    assert.deepEqual([view.list.children, server.requested], [[], []]);
+  });
+
+  test("“search anyway” then looks up every word", async () => {
+    const { view, server, manifest, until } = await searchFor({ q: "chuyển đổi số" });
+    view.anyway.onclick();
+    await until(() => view.status.textContent.startsWith("Tìm thấy"));
+    assert.equal(view.status.textContent, "Tìm thấy 2 kết quả cho “chuyển đổi số”.");
+    assert.deepEqual(shardsAskedFor(server, manifest), ["chuyen", "doi", "so"]);
+    assert.deepEqual(resultTitles(view), [THACH_HA.title, XUAN_LOC.title]);
+    assert.equal(view.anyway.hidden, true);
+  });
+
+  test("beside other words they are left out of the look-up", async () => {
+    const { view, server, manifest } = await searchFor({ q: "chuyển đổi số Thạch Hà" });
+    assert.deepEqual(shardsAskedFor(server, manifest), ["thach", "ha"]);
+    assert.deepEqual(resultTitles(view), [THACH_HA.title, NOTES.title]); // the notes lack "số"
+  });
+
+  test("one such word alone is looked up", async () => {
+    const { view, server, manifest } = await searchFor({ q: "số" });
+    assert.deepEqual(shardsAskedFor(server, manifest), ["so"]);
+    assert.equal(view.list.children.length, 2);
+  });
+
+  test("with a province chosen they are looked up at once, within the province", async () => {
+    const query = { q: "chuyển đổi số", province: "Tỉnh Hà Tĩnh" };
+    const { view, server, manifest, addresses } = await searchFor(query);
+    assert.deepEqual(shardsAskedFor(server, manifest),
+      ["chuyen", "doi", "so", "kh_province__tinh_ha_tinh__"]);
+    assert.deepEqual(resultTitles(view), [THACH_HA.title]);
+    assert.equal(view.details.getAttribute("open"), "");
+    assert.equal(addresses.length, 1); // the query and the filter stay in the address
+    assert.deepEqual(Object.fromEntries(new URLSearchParams(addresses[0].replace(/^\?/, ""))), query);
+  });
+});
+
+describe("results", () => {
+  test("each result links to its page and marks the reader's words, with or without marks", async () => {
+    const { view } = await searchFor({ q: "thach HA" });
+    const [first, second] = view.list.children;
+    const link = first.children[0].children[0];
+    assert.equal(link.href, `${SITE_ROOT}${THACH_HA.url}`);
+    assert.deepEqual(markedIn(link), ["Thạch", "Hà"]);
+    assert.equal(textOf(first.children[1]), "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025");
+    assert.equal(textOf(second.children[1]), "Tỉnh Hà Tĩnh"); // the place once, when locality is the province
+    assert.equal(view.status.textContent, "Tìm thấy 2 kết quả cho “thach HA”.");
+  });
+
+  test("a query nothing matches says so", async () => {
+    const { view } = await searchFor({ q: "thạch", province: "Tỉnh Đồng Nai" });
+    assert.equal(view.status.textContent,
+      "Không tìm thấy kết quả nào cho “thạch”. Hãy thử ít từ hơn hoặc bỏ bớt bộ lọc.");
+    assert.deepEqual(view.list.children, []);
+  });
+
+  test("filters without words search nothing and say why", async () => {
+    const { view, server } = await searchFor({ province: "Tỉnh Hà Tĩnh" });
+    assert.equal(view.status.textContent, "Hãy gõ từ khóa: bộ lọc chỉ thu hẹp kết quả tìm được.");
+    assert.deepEqual(server.requested, []);
+  });
+});
