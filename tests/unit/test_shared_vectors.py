@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-from kehoach.search.text import filter_token, fold, search_terms
+from kehoach.search.text import filter_token, search_terms
 from kehoach.timeline.gantt import Scale, today_marker
 from kehoach.timeline.span import Span
 from kehoach.timeline.weeks import now_and_next
+from kehoach.vietnamese import fold
 from tests.sitetools import ROOT
 
 VECTORS = ROOT / "tests" / "vectors"
