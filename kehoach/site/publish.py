@@ -19,13 +19,6 @@ from kehoach.site.pages.embed import EmbedView
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata import OpenData, document_label, issued_on
 
-OPTIONS_KEY = "kh_site_options"  # where hooks/publish.py leaves the options in config.extra
-# Where hooks/pages.py leaves the URIs of the files it writes itself (calendars, open data,
-# feeds), which are not MkDocs files: hooks/publish.py links them only when they exist.
-STATIC_URIS_KEY = "kh_static_uris"
-# Set in config.extra by hooks/parallel.py when a second process renders part of the pages:
-# "build" in the build, "second" in the second process, which also writes the static files.
-PROCESS_KEY = "kh_process"
 FEED_LIMIT = 200  # newest entries per feed: readers poll feeds, keep them small
 SITE_NAME = "Kế hoạch Chuyển đổi số địa phương"
 
