@@ -35,11 +35,13 @@ class VersionError(PluginError):
     """MkDocs or Material is not the version this module was checked against."""
 
 
-def check_versions(version: Callable[[str], str] = importlib.metadata.version) -> None:
-    """Stops the build when an installed package is not of the series in CHECKED."""
+def check_versions(version: Callable[[str], str] | None = None) -> None:
+    """Stops the build when an installed package (``version``: how to find its version,
+    importlib.metadata's by default) is not of the series in CHECKED."""
+    lookup = version or importlib.metadata.version
     for package, series in CHECKED.items():
         try:
-            found = version(package)
+            found = lookup(package)
         except importlib.metadata.PackageNotFoundError:
             found = "không có (not installed)"
         if found.split(".")[: series.count(".") + 1] != series.split("."):
