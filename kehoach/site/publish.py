@@ -13,11 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kehoach.formats.atom import EMPTY_FEED_DATE, SITE_FEED, Feed, FeedEntry, province_feed, render_atom
-from kehoach.site.spec import PageSpec, StaticFile
-from kehoach.site.pages.embed import EmbedView
+from kehoach.formats.atom import (
+    EMPTY_FEED_DATE,
+    SITE_FEED,
+    Feed,
+    FeedEntry,
+    province_feed,
+    render_atom,
+)
 from kehoach.site.index import SiteIndex
+from kehoach.site.pages.embed import EmbedView
 from kehoach.site.pages.opendata import OpenData, document_label, issued_on
+from kehoach.site.spec import PageSpec, StaticFile
 
 FEED_LIMIT = 200  # newest entries per feed: readers poll feeds, keep them small
 SITE_NAME = "Kế hoạch Chuyển đổi số địa phương"
