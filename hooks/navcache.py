@@ -1,89 +1,9 @@
-"""MkDocs adapter: Material's navigation partials rendered once per distinct set of links.
-
-Material renders the sidebar navigation and the tabs again for every page: about a third
-of the rendering time of a page, repeated ~70,000 times on the national site. On a page
-that is not itself in the navigation (every generated page) no item is active, so what
-those partials write depends only on where their links point from that page, that is, on
-the relative URLs the ``url`` filter makes. The first rendering records which URLs go
-through that filter; later pages whose relative URLs to those same targets are equal get
-the same HTML. Pages in the navigation are rendered as Material renders them.
-
-Optional: overrides/main.html includes the partials itself when this hook is not loaded
-or KEHOACH_NAVCACHE=0 is set (tests/test_navcache.py builds the site both ways and
-compares every file).
-Only ``on_*`` functions are MkDocs hooks.
-"""
+"""MkDocs hook: Material's navigation rendered once per distinct set of links, not per page
+(optional: KEHOACH_NAVCACHE=0 switches it off). The work is done in
+kehoach/adapter/navcache.py; only ``on_*`` names here."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from kehoach.adapter import navcache as _navcache
 
-from jinja2 import Environment, Template, pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.utils import normalize_url
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    if os.environ.get("KEHOACH_NAVCACHE") == "0":
-        return env
-    cache = _PartialCache(env.filters["url"])
-    # One wrapper for the whole build: it records the targets during a first rendering.
-    env.filters["url"] = cache.url_filter
-    env.globals["kh_cached_partial"] = cache.render
-    return env
-
-
-class _PartialCache:
-    def __init__(self, url_filter: Callable[[Context, str], str]) -> None:
-        self._url_filter = url_filter
-        self._recording: list[str] | None = None
-        self._targets: dict[str, tuple[str, ...]] = {}  # partial → URLs it links to
-        self._html: dict[tuple[str, tuple[str, ...]], Markup] = {}
-
-    @pass_context
-    def url_filter(self, context: Context, value: str) -> str:
-        if self._recording is not None:
-            self._recording.append(str(value))
-        return self._url_filter(context, value)
-
-    @pass_context
-    def render(self, context: Context, name: str) -> Markup:
-        template = context.environment.get_template(name)
-        page = context.get("page")
-        nav = context.get("nav")
-        if page is None or nav is None or page in nav.pages:
-            return _include(template, context)
-        targets = self._targets.get(name)
-        if targets is None:
-            html, targets = self._record(template, context)
-            self._targets[name] = targets
-            self._html[(name, _relative(targets, context))] = html
-            return html
-        key = (name, _relative(targets, context))
-        if key not in self._html:
-            self._html[key] = _include(template, context)
-        return self._html[key]
-
-    def _record(self, template: Template, context: Context) -> tuple[Markup, tuple[str, ...]]:
-        self._recording = []
-        try:
-            html = _include(template, context)
-            return html, tuple(self._recording)
-        finally:
-            self._recording = None
-
-
-def _relative(targets: tuple[str, ...], context: Context) -> tuple[str, ...]:
-    # What the url filter gives each target from this page (mkdocs.utils.templates).
-    page, base_url = context["page"], context["base_url"]
-    return tuple(normalize_url(target, page=page, base=base_url) for target in targets)
-
-
-def _include(template: Template, context: Context) -> Markup:
-    # What {% include %} does: the partial sees the including template's variables.
-    rendered = template.root_render_func(template.new_context(context.get_all(), shared=True))
-    return Markup("".join(rendered))
+on_env = _navcache.on_env

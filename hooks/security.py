@@ -1,58 +1,11 @@
-"""MkDocs adapter for the Content-Security-Policy: every HTML page written gets its policy
-(kehoach.formats.csp) as the first element of <head>, with the hashes of its inline scripts.
-
-Listed last in mkdocs.yml and run at the lowest priority, so the policy is computed from
-the final HTML of each page. Pages come through on_post_page; the theme's own pages (the
-404 page) through on_post_template. Only inline scripts written in the templates are
-hashed; any other one (which could only come from the data through an escaping bug) is left
-blocked and logged as a warning, which fails the strict build.
-"""
+"""MkDocs hook: the Content-Security-Policy of every page, computed from its final HTML
+(listed last in mkdocs.yml). The work is done in kehoach/adapter/security.py; only ``on_*``
+names here."""
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from kehoach.adapter import security as _security
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from kehoach.formats.csp import TemplateScripts, secure_page
-
-_log = logging.getLogger("mkdocs.hooks.security")
-_state: dict[str, Any] = {}
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    loader = env.loader
-    assert loader is not None
-    # The templates as MkDocs resolves them: overrides/ shadow the theme's files.
-    names = [n for n in loader.list_templates() if n.endswith(".html")]
-    _state["trusted"] = TemplateScripts(loader.get_source(env, n)[0] for n in names)
-    return env
-
-
-@event_priority(-100)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _secure(output, page.file.dest_uri)
-
-
-@event_priority(-100)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output_content  # sitemap.xml
-    return _secure(output_content, template_name)
-
-
-def _secure(html: str, name: str) -> str:
-    if not html.strip():
-        return html  # not written here: MkDocs skips empty output (see hooks/parallel.py)
-    secured = secure_page(html, trusted=_state["trusted"])
-    for script in secured.untrusted:
-        _log.warning(
-            "%s: đoạn mã <script> không có trong mẫu giao diện bị chặn (an inline script that no "
-            "template wrote is blocked by the Content-Security-Policy): %.120r", name, script
-        )
-    return secured.html
+on_env = _security.on_env
+on_post_page = _security.on_post_page
+on_post_template = _security.on_post_template

@@ -16,6 +16,7 @@ from kehoach.model.plan import Plan, When
 from kehoach.site import routes
 from kehoach.site.build import build_site as build_core
 from kehoach.site.options import SiteOptions
+from kehoach.site.pages.timeline_plan import build_moment
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import Locality
 from kehoach.timeline.span import Span, bounds, calendar_span
@@ -111,7 +112,8 @@ def test_ongoing_activity_spans_the_plan_period() -> None:
 
 def test_links_are_absolute_when_the_site_address_is_known() -> None:
     catalog = load_catalog(ROOT / "plans")
-    files = {f.uri: f.content for f in build_core(catalog, SiteOptions(site_url="https://example.org/kh/")).files}
+    absolute = build_core(catalog, SiteOptions(site_url="https://example.org/kh/"))
+    files = {f.uri: f.content for f in absolute.files}
     cal = icalendar.Calendar.from_ical(files["vinh-long/vinh-long-2025-ngay-cds/lich.ics"])
     event = cal.walk("VEVENT")[0]
     assert str(event["url"]) == ("https://example.org/kh/vinh-long/vinh-long-2025-ngay-cds/"
@@ -122,17 +124,16 @@ def test_links_are_absolute_when_the_site_address_is_known() -> None:
     assert str(cal.walk("VEVENT")[0]["url"]).startswith("vinh-long/vinh-long-2025-ngay-cds/#")
 
 
-def test_calendar_bytes_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendar_bytes_follow_source_date_epoch() -> None:
     catalog = load_catalog(ROOT / "plans")
 
-    def calendars() -> dict[str, bytes]:
-        return {f.uri: f.content for f in build_core(catalog).files if f.uri.endswith(".ics")}
+    def calendars(epoch: int) -> dict[str, bytes]:
+        built = build_core(catalog, moment=build_moment(epoch))
+        return {f.uri: f.content for f in built.files if f.uri.endswith(".ics")}
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760054400")
-    first, second = calendars(), calendars()
+    first, second = calendars(1760054400), calendars(1760054400)
     assert first == second and len(first) == 10
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760140800")
-    later = calendars()
+    later = calendars(1760140800)
     assert later.keys() == first.keys() and later != first
     assert all(b"DTSTAMP:20251011T000000Z" in body for body in later.values() if b"VEVENT" in body)
 

@@ -250,7 +250,7 @@ def test_a_widely_used_platform_is_split_by_province(monkeypatch: pytest.MonkeyP
 
 
 def test_locality_pages_expose_the_keys_other_partials_use() -> None:
-    site = site_context(load_catalog(ROOT / "plans"), SiteOptions(), build_moment())
+    site = site_context(load_catalog(ROOT / "plans"), SiteOptions(), build_moment(None))
     pages = {p.url: p for p in locality.generate(site, []).pages}
     province = pages["ha-tinh/"].data
     assert province["locality"] == {"key": "42", "name": "Tỉnh Hà Tĩnh", "path": "ha-tinh",

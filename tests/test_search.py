@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from hooks.search import index_site
+from kehoach.adapter.search import index_site
 from kehoach.search.index import MANIFEST, embed_manifest
 from kehoach.search.text import (
     COMMON_SHARE,

@@ -5,19 +5,18 @@ last change from one git log, a reproducible fallback without git)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
+from kehoach.adapter.settings import parse_settings
+from kehoach.source.history import git_dates, last_changed, parse_log
 from tests.sitetools import FIXED_EPOCH, ROOT, build_site, differing_files, tree_bytes
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -117,25 +116,12 @@ def test_actions_are_pinned_to_full_commit_shas(name: str) -> None:
 # --- last changed, edit links -------------------------------------------------------------
 
 
-def _hook() -> ModuleType:
-    """hooks/publish.py, loaded the way MkDocs loads it (a file, not a package module)."""
-    name = "kehoach_test_publish_hook"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / "publish.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while being built
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def test_git_log_is_parsed_newest_first(tmp_path: Path) -> None:
-    hook = _hook()
     log = (
         "\x1e2025-10-09\0\nplans/a.yaml\0plans/b.yaml\0"
         "\x1e2025-10-01\0\nplans/a.yaml\0plans/c d.yaml\0"
     )
-    dates = hook.parse_log(log, tmp_path)
+    dates = parse_log(log, tmp_path)
     assert dates == {
         tmp_path / "plans/a.yaml": dt.date(2025, 10, 9),
         tmp_path / "plans/b.yaml": dt.date(2025, 10, 9),
@@ -158,7 +144,6 @@ def _git(repo: Path, *args: str, date: str = "2025-10-01T08:00:00+07:00") -> Non
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_one_git_log_dates_every_file_and_untracked_files_fall_back(tmp_path: Path) -> None:
-    hook = _hook()
     repo = tmp_path / "repo"
     (repo / "plans" / "x").mkdir(parents=True)
     _git(repo, "init", "-q")
@@ -169,42 +154,37 @@ def test_one_git_log_dates_every_file_and_untracked_files_fall_back(tmp_path: Pa
     (repo / "plans" / "a.yaml").write_text("a: 2\n")
     _git(repo, "commit", "-q", "-am", "two", date="2025-10-09T08:00:00+07:00")
     (repo / "plans" / "new.yaml").write_text("c: 1\n")  # not committed yet
-    top, dates = hook.git_dates(repo / "plans")
+    top, dates = git_dates(repo / "plans")
     assert top == repo.resolve()
     assert dates[repo.resolve() / "plans" / "a.yaml"] == dt.date(2025, 10, 9)
     assert dates[repo.resolve() / "plans" / "x" / "Hà Tĩnh.yaml"] == dt.date(2025, 10, 1)
-    new = hook.last_changed(repo.resolve() / "plans" / "new.yaml", dates)
+    new = last_changed(repo.resolve() / "plans" / "new.yaml", dates, None)
     assert new.source == "mtime"
-    assert hook.git_dates(tmp_path / "nowhere") == (None, {})
+    assert git_dates(tmp_path / "nowhere") == (None, {})
 
 
-def test_without_git_the_file_date_is_clamped_to_source_date_epoch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    hook = _hook()
+def test_without_git_the_file_date_is_clamped_to_source_date_epoch(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("a: 1\n")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-    found = hook.last_changed(path, {})
+    later = int(FIXED_EPOCH) + 5 * 86_400
+    os.utime(path, (later, later))
+    found = last_changed(path, {}, int(FIXED_EPOCH))
     assert (found.date, found.source) == (dt.date(2025, 10, 10), "mtime")
-    assert hook.last_changed(tmp_path / "missing.yaml", {}).source == "unknown"
+    assert last_changed(path, {}, None).date == dt.date(2025, 10, 15)  # no epoch: not clamped
+    assert last_changed(tmp_path / "missing.yaml", {}, int(FIXED_EPOCH)).source == "unknown"
 
 
-def test_repository_address_for_edit_links(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook = _hook()
+def test_repository_address_for_edit_links() -> None:
+    def repo_url(environ: dict[str, str], extra: dict[str, Any] | None = None) -> str | None:
+        return parse_settings(extra or {}, environ, project=ROOT).repo_url
 
-    class Config:
-        def __init__(self) -> None:
-            self.repo_url: str | None = None
-            self.extra: dict[str, Any] = {}
-
-    for name in ("REPO_URL", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL"):
-        monkeypatch.delenv(name, raising=False)
-    assert hook.repo_url(Config()) is None  # no repository: no edit link
-    monkeypatch.setenv("GITHUB_REPOSITORY", "fork/kehoach")
-    assert hook.repo_url(Config()) == "https://github.com/fork/kehoach"
-    monkeypatch.setenv("REPO_URL", "https://github.com/so/kehoach/")
-    assert hook.repo_url(Config()) == "https://github.com/so/kehoach"
+    assert repo_url({}) is None  # no repository: no edit link
+    assert repo_url({"GITHUB_REPOSITORY": "fork/kehoach"}) == "https://github.com/fork/kehoach"
+    github = {"GITHUB_REPOSITORY": "fork/kehoach", "GITHUB_SERVER_URL": "https://ghe.example/"}
+    assert repo_url(github) == "https://ghe.example/fork/kehoach"
+    chosen = {"GITHUB_REPOSITORY": "fork/kehoach", "REPO_URL": "https://github.com/so/kehoach/"}
+    assert repo_url(chosen) == "https://github.com/so/kehoach"
+    assert repo_url({}, {"repo_url": "https://example.org/kh/"}) == "https://example.org/kh"
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,162 @@
-"""MkDocs and Material internals the site relies on, read from the installed packages.
+"""Everything that relies on MkDocs' or Material's internals, in one place.
 
-None of what is read here is a public API: a new release of MkDocs or Material may change
-it. Each section reads one such internal where the package itself defines it, and fails the
-build with a message naming the installed version when it is not found, rather than let the
-site go wrong silently. tests/unit/test_theme_overrides.py covers the Material section.
+The hooks use a few things that are not MkDocs' public plugin API (private caches, log
+messages, how a page or an include is made), and the search page loads Material's script by
+its hashed file name: each sits here, with what it relies on, so an upgrade has one file to
+re-check. ``check_versions`` stops the build when the installed versions are not those these
+were checked against (requirements.txt pins them); the Material section fails the build with
+a message naming the installed version when what it reads is not found.
+tests/unit/test_compat.py and test_theme_overrides.py cover them.
 """
 
 from __future__ import annotations
 
+import ctypes
+import importlib.metadata
+import logging
 import re
-from importlib import metadata
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import material
+import mkdocs.utils
+from jinja2 import Template
+from jinja2.runtime import Context
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+# --- Internals used by the hooks (kehoach/adapter/*.py) -----------------------------------
+
+# Package → the release series everything below was checked against (requirements.txt).
+CHECKED = {"mkdocs": "1.6", "mkdocs-material": "9"}
+_URL_PARTS_KEPT = 20_000  # entries of MkDocs' URL cache (bound_url_cache)
+_NO_ANCHORS: set[str] = set()  # shared by the generated pages once written; never changed
+
+
+class VersionError(PluginError):
+    """MkDocs or Material is not the version this module was checked against."""
+
+
+def check_versions(version: Callable[[str], str] | None = None) -> None:
+    """Stops the build when an installed package (``version``: how to find its version,
+    importlib.metadata's by default) is not of the series in CHECKED."""
+    lookup = version or importlib.metadata.version
+    for package, series in CHECKED.items():
+        try:
+            found = lookup(package)
+        except importlib.metadata.PackageNotFoundError:
+            found = "không có (not installed)"
+        if found.split(".")[: series.count(".") + 1] != series.split("."):
+            raise VersionError(
+                f"Gói {package} có phiên bản {found}, nhưng mã dựng trang được kiểm với {series}.x "
+                f"(requirements.txt). Cài đúng bản (make setup), hoặc kiểm lại từng chỗ trong "
+                f"kehoach/adapter/compat.py với bản mới rồi sửa CHECKED. ({package} {found} is "
+                f"installed, {series}.x expected: reinstall with `make setup`, or re-check each "
+                f"use of internals in kehoach/adapter/compat.py against it and update CHECKED.)"
+            )
+
+
+def is_skipped(output: str) -> bool:
+    """MkDocs writes no file for a page or template whose output is blank (in
+    mkdocs/commands/build.py, ``if output.strip()``): how the processes of a parallel build
+    leave a page to each other."""
+    return not output.strip()
+
+
+def hide_skipped_messages() -> None:
+    """MkDocs logs each page or template it skips ("Page skipped: …", "Template skipped: …",
+    at info level, from the logger of mkdocs/commands/build.py); in the second process of a
+    parallel build, those it leaves to the build are no news to anyone."""
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_skipped)
+
+
+def _not_skipped(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(("Page skipped", "Template skipped"))
+
+
+class MarkdownSource(Protocol):
+    def markdown(self) -> str: ...
+
+
+def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -> File:
+    """A generated page whose Markdown is made by ``source`` when MkDocs reads it (File's
+    ``content_string``, a property since MkDocs 1.6, is overridden): held as text, the front
+    matter of every page would stay in memory from on_files to the end (~35 MB nationally),
+    in both processes of a parallel build."""
+    file = _LazyFile.generated(config, src_uri, content="")
+    assert isinstance(file, _LazyFile)  # made by the subclass
+    file._source = source
+    return file
+
+
+class _LazyFile(File):
+    _source: MarkdownSource
+
+    @property  # type: ignore[misc]  # read-only: nothing sets a generated page's text
+    def content_string(self) -> str:
+        return self._source.markdown()
+
+
+def forget_anchors(page: Page) -> None:
+    """A written page keeps ``present_anchor_ids`` (MkDocs' anchor validation reads it after
+    rendering) until the end of the build: an empty set each for tens of thousands of
+    generated pages, whose Markdown has no headings. They share one instead."""
+    if not page.present_anchor_ids:
+        page.present_anchor_ids = _NO_ANCHORS
+
+
+def bound_url_cache() -> None:
+    """MkDocs caches, without limit, the parts of every URL it makes relative (the url filter,
+    mkdocs.utils._norm_parts): ~10 a page, ~40 MB nationally by the end. Emptied now and then,
+    it holds what the next pages need (the same few links on every page) and no more."""
+    norm_parts = getattr(mkdocs.utils, "_norm_parts", None)  # private: may go away
+    info = getattr(norm_parts, "cache_info", None)
+    if info is not None and info().currsize > _URL_PARTS_KEPT:
+        norm_parts.cache_clear()  # type: ignore[union-attr]
+
+
+def release_free_memory() -> None:
+    """Hands memory freed by Python back to the system (glibc's malloc_trim; glibc keeps it
+    for the process otherwise). Elsewhere than glibc, nothing to do."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+def sitemap_pages(files: Sequence[File], config: MkDocsConfig) -> Iterator[File]:
+    """Each file with a page, as MkDocs would set its address and date, for sitemap.xml (its
+    template only iterates). A page made here (``Page(None, file, config)`` sets
+    ``file.page``) is dropped once listed: held all at once, the pages of the second process
+    made the build's peak of memory (~40,000 such pages nationally)."""
+    for file in files:
+        made = file.page is None
+        if made:
+            Page(None, file, config)
+        yield file
+        if made:
+            file.page = None
+
+
+def relative_url(target: str, context: Context) -> str:
+    """What MkDocs' ``url`` template filter gives ``target`` on the page being rendered
+    (mkdocs/utils/templates.py: normalize_url from the page, or from base_url)."""
+    return mkdocs.utils.normalize_url(target, page=context["page"], base=context["base_url"])
+
+
+def include(template: Template, context: Context) -> Markup:
+    """What Jinja's ``{% include %}`` does (its compiled code): the partial is rendered with
+    the including template's variables (root_render_func on a shared new_context)."""
+    rendered = template.root_render_func(template.new_context(context.get_all(), shared=True))
+    return Markup("".join(rendered))
+
 
 # --- Material: the theme's script ------------------------------------------------------------
 # Material's JavaScript is one file whose name carries a hash of its content, so it changes
@@ -33,7 +176,7 @@ def material_templates() -> Path:
 
 def material_version() -> str:
     """The installed mkdocs-material's version, e.g. ``9.8.1``."""
-    return metadata.version("mkdocs-material")
+    return importlib.metadata.version("mkdocs-material")
 
 
 def theme_script(templates: Path | None = None) -> str:

@@ -66,8 +66,8 @@ def build_site(
     catalog: Catalog, options: SiteOptions | None = None, moment: dt.datetime | None = None
 ) -> SiteData:
     """Every page and file of the site. ``moment``: when the site is built (the timelines'
-    "today"), SOURCE_DATE_EPOCH or now by default."""
-    site = site_context(catalog, options or SiteOptions(), moment or build_moment())
+    "today", the calendars' stamp), now by default."""
+    site = site_context(catalog, options or SiteOptions(), moment or build_moment(None))
     data = SiteData(site.index)
     for generate in GENERATORS:
         made = generate(site, data.pages)

@@ -8,13 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-OPTIONS_KEY = "kh_site_options"  # where hooks/publish.py leaves the options in config.extra
-# Where hooks/pages.py leaves the URIs of the files it writes itself (calendars, open data,
-# feeds), which are not MkDocs files: hooks/publish.py links them only when they exist.
-STATIC_URIS_KEY = "kh_static_uris"
-# Set in config.extra by hooks/parallel.py when a second process renders part of the pages:
-# "build" in the build, "second" in the second process, which also writes the static files.
-PROCESS_KEY = "kh_process"
 SITE_NAME = "Kế hoạch Chuyển đổi số địa phương"
 
 

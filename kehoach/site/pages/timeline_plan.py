@@ -6,9 +6,7 @@ The plan page (kehoach/site/pages/plan.py) draws its own; locality pages and the
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -24,11 +22,11 @@ Data = dict[str, Any]
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving
 
 
-def build_moment(environ: Mapping[str, str] = os.environ) -> dt.datetime:
-    """When the site is built, in UTC: SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+def build_moment(epoch: int | None) -> dt.datetime:
+    """When the site is built, in UTC: the SOURCE_DATE_EPOCH setting when given (reproducible
+    builds, read by kehoach/adapter/settings.py), else now."""
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     return dt.datetime.now(dt.UTC)
 
 
