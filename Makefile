@@ -41,12 +41,11 @@ apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1)
 
-# ---------------------------------------------------------------------------------------
-# Hook point: post-build search-index step.
-# Set POST_BUILD to a command and `make site` runs it after `mkdocs build` has written the
-# staging folder (SITE_DIR in its environment), before the swap. Empty: nothing runs.
+# POST_BUILD: a command `make site` runs on the staging folder (SITE_DIR in its environment)
+# after `mkdocs build`, before the swap; if it fails, site/ is left as it was. Not a search
+# step (the search index is written by the build itself, kehoach/adapter/search.py): a place
+# for a deployment's own check of the finished site. Empty: nothing runs.
 POST_BUILD ?=
-# ---------------------------------------------------------------------------------------
 
 VENV := .venv
 BIN := $(VENV)/bin
