@@ -119,8 +119,8 @@ class Lookup:
             elif ref.document:
                 doc = self.documents[ref.document]
                 found.append({"label": document_label(doc.type or "Văn bản", doc.number),
-                              "title": doc.title, "issuer": doc.issuer,
-                              "url": routes.document(doc.id), "is_plan": False})
+                              "issuer": doc.issuer, "url": routes.document(doc.id),
+                              "is_plan": False})
         return found
 
 

@@ -107,7 +107,7 @@ class DocumentsView:
         ]
         plans = self.cited_plans()
         data: DocumentsPage = {
-            "documents": entries, "plans": plans, "limit": INDEX_LIMIT,
+            "documents": entries, "plans": plans,
             "breadcrumbs": [home_crumb(), {"name": "Văn bản", "url": routes.DOCUMENTS}],
         }
         return PageSpec(

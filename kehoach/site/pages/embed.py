@@ -142,7 +142,6 @@ class EmbedView:
         plan = self.index.plans[plan_id]
         return {
             "label": document_label(plan.document.type, plan.document.number),
-            "title": shorten(plan.title, 120),
             "year": plan.year,
             "locality": self.index.places[plan_id].name,
             "url": self.index.plan_url(plan_id),

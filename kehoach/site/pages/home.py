@@ -83,6 +83,5 @@ class HomeView:
         for resource_id in ids:
             resource = self.lookup.resources[resource_id]
             entries.append({"name": resource.name, "href": resource.url,
-                            "insecure": resource.insecure, "url": routes.resource(resource.id),
-                            "description": resource.description})
+                            "insecure": resource.insecure, "url": routes.resource(resource.id)})
         return entries

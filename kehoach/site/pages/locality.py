@@ -157,7 +157,7 @@ class LocalityView:
         entries: list[FormerUnitEntry] = []
         for unit in self.gazetteer.former_of(code):
             count = len(self.lookup.by_place.get(unit.path, []))
-            entries.append({"name": unit.name, "level": level_label(unit.level),
+            entries.append({"name": unit.name,
                             "period": former_period(unit.former) if unit.former else "",
                             "url": routes.locality(unit) if count else None, "count": count})
         return sorted(entries, key=lambda e: sort_name(e["name"]))

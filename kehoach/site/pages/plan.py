@@ -81,7 +81,6 @@ class PlanView:
         place = self.index.places[plan.id]
         doc = plan.document
         return {
-            "id": plan.id,
             "title": plan.title,
             "year": plan.year,
             "type": doc.type,
@@ -97,7 +96,6 @@ class PlanView:
             "signer": {"name": plan.signer.name, "lines": list(plan.signer.lines)}
             if plan.signer
             else None,
-            "source_path": self.index.sources[plan.id],
         }
 
     def breadcrumbs(self, plan: Plan) -> list[Link]:
@@ -140,10 +138,6 @@ class PlanView:
         return {
             "text": when.text,
             "summary": format_when(when),
-            "ongoing": when.ongoing,
-            "start": when.start.iso() if when.start else None,
-            "end": when.end.iso() if when.end else None,
-            "peaks": [f"{p.start} – {p.end}" for p in when.peaks],
         }
 
     def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Link]:
@@ -245,7 +239,6 @@ class PlanView:
                 "issuer": cited.issuer,
                 "date": _date(cited.document.date),
                 "url": self.index.plan_url(ref.plan),
-                "is_plan": True,
             }
         doc = next(d for d in self.index.catalog.registry.documents if d.id == ref.document)
         return {
@@ -255,7 +248,6 @@ class PlanView:
             "issuer": doc.issuer,
             "date": _date(doc.date),
             "url": routes.document(doc.id),
-            "is_plan": False,
         }
 
     def plan_links(self, plan_ids: list[str]) -> list[views.PlanLink]:
@@ -278,11 +270,7 @@ def _former(place: Locality) -> views.Former | None:
     former = place.former
     if former is None:
         return None
-    return {
-        "until": str(former.until),
-        "from": str(former.from_) if former.from_ else None,
-        "note": former.note,
-    }
+    return {"until": str(former.until), "note": former.note}
 
 
 def _number(value: float | None) -> str | None:

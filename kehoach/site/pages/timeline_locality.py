@@ -107,8 +107,7 @@ def heat(rows: list[tuple[HeatHead, list[Span]]], year: int) -> HeatTable | None
     return {
         "weeks": weeks,
         "months": months,
-        "peak": peak,
-        "rows": [{**head, "cells": cells(row, peak), "total": len(spans)}
+        "rows": [{**head, "cells": cells(row, peak)}
                  for (head, spans), row in zip(rows, values, strict=True)],
     }
 
@@ -139,7 +138,6 @@ def locality_timeline(ctx: TimelineContext, path: str) -> LocalityTimeline | Non
         "communes": _communes(ctx, subs_year, year),
         "agenda": agenda(ctx, dated_items(ctx, own_year + subs_year)),
         "calendar": calendar_link(ctx, f"{path}/") if own else None,
-        "build_date": vn_date(ctx.today),
     }
 
 

@@ -145,7 +145,6 @@ def _plan_timeline(ctx: TimelineContext, plan_id: str) -> PlanTimelineBase:
     title = f"Tiến độ các hoạt động – {place.name}, năm {plan.year}"
     return {
         "id": f"tl-{plan.id}",
-        "plan_id": plan.id,
         "title": title,
         "chart": chart,
         "desc": _description(chart, table, plan) if chart else "",
@@ -171,7 +170,6 @@ def _table_row(plan: Plan, activity: Activity) -> TimelineRow:
         "end_iso": end.isoformat() if end else None,
         "peaks": [f"{p.start} – {p.end}" for p in when.peaks],
         "ongoing": when.ongoing,
-        "text": when.text,
     }
 
 

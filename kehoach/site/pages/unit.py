@@ -63,7 +63,7 @@ class UnitView:
         crumbs = self.home_crumbs(record)
         name = record.names[0]
         return {
-            "unit": {"id": record.unit_id, "name": name, "other_names": record.names[1:]},
+            "unit": {"name": name, "other_names": record.names[1:]},
             "home": crumbs[-1],
             "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
             "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],

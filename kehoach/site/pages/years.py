@@ -19,7 +19,7 @@ from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
 from kehoach.site.views.timeline import HeatHead
 from kehoach.site.views.years import ProvinceLinks, YearPage, YearPlanLink, YearProvince
-from kehoach.timeline.span import Span, vn_date
+from kehoach.timeline.span import Span
 
 LINK_LIMIT = 10  # commune plans linked per province on the year page
 
@@ -59,7 +59,6 @@ def _year_page(ctx: TimelineContext, year: int, years: list[int]) -> PageSpec:
         "heat": heat(rows, year),
         "provinces": provinces,
         "agenda": agenda(ctx, items),
-        "build_date": vn_date(ctx.today),
     }
     return PageSpec(
         src_uri=routes.src_uri(url), template="year.html", title=f"Lịch hoạt động năm {year}",

@@ -45,7 +45,6 @@ class ParentDocument(TypedDict):
     """A registry document that the plan implements (its page on van-ban/)."""
 
     label: str
-    title: str | None
     issuer: str
     url: str
     is_plan: Literal[False]

@@ -56,7 +56,6 @@ class DocumentsPage(TypedDict):
 
     documents: list[DocumentEntry]
     plans: list[CitedPlanEntry]
-    limit: int  # citing plans shown per entry
     breadcrumbs: list[Link]
 
 

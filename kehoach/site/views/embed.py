@@ -34,7 +34,6 @@ class EmbedLink(TypedDict):
 
 class EmbedOther(TypedDict):
     label: str
-    title: str
     year: int
     locality: str
     url: str

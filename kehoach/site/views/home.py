@@ -27,7 +27,6 @@ class Platform(TypedDict):
     href: str
     insecure: bool
     url: str
-    description: str | None
 
 
 class HomeLinks(TypedDict):

@@ -12,12 +12,13 @@ from kehoach.source.localities import Level
 
 
 class LocalityHeader(TypedDict):
-    """The locality itself: partials/locality-embed.html reads ``name`` and ``url`` and
-    hooks/publish.py (page_feeds) ``url``, for the province's feed."""
+    """The locality itself, the keys locality.html offers the partials of other concerns
+    (its slots): partials/locality-embed.html reads ``name`` and ``url``, hooks/publish.py
+    (page_feeds) ``url``, for the province's feed."""
 
-    key: str
+    key: str  # "42", "42/18562"
     name: str
-    path: str
+    path: str  # "ha-tinh/xa-thach-ha"
     level: Level
     province_code: str
     url: str
@@ -49,7 +50,6 @@ class CommuneEntry(TypedDict):
 
 class FormerUnitEntry(TypedDict):
     name: str
-    level: str
     period: str
     url: str | None
     count: int

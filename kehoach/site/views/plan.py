@@ -10,8 +10,12 @@ from kehoach.model.plan import Comparator
 from kehoach.site.views.common import Link
 from kehoach.site.views.timeline import PlanTimeline
 
-# "from" is a Python keyword: this fragment is declared in the functional syntax.
-Former = TypedDict("Former", {"until": str, "from": str | None, "note": str | None})
+
+class Former(TypedDict):
+    """The plan's locality is a former unit (a district dissolved in 2025)."""
+
+    until: str
+    note: str | None
 
 
 class Signer(TypedDict):
@@ -23,7 +27,6 @@ class PlanHeader(TypedDict):
     """The plan's document: its header on the page. hooks/publish.py (page_feeds) reads
     ``locality.url`` too, for the province's feed."""
 
-    id: str
     title: str
     year: int
     type: str
@@ -37,7 +40,6 @@ class PlanHeader(TypedDict):
     locality: Link
     former: Former | None
     signer: Signer | None
-    source_path: str
 
 
 class WhenView(TypedDict):
@@ -45,10 +47,6 @@ class WhenView(TypedDict):
 
     text: str | None
     summary: str
-    ongoing: bool
-    start: str | None
-    end: str | None
-    peaks: list[str]
 
 
 class Section(TypedDict):
@@ -167,7 +165,6 @@ class ReferenceView(TypedDict):
     issuer: str
     date: str | None
     url: str
-    is_plan: bool
 
 
 class PlanLink(TypedDict):

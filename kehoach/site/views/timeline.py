@@ -33,7 +33,6 @@ class TimelineRow(TypedDict):
     end_iso: str | None
     peaks: list[str]
     ongoing: bool
-    text: str | None
 
 
 class UndatedActivity(TypedDict):
@@ -57,7 +56,6 @@ class PlanTimelineBase(TypedDict):
     """One plan's timeline as built once per build (kept in TimelineContext)."""
 
     id: str  # "tl-<plan id>": the SVG's id
-    plan_id: str
     title: str
     chart: Chart | None
     desc: str
@@ -108,7 +106,6 @@ class HeatHead(TypedDict):
 
 class HeatRow(HeatHead):
     cells: list[Cell]
-    total: int  # activities in the year
 
 
 class HeatTable(TypedDict):
@@ -116,7 +113,6 @@ class HeatTable(TypedDict):
 
     weeks: list[Week]
     months: list[MonthHead]
-    peak: int
     rows: list[HeatRow]
 
 
@@ -148,4 +144,3 @@ class LocalityTimeline(TypedDict):
     communes: CommunesHeat | None
     agenda: Agenda
     calendar: CalendarLink | None
-    build_date: str

@@ -10,7 +10,6 @@ from kehoach.site.views.common import Link, PlanSummary
 
 
 class UnitHead(TypedDict):
-    id: str
     name: str
     other_names: list[str]  # other wordings of its name in the plans
 

@@ -45,4 +45,3 @@ class YearPage(TypedDict):
     heat: HeatTable | None
     provinces: list[YearProvince]
     agenda: Agenda
-    build_date: str
