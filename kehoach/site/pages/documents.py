@@ -86,9 +86,9 @@ class DocumentsView:
         }
 
     def entry(self, key: str, more_url: str) -> CitingCount:
-        """The first plans citing ``key`` and how many there are, for the index."""
+        """The first plans citing ``key`` and how many more there are, for the index."""
         ids = self.citing_ids(key)
-        return {"citing": self.citing(key, ids[:INDEX_LIMIT]), "count": len(ids),
+        return {"citing": self.citing(key, ids[:INDEX_LIMIT]),
                 "more": max(0, len(ids) - INDEX_LIMIT), "more_url": more_url}
 
     def cited_plans(self) -> list[CitedPlanEntry]:

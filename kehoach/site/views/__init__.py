@@ -82,3 +82,20 @@ PageData = (
     | EmbedPage
     | YearPage
 )
+
+# Keys that Python reads besides the templates (a key here need not be read by a template).
+# (TypedDict, key) → who reads it.
+READ_ELSEWHERE: dict[tuple[str, str], str] = {
+    ("PlanPage", "plan"): "hooks/publish.py page_feeds: the plan's locality, for its feed",
+    ("PlanHeader", "locality"): "hooks/publish.py page_feeds: its url, for the feed",
+    ("LocalityData", "locality"): "hooks/publish.py page_feeds: its url, for the feed",
+    ("EmbedPage", "locality"): "hooks/publish.py page_feeds: its url, for the feed",
+    ("LocalityHeader", "url"): "hooks/publish.py page_feeds: the province's feed",
+    ("Link", "url"): "hooks/publish.py page_feeds: a plan's or embed's locality url",
+    ("LocalityHeader", "key"): "the slots of locality.html (partials of other concerns); "
+    "tests/test_pages.py pins it (test_locality_pages_expose_the_keys_other_partials_use)",
+    ("LocalityHeader", "path"): "the slots of locality.html, as key",
+    ("LocalityHeader", "province_code"): "the slots of locality.html, as key",
+    ("Licence", "short"): "kehoach/site/pages/opendata.py: the page's description",
+    ("EmbedPlan", "year"): "tests/test_embed.py: which plan a province's embed shows",
+}

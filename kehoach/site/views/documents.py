@@ -31,10 +31,9 @@ class Citing(PlanSummary):
 
 
 class CitingCount(TypedDict):
-    """The first citing plans of a document on the index, and how many there are."""
+    """The first citing plans of a document on the index, and how many more there are."""
 
     citing: list[Citing]
-    count: int
     more: int
     more_url: str
 
