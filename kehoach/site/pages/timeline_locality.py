@@ -108,7 +108,7 @@ def heat(rows: list[tuple[HeatHead, list[Span]]], year: int) -> HeatTable | None
         "weeks": weeks,
         "months": months,
         "rows": [{**head, "cells": cells(row, peak)}
-                 for (head, spans), row in zip(rows, values, strict=True)],
+                 for (head, _spans), row in zip(rows, values, strict=True)],
     }
 
 
