@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, CitedDocument, Item, Plan, Report, Resource
 from kehoach.site import routes
 from kehoach.site.index import SiteIndex, UnitRecord
+from kehoach.site.views.common import Link, PlanParent, PlanSummary, SummaryYear
 from kehoach.site.wording import document_label
 from kehoach.source.localities import Locality
 from kehoach.vietnamese import sort_name
 
-Data = dict[str, Any]
 # Past this many plans, a document's or platform's page lists provinces with counts and each
 # province gets its own page, so that no page grows with the size of the whole country.
 SPLIT_AT = 100
@@ -74,7 +73,7 @@ class Lookup:
             return place.name
         return f"{place.name}, {self.province_of(place).short_name}"
 
-    def summary(self, plan_id: str) -> Data:
+    def summary(self, plan_id: str) -> PlanSummary:
         """A plan as one line of a list: title, number, date, locality and links."""
         plan = self.index.plans[plan_id]
         place = self.index.places[plan_id]
@@ -102,16 +101,16 @@ class Lookup:
         provinces.sort(key=lambda p: sort_name(p.short_name))
         return [(p, groups[p.province_code]) for p in provinces]
 
-    def by_year(self, plan_ids: list[str]) -> list[Data]:
+    def by_year(self, plan_ids: list[str]) -> list[SummaryYear]:
         """Plans grouped by year, newest year first (``plan_ids`` already newest first)."""
-        groups: dict[int, list[Data]] = defaultdict(list)
+        groups: dict[int, list[PlanSummary]] = defaultdict(list)
         for plan_id in plan_ids:
             groups[self.index.plans[plan_id].year].append(self.summary(plan_id))
         return [{"year": year, "plans": groups[year]} for year in sorted(groups, reverse=True)]
 
-    def parents(self, plan_id: str) -> list[Data]:
+    def parents(self, plan_id: str) -> list[PlanParent]:
         """What a plan implements: another plan (its page) or a registry document (its page)."""
-        found: list[Data] = []
+        found: list[PlanParent] = []
         for ref in self.index.plans[plan_id].references:
             if ref.kind != "implements":
                 continue
@@ -120,12 +119,12 @@ class Lookup:
             elif ref.document:
                 doc = self.documents[ref.document]
                 found.append({"label": document_label(doc.type or "Văn bản", doc.number),
-                              "title": doc.title, "issuer": doc.issuer,
-                              "url": routes.document(doc.id), "is_plan": False})
+                              "issuer": doc.issuer, "url": routes.document(doc.id),
+                              "is_plan": False})
         return found
 
 
-def home_crumb() -> Data:
+def home_crumb() -> Link:
     return {"name": "Trang chủ", "url": routes.home()}
 
 

@@ -10,8 +10,6 @@ they write; they do not know the site's addresses.
 
 from __future__ import annotations
 
-from typing import Any
-
 from kehoach.source.localities import Locality
 
 # --- section pages ------------------------------------------------------------------------
@@ -105,7 +103,7 @@ def src_uri(url: str) -> str:
     return f"{url}index.md"
 
 
-def nav_pages(nav: Any) -> list[str]:
+def nav_pages(nav: object) -> list[str]:
     """The Markdown pages a MkDocs ``nav`` setting lists (nested lists of {title: page or
     section}), in order: for the build's second process and the benchmark's baseline."""
     if isinstance(nav, list):

@@ -5,28 +5,37 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+
+from kehoach.site.views import PageData
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: where it lives, which template draws it and the data it gets."""
+    """One generated page: where it lives, which template draws it and the data it gets.
+
+    The data is one of the page data types of kehoach/site/views (``PageData``): the type
+    says what a view holds, not which template draws it, which tests/unit/test_template_data.py
+    checks (kehoach.site.views.TEMPLATE_VIEWS)."""
 
     src_uri: str  # "ha-tinh/xa-thach-ha/index.md"
     template: str  # "locality.html"
     title: str
-    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    data: PageData | None = field(default=None, compare=False)
     description: str = ""
     source_path: str | None = None  # the YAML file the page comes from, if one
     # Search facets of the page (kind, province, year, level, locality), for filters.
     facets: dict[str, str] = field(default_factory=dict, compare=False)
     # For page kinds counted in tens of thousands (units), the data is built when the page
     # is rendered and dropped after, instead of being held for the whole build.
-    build: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+    build: Callable[[], PageData] | None = field(default=None, compare=False)
 
-    def view(self) -> dict[str, Any]:
+    def view(self) -> PageData:
         """The template data: built now if the page builds it lazily."""
-        return self.build() if self.build is not None else self.data
+        if self.build is not None:
+            return self.build()
+        if self.data is None:
+            raise ValueError(f"{self.src_uri}: a page needs data or build")
+        return self.data
 
     @property
     def url(self) -> str:

@@ -9,17 +9,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from kehoach.model.plan import CitedDocument
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.common import CountedLink, Link
+from kehoach.site.views.documents import (
+    CitedPlanEntry,
+    Citing,
+    CitingCount,
+    DocumentEntry,
+    DocumentHead,
+    DocumentPage,
+    DocumentProvincePage,
+    DocumentsPage,
+    DocumentSplitPage,
+)
 from kehoach.site.wording import document_label, plan_count, reference_kind_label
 from kehoach.source.localities import Locality
 
-Data = dict[str, Any]
+DocumentView = DocumentPage | DocumentSplitPage | DocumentProvincePage
 KIND = "Văn bản"
 PLAN_PREFIX = "plan:"
 INDEX_LIMIT = 3  # citing plans shown per document on the index; the rest on its own page
@@ -55,11 +66,11 @@ class DocumentsView:
     def citing_ids(self, key: str) -> list[str]:
         return newest_first(self.lookup.index, list(self.kinds(key)))
 
-    def citing(self, key: str, plan_ids: list[str]) -> list[Data]:
+    def citing(self, key: str, plan_ids: list[str]) -> list[Citing]:
         kinds = self.kinds(key)
         return [{**self.lookup.summary(p), "kinds": kinds[p]} for p in plan_ids]
 
-    def document(self, doc: CitedDocument) -> Data:
+    def document(self, doc: CitedDocument) -> DocumentHead:
         return {
             "id": doc.id,
             "label": document_label(doc.type or "Văn bản", doc.number),
@@ -74,29 +85,36 @@ class DocumentsView:
             "url": routes.document(doc.id),
         }
 
-    def entry(self, head: Data, key: str, more_url: str) -> Data:
+    def entry(self, key: str, more_url: str) -> CitingCount:
+        """The first plans citing ``key`` and how many more there are, for the index."""
         ids = self.citing_ids(key)
-        return {**head, "citing": self.citing(key, ids[:INDEX_LIMIT]), "count": len(ids),
+        return {"citing": self.citing(key, ids[:INDEX_LIMIT]),
                 "more": max(0, len(ids) - INDEX_LIMIT), "more_url": more_url}
 
-    def cited_plans(self) -> list[Data]:
+    def cited_plans(self) -> list[CitedPlanEntry]:
         keys = [k for k in self.lookup.index.citations if k.startswith(PLAN_PREFIX)]
         plan_ids = newest_first(self.lookup.index, [k.removeprefix(PLAN_PREFIX) for k in keys])
-        entries = []
+        entries: list[CitedPlanEntry] = []
         for plan_id in plan_ids:
-            head = {**self.lookup.summary(plan_id), "issuer": self.lookup.plan(plan_id).issuer}
-            entries.append(self.entry(head, PLAN_PREFIX + plan_id, head["url"]))
+            summary = self.lookup.summary(plan_id)
+            entries.append({**summary, "issuer": self.lookup.plan(plan_id).issuer,
+                            **self.entry(PLAN_PREFIX + plan_id, summary["url"])})
         return entries
 
     def index_page(self, docs: list[CitedDocument]) -> PageSpec:
-        entries = [self.entry(self.document(d), d.id, routes.document(d.id)) for d in docs]
+        entries: list[DocumentEntry] = [
+            {**self.document(d), **self.entry(d.id, routes.document(d.id))} for d in docs
+        ]
         plans = self.cited_plans()
+        data: DocumentsPage = {
+            "documents": entries, "plans": plans,
+            "breadcrumbs": [home_crumb(), {"name": "Văn bản", "url": routes.DOCUMENTS}],
+        }
         return PageSpec(
             src_uri=routes.src_uri(routes.DOCUMENTS),
             template="documents.html",
             title="Văn bản được viện dẫn",
-            data={"documents": entries, "plans": plans, "limit": INDEX_LIMIT,
-                  "breadcrumbs": [home_crumb(), {"name": "Văn bản", "url": routes.DOCUMENTS}]},
+            data=data,
             description=f"{len(entries)} văn bản và {len(plans)} kế hoạch được các kế hoạch "
             "địa phương thực hiện, lấy làm căn cứ hoặc viện dẫn.",
             facets={"kind": KIND},
@@ -106,25 +124,32 @@ class DocumentsView:
         """The document's page; past SPLIT_AT citing plans, also one page per province."""
         head = self.document(doc)
         ids = self.citing_ids(doc.id)
-        crumbs = [home_crumb(), {"name": "Văn bản", "url": routes.DOCUMENTS},
-                  {"name": head["label"], "url": head["url"]}]
-        data: Data = {"document": head, "count": len(ids), "breadcrumbs": crumbs}
+        crumbs: list[Link] = [home_crumb(), {"name": "Văn bản", "url": routes.DOCUMENTS},
+                              {"name": head["label"], "url": head["url"]}]
         if len(ids) <= SPLIT_AT:
-            data["citing"] = self.citing(doc.id, ids)
-            return [self.page(doc, head["url"], data, ids)]
+            whole: DocumentPage = {"document": head, "count": len(ids), "breadcrumbs": crumbs,
+                                   "citing": self.citing(doc.id, ids)}
+            return [self.page(doc, head["url"], whole, ids)]
         groups = self.lookup.group_by_province(ids)
-        provinces = [{"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g)}
-                     for p, g in groups]
-        pages = [self.page(doc, head["url"], {**data, "provinces": provinces}, ids)]
+        provinces: list[CountedLink] = [
+            {"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g)}
+            for p, g in groups
+        ]
+        split: DocumentSplitPage = {"document": head, "count": len(ids), "breadcrumbs": crumbs,
+                                    "provinces": provinces}
+        pages = [self.page(doc, head["url"], split, ids)]
         for province, group in groups:
             url = routes.in_province(head["url"], province)
-            sub = {**data, "province": {"name": province.name, "url": url},
-                   "citing": self.citing(doc.id, group),
-                   "breadcrumbs": [*crumbs, {"name": province.name, "url": url}]}
+            sub: DocumentProvincePage = {
+                "document": head, "count": len(ids),
+                "breadcrumbs": [*crumbs, {"name": province.name, "url": url}],
+                "province": {"name": province.name, "url": url},
+                "citing": self.citing(doc.id, group),
+            }
             pages.append(self.page(doc, url, sub, group, province))
         return pages
 
-    def page(self, doc: CitedDocument, url: str, data: Data, plan_ids: list[str],
+    def page(self, doc: CitedDocument, url: str, data: DocumentView, plan_ids: list[str],
              province: Locality | None = None) -> PageSpec:
         head = data["document"]
         where = f" – {province.name}" if province else ""

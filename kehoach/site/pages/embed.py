@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
@@ -19,11 +18,10 @@ from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata import issued_on
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.embed import EmbedActivity, EmbedLink, EmbedOther, EmbedPage, EmbedPlan
 from kehoach.site.wording import document_label, format_when
 from kehoach.source.localities import Locality
 from kehoach.vietnamese import shorten
-
-Data = dict[str, Any]
 
 MAX_ACTIVITIES = 30  # keeps the page small (< 30 KB); the rest is one click away
 MAX_OTHERS = 5
@@ -73,7 +71,7 @@ class EmbedView:
         others = [p for p in ordered if p != current]
         plan = self.index.plans[current]
         activities = self.timeline(plan)
-        data = {
+        data: EmbedPage = {
             "locality": {"name": place.name, "url": routes.locality(place)},
             "plan": self.summary(current, place),
             "activities": activities[:MAX_ACTIVITIES],
@@ -90,7 +88,7 @@ class EmbedView:
             description=f"Kế hoạch hiện hành của {place.name}: {plan.title}",
         )
 
-    def summary(self, plan_id: str, place: Locality) -> Data:
+    def summary(self, plan_id: str, place: Locality) -> EmbedPlan:
         plan = self.index.plans[plan_id]
         doc = plan.document
         issued_in = self.index.places[plan_id]
@@ -105,7 +103,7 @@ class EmbedView:
             "url": self.index.plan_url(plan_id),
         }
 
-    def timeline(self, plan: Plan) -> list[Data]:
+    def timeline(self, plan: Plan) -> list[EmbedActivity]:
         """Dated activities by start (or end) date, then the undated in document order."""
 
         def day(activity: Activity) -> dt.date | None:
@@ -117,7 +115,7 @@ class EmbedView:
         undated = [a for a in plan.activities if not day(a)]
         return [self.activity(plan, a) for a in dated + undated]
 
-    def activity(self, plan: Plan, activity: Activity) -> Data:
+    def activity(self, plan: Plan, activity: Activity) -> EmbedActivity:
         when = activity.when
         start = (when.start or when.end) if when else None
         reading = (format_when(when) or shorten(when.text or "", 80)) if when else ""
@@ -129,7 +127,7 @@ class EmbedView:
             "url": f"{self.index.plan_url(plan.id)}#hd-{activity.id}",
         }
 
-    def links(self, plan: Plan) -> list[Data]:
+    def links(self, plan: Plan) -> list[EmbedLink]:
         """The platforms the plan sends people to, once each, in the order they appear."""
         registry = {r.id: r for r in self.index.catalog.registry.resources}
         seen: list[str] = []
@@ -140,11 +138,10 @@ class EmbedView:
             for r in seen
         ]
 
-    def other(self, plan_id: str) -> Data:
+    def other(self, plan_id: str) -> EmbedOther:
         plan = self.index.plans[plan_id]
         return {
             "label": document_label(plan.document.type, plan.document.number),
-            "title": shorten(plan.title, 120),
             "year": plan.year,
             "locality": self.index.places[plan_id].name,
             "url": self.index.plan_url(plan_id),

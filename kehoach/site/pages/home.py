@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import Lookup
 from kehoach.site.pages.locality import LocalityView
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.home import HomePage, Platform, ThemeEntry, Themes
 from kehoach.vietnamese import number
 
-Data = dict[str, Any]
 LATEST = 10
 PLATFORMS = 8
 THEMES = 3  # the most common wordings; local variants beyond these are only counted
@@ -36,7 +35,7 @@ class HomeView:
         gazetteer = self.lookup.index.catalog.gazetteer
         provinces = [gazetteer.province(c) for c in gazetteer.province_codes()]
         themes = self.themes()
-        data = {
+        data: HomePage = {
             "latest": [self.lookup.summary(p) for p in self.lookup.newest[:LATEST]],
             "total": number(len(self.lookup.newest)),
             "themes": themes,
@@ -55,7 +54,7 @@ class HomeView:
             facets={"kind": "Trang chủ"},
         )
 
-    def themes(self) -> Data | None:
+    def themes(self) -> Themes | None:
         """The themes of the latest year's plans, one per wording (case ignored)."""
         plans = [self.lookup.plan(p) for p in self.lookup.newest]
         if not plans:
@@ -68,20 +67,21 @@ class HomeView:
                 key = " ".join(plan.theme.casefold().split())
                 first.setdefault(key, plan.theme)
                 counts[key] += 1
-        themes = [{"text": first[k], "count": number(n)} for k, n in counts.most_common(THEMES)]
+        themes: list[ThemeEntry] = [
+            {"text": first[k], "count": number(n)} for k, n in counts.most_common(THEMES)
+        ]
         if not themes:
             return None
         return {"year": year, "entries": themes, "others": max(0, len(counts) - THEMES)}
 
-    def platforms(self) -> list[Data]:
+    def platforms(self) -> list[Platform]:
         uses = self.lookup.index.resource_uses
         ranked = sorted(self.lookup.resources, key=lambda r: (-len(uses.get(r, [])), r))
         ids = [r for r in FEATURED if r in self.lookup.resources]
         ids += [r for r in ranked if r not in ids][: max(0, PLATFORMS - len(ids))]
-        entries = []
+        entries: list[Platform] = []
         for resource_id in ids:
             resource = self.lookup.resources[resource_id]
             entries.append({"name": resource.name, "href": resource.url,
-                            "insecure": resource.insecure, "url": routes.resource(resource.id),
-                            "description": resource.description})
+                            "insecure": resource.insecure, "url": routes.resource(resource.id)})
         return entries

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
 
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
@@ -14,11 +13,23 @@ from kehoach.site.lookup import Lookup, home_crumb
 from kehoach.site.pages.timeline_locality import locality_timeline
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.common import CountedLink
+from kehoach.site.views.locality import (
+    CommuneData,
+    CommuneEntry,
+    CommunePage,
+    FormerUnitEntry,
+    LocalitiesPage,
+    LocalityData,
+    LocalityPlan,
+    LocalityPlanYear,
+    ProvinceData,
+    ProvincePage,
+)
 from kehoach.site.wording import former_period, level_label, plan_count, year_span
 from kehoach.source.localities import Locality
 from kehoach.vietnamese import sort_name
 
-Data = dict[str, Any]
 KIND = "Địa phương"
 
 
@@ -40,7 +51,7 @@ class LocalityView:
             pages.extend(self.commune_page(p) for p in self.lookup.sub_places[code])
         return pages
 
-    def province_entries(self, provinces: list[Locality]) -> list[Data]:
+    def province_entries(self, provinces: list[Locality]) -> list[CountedLink]:
         """Every province with the number of plans issued in it (its communes included)."""
         return [
             {"name": p.name, "url": routes.locality(p),
@@ -51,19 +62,22 @@ class LocalityView:
     def index_page(self, provinces: list[Locality]) -> PageSpec:
         entries = self.province_entries(provinces)
         with_plans = sum(1 for e in entries if e["count"])
+        data: LocalitiesPage = {
+            "provinces": entries,
+            "national": {"name": "Trung ương", "url": f"{routes.NATIONAL_PATH}/"},
+            "breadcrumbs": [home_crumb(), {"name": "Địa phương", "url": routes.LOCALITIES}],
+        }
         return PageSpec(
             src_uri=routes.src_uri(routes.LOCALITIES),
             template="localities.html",
             title="Địa phương",
-            data={"provinces": entries, "national": {"name": "Trung ương",
-                                                      "url": f"{routes.NATIONAL_PATH}/"},
-                  "breadcrumbs": [home_crumb(), {"name": "Địa phương", "url": routes.LOCALITIES}]},
+            data=data,
             description=f"{len(entries)} tỉnh, thành phố; {with_plans} nơi đã có kế hoạch. "
             "Chọn một tỉnh để xem kế hoạch của tỉnh và các xã, phường.",
             facets={"kind": KIND},
         )
 
-    def locality_data(self, place: Locality, plan_ids: list[str]) -> Data:
+    def locality_data(self, place: Locality, plan_ids: list[str]) -> LocalityData:
         """The keys every locality page shares (used by the timeline and embed partials)."""
         return {
             "locality": {"key": place.key, "name": place.name, "path": place.path,
@@ -78,30 +92,35 @@ class LocalityView:
                       for r in self.lookup.units_by_place.get(place.path, [])],
         }
 
-    def with_timeline(self, data: Data, place: Locality) -> Data:
+    def province_view(self, data: ProvinceData, place: Locality) -> ProvincePage:
         """The page's data and its timeline, made when the page is rendered: held for every
         locality at once, the timelines would weigh on a national build."""
         return {**data, "timeline": locality_timeline(self.timelines, place.path)}
 
-    def plan_entry(self, plan_id: str) -> Data:
+    def commune_view(self, data: CommuneData, place: Locality) -> CommunePage:
+        """As province_view, for a commune or a former unit."""
+        return {**data, "timeline": locality_timeline(self.timelines, place.path)}
+
+    def plan_entry(self, plan_id: str) -> LocalityPlan:
         return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id)}
 
     def province_page(self, province: Locality) -> PageSpec:
         code = province.province_code
         all_ids = self.lookup.by_province.get(code, [])
         own = set(self.lookup.by_place.get(province.path, []))
-        data = self.locality_data(province, all_ids)
+        common = self.locality_data(province, all_ids)
         communes = self.communes(code)
-        data.update({
+        data: ProvinceData = {
+            **common,
             "breadcrumbs": [home_crumb(), {"name": "Địa phương", "url": routes.LOCALITIES},
                             {"name": province.name, "url": routes.locality(province)}],
-            "plans_by_year": _group_years(data["plans"]),
+            "plans_by_year": _group_years(common["plans"]),
             "communes": communes,
             "communes_with_plans": sum(1 for c in communes if c["url"]),
             "former_units": self.former_units(code),
             "sub_plans": self.lookup.by_year(self.by_place_name([p for p in all_ids
                                                                  if p not in own])),
-        })
+        }
         years = sorted({self.lookup.plan(p).year for p in all_ids})
         facets = {"kind": KIND, "province": province.name, "level": level_label("province"),
                   "locality": province.name}
@@ -113,7 +132,7 @@ class LocalityView:
             template="locality.html",
             title=province.name,
             data=data,
-            build=partial(self.with_timeline, data, province),
+            build=partial(self.province_view, data, province),
             description=f"{province.name}: {plan_count(len(all_ids))}{span} của tỉnh và "
             f"{len(communes)} xã, phường trực thuộc; đơn vị thực hiện, đơn vị hành chính cũ.",
             facets=facets,
@@ -124,21 +143,21 @@ class LocalityView:
         places = self.lookup.index.places
         return sorted(plan_ids, key=lambda p: sort_name(places[p].short_name))
 
-    def communes(self, code: str) -> list[Data]:
+    def communes(self, code: str) -> list[CommuneEntry]:
         """Every commune of a province; those with plans link to their page."""
         communes = sorted(self.gazetteer.communes_of(code), key=lambda c: sort_name(c.short_name))
-        entries = []
+        entries: list[CommuneEntry] = []
         for commune in communes:
             count = len(self.lookup.by_place.get(commune.path, []))
             entries.append({"name": commune.name, "count": count,
                             "url": routes.locality(commune) if count else None})
         return entries
 
-    def former_units(self, code: str) -> list[Data]:
-        entries = []
+    def former_units(self, code: str) -> list[FormerUnitEntry]:
+        entries: list[FormerUnitEntry] = []
         for unit in self.gazetteer.former_of(code):
             count = len(self.lookup.by_place.get(unit.path, []))
-            entries.append({"name": unit.name, "level": level_label(unit.level),
+            entries.append({"name": unit.name,
                             "period": former_period(unit.former) if unit.former else "",
                             "url": routes.locality(unit) if count else None, "count": count})
         return sorted(entries, key=lambda e: sort_name(e["name"]))
@@ -146,13 +165,14 @@ class LocalityView:
     def commune_page(self, place: Locality) -> PageSpec:
         province = self.lookup.province_of(place)
         plan_ids = self.lookup.by_place.get(place.path, [])
-        data = self.locality_data(place, plan_ids)
-        data.update({
+        common = self.locality_data(place, plan_ids)
+        data: CommuneData = {
+            **common,
             "breadcrumbs": [home_crumb(), {"name": province.name, "url": routes.locality(province)},
                             {"name": place.name, "url": routes.locality(place)}],
             "province": {"name": province.name, "url": routes.locality(province)},
-            "plans_by_year": _group_years(data["plans"]),
-        })
+            "plans_by_year": _group_years(common["plans"]),
+        }
         years = sorted({self.lookup.plan(p).year for p in plan_ids})
         period = f" ({former_period(place.former)})" if place.former else ""
         return PageSpec(
@@ -160,7 +180,7 @@ class LocalityView:
             template="locality.html",
             title=f"{place.name} – {province.name}",
             data=data,
-            build=partial(self.with_timeline, data, place),
+            build=partial(self.commune_view, data, place),
             description=f"{place.name}{period}, {province.name}: {plan_count(len(plan_ids))} "
             f"({year_span(years)}) và {len(data['units'])} đơn vị thực hiện.",
             facets={"kind": KIND, "province": province.name, "level": level_label(place.level),
@@ -168,9 +188,9 @@ class LocalityView:
         )
 
 
-def _group_years(plans: list[Data]) -> list[Data]:
+def _group_years(plans: list[LocalityPlan]) -> list[LocalityPlanYear]:
     """Plan entries (newest first) grouped by year, newest year first."""
-    groups: dict[int, list[Data]] = {}
+    groups: dict[int, list[LocalityPlan]] = {}
     for plan in plans:
         groups.setdefault(plan["year"], []).append(plan)
     return [{"year": year, "plans": groups[year]} for year in sorted(groups, reverse=True)]

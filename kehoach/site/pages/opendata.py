@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from kehoach.formats.export import dataset_json, plan_data, registry_data, to_json
 from kehoach.model.dates import PartialDate
@@ -25,12 +24,12 @@ from kehoach.site.pages.opendata_columns import (
     csv_bytes,
 )
 from kehoach.site.spec import PageSpec, StaticFile
+from kehoach.site.views.common import CountedLink
+from kehoach.site.views.opendata import Licence, OpendataPage, TableView
 from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR
 
-Data = dict[str, Any]
-
 SCHEMAS = (routes.schema_file(PLAN_SCHEMA), routes.schema_file(REGISTRY_SCHEMA))
-LICENCE = {
+LICENCE: Licence = {
     "name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
     "short": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.vi",
@@ -211,7 +210,7 @@ class OpenData:
             build=self.page_data,  # after the files are written, which notes their sizes
         )
 
-    def page_data(self) -> Data:
+    def page_data(self) -> OpendataPage:
         size = self.size
         example = self.plan_ids[0] if self.plan_ids else None
         return {
@@ -237,7 +236,7 @@ class OpenData:
             "feeds": {"site": routes.SITE_FEED, "provinces": self.province_feeds()},
         }
 
-    def table(self, table: Table, size: int) -> Data:
+    def table(self, table: Table, size: int) -> TableView:
         return {
             "name": Path(table.uri).name,
             "url": table.uri,
@@ -247,7 +246,7 @@ class OpenData:
             "columns": [{"name": c.name, "description": c.description} for c in table.columns],
         }
 
-    def province_feeds(self) -> list[Data]:
+    def province_feeds(self) -> list[CountedLink]:
         """Provinces with at least one plan (every province has a feed, these have entries)."""
         counts: dict[str, int] = {}
         for place in self.index.places.values():
@@ -264,7 +263,7 @@ def _names(plan: Plan, unit_ids: tuple[str, ...]) -> str:
     return JOIN.join(plan.unit(u).name for u in unit_ids)
 
 
-def _iso(date: Any) -> str:
+def _iso(date: PartialDate | None) -> str:
     return str(date.iso()) if date is not None else ""
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
 
+from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Item, Plan, Target, When
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
@@ -13,9 +13,10 @@ from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
+from kehoach.site.views import plan as views
+from kehoach.site.views.common import Link
 from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
-
-Data = dict[str, Any]
+from kehoach.source.localities import Locality
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
@@ -45,7 +46,7 @@ class PlanView:
             build=partial(self.data, plan_id),
         )
 
-    def data(self, plan_id: str) -> Data:
+    def data(self, plan_id: str) -> views.PlanPage:
         plan = self.index.plans[plan_id]
         return {
             "plan": self.header(plan),
@@ -76,11 +77,10 @@ class PlanView:
         numbered = document_label(plan.document.type, plan.document.number)
         return f"{numbered} – {self.index.places[plan.id].name} – {plan.year}"
 
-    def header(self, plan: Plan) -> Data:
+    def header(self, plan: Plan) -> views.PlanHeader:
         place = self.index.places[plan.id]
         doc = plan.document
         return {
-            "id": plan.id,
             "title": plan.title,
             "year": plan.year,
             "type": doc.type,
@@ -96,19 +96,18 @@ class PlanView:
             "signer": {"name": plan.signer.name, "lines": list(plan.signer.lines)}
             if plan.signer
             else None,
-            "source_path": self.index.sources[plan.id],
         }
 
-    def breadcrumbs(self, plan: Plan) -> list[Data]:
+    def breadcrumbs(self, plan: Plan) -> list[Link]:
         place = self.index.places[plan.id]
-        crumbs = [{"name": "Trang chủ", "url": routes.home()}]
+        crumbs: list[Link] = [{"name": "Trang chủ", "url": routes.home()}]
         if not place.is_province:
             province = self.index.catalog.gazetteer.province(place.province_code)
             crumbs.append({"name": province.name, "url": routes.locality(province)})
         crumbs.append({"name": place.name, "url": routes.locality(place)})
         return crumbs
 
-    def body(self, plan: Plan) -> Data:
+    def body(self, plan: Plan) -> views.PlanBody:
         md = self.md
         return {
             "intro": md(plan.intro),
@@ -133,22 +132,18 @@ class PlanView:
             "recipients": list(plan.recipients),
         }
 
-    def when(self, when: When | None) -> Data | None:
+    def when(self, when: When | None) -> views.WhenView | None:
         if when is None:
             return None
         return {
             "text": when.text,
             "summary": format_when(when),
-            "ongoing": when.ongoing,
-            "start": when.start.iso() if when.start else None,
-            "end": when.end.iso() if when.end else None,
-            "peaks": [f"{p.start} – {p.end}" for p in when.peaks],
         }
 
-    def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
+    def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Link]:
         return [{"name": plan.unit(u).name, "url": self.index.unit_url(plan, u)} for u in unit_ids]
 
-    def activity(self, plan: Plan, activity: Activity) -> Data:
+    def activity(self, plan: Plan, activity: Activity) -> views.ActivityView:
         md = self.md
         return {
             "anchor": f"hd-{activity.id}",
@@ -169,7 +164,7 @@ class PlanView:
             "appendix_row": activity.appendix.row if activity.appendix else None,
         }
 
-    def target(self, target: Target) -> Data:
+    def target(self, target: Target) -> views.TargetView:
         return {
             "text": target.text,
             "value": _number(target.value),
@@ -178,7 +173,7 @@ class PlanView:
             "deadline": str(target.deadline) if target.deadline else None,
         }
 
-    def resource(self, resource_id: str) -> Data:
+    def resource(self, resource_id: str) -> views.ResourceLink:
         resource = next(r for r in self.index.catalog.registry.resources if r.id == resource_id)
         return {
             "name": resource.name,
@@ -187,21 +182,21 @@ class PlanView:
             "insecure": resource.insecure,
         }
 
-    def assignment(self, plan: Plan, assignment: Assignment) -> Data:
+    def assignment(self, plan: Plan, assignment: Assignment) -> views.AssignmentView:
         return {
             "heading": assignment.heading,
             "units": self.units(plan, assignment.units),
             "duties": [self.md(d) for d in assignment.duties],
         }
 
-    def item(self, plan: Plan, item: Item) -> Data:
+    def item(self, plan: Plan, item: Item) -> views.ItemView:
         return {
             "title": item.title,
             "lead": self.units(plan, item.lead),
             "children": [self.item(plan, child) for child in item.items],
         }
 
-    def report(self, plan: Plan, index: int) -> Data:
+    def report(self, plan: Plan, index: int) -> views.ReportView:
         report = plan.reporting[index]
         return {
             "text": self.md(report.text),
@@ -211,7 +206,7 @@ class PlanView:
             "deadline_iso": report.deadline.iso() if report.deadline else None,
         }
 
-    def appendix(self, plan: Plan) -> Data | None:
+    def appendix(self, plan: Plan) -> views.AppendixView | None:
         if plan.appendix is None:
             return None
         rows = sorted((a for a in plan.activities if a.appendix), key=lambda a: a.appendix.row)  # type: ignore[union-attr]
@@ -232,7 +227,7 @@ class PlanView:
             ],
         }
 
-    def reference(self, plan: Plan, index: int) -> Data:
+    def reference(self, plan: Plan, index: int) -> views.ReferenceView:
         ref = plan.references[index]
         kind = reference_kind_label(ref.kind)
         if ref.plan:
@@ -244,7 +239,6 @@ class PlanView:
                 "issuer": cited.issuer,
                 "date": _date(cited.document.date),
                 "url": self.index.plan_url(ref.plan),
-                "is_plan": True,
             }
         doc = next(d for d in self.index.catalog.registry.documents if d.id == ref.document)
         return {
@@ -254,14 +248,13 @@ class PlanView:
             "issuer": doc.issuer,
             "date": _date(doc.date),
             "url": routes.document(doc.id),
-            "is_plan": False,
         }
 
-    def plan_links(self, plan_ids: list[str]) -> list[Data]:
+    def plan_links(self, plan_ids: list[str]) -> list[views.PlanLink]:
         return [plan_link(self.index, pid) for pid in sorted(plan_ids)]
 
 
-def plan_link(index: SiteIndex, plan_id: str) -> Data:
+def plan_link(index: SiteIndex, plan_id: str) -> views.PlanLink:
     plan = index.plans[plan_id]
     place = index.places[plan_id]
     return {
@@ -273,15 +266,11 @@ def plan_link(index: SiteIndex, plan_id: str) -> Data:
     }
 
 
-def _former(place: Any) -> Data | None:
+def _former(place: Locality) -> views.Former | None:
     former = place.former
     if former is None:
         return None
-    return {
-        "until": str(former.until),
-        "from": str(former.from_) if former.from_ else None,
-        "note": former.note,
-    }
+    return {"until": str(former.until), "note": former.note}
 
 
 def _number(value: float | None) -> str | None:
@@ -290,5 +279,5 @@ def _number(value: float | None) -> str | None:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def _date(value: Any) -> str | None:
+def _date(value: PartialDate | None) -> str | None:
     return str(value) if value else None

@@ -9,17 +9,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from kehoach.model.plan import Resource
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.lookup import SPLIT_AT, Lookup, home_crumb, newest_first
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.common import Link
+from kehoach.site.views.resources import (
+    ResourceEntry,
+    ResourceHead,
+    ResourcePage,
+    ResourceProvince,
+    ResourceProvincePage,
+    ResourcesPage,
+    ResourceSplitPage,
+    ResourceUse,
+    UseActivity,
+)
 from kehoach.source.localities import Locality
 from kehoach.vietnamese import sort_name
 
-Data = dict[str, Any]
+ResourceView = ResourcePage | ResourceSplitPage | ResourceProvincePage
 KIND = "Nền tảng"
 INDEX_LIMIT = 3  # plans shown per platform on the index; all of them on its own page
 
@@ -52,13 +63,13 @@ class ResourcesView:
     def plan_ids(self, resource_id: str) -> list[str]:
         return newest_first(self.lookup.index, list(self.activity_ids(resource_id)))
 
-    def uses(self, resource_id: str, plan_ids: list[str]) -> list[Data]:
+    def uses(self, resource_id: str, plan_ids: list[str]) -> list[ResourceUse]:
         """Each plan with its activities pointing to the resource (links to their anchors)."""
         by_plan = self.activity_ids(resource_id)
-        groups = []
+        groups: list[ResourceUse] = []
         for plan_id in plan_ids:
             url = self.lookup.index.plan_url(plan_id)
-            activities = []
+            activities: list[UseActivity] = []
             for activity_id in by_plan[plan_id]:
                 activity = self.lookup.activity(plan_id, activity_id)
                 activities.append({"label": activity.label, "title": activity.title,
@@ -66,7 +77,7 @@ class ResourcesView:
             groups.append({"plan": self.lookup.summary(plan_id), "activities": activities})
         return groups
 
-    def resource(self, resource: Resource) -> Data:
+    def resource(self, resource: Resource) -> ResourceHead:
         return {
             "id": resource.id,
             "name": resource.name,
@@ -77,20 +88,22 @@ class ResourcesView:
         }
 
     def index_page(self, resources: list[Resource]) -> PageSpec:
-        entries = []
+        entries: list[ResourceEntry] = []
         for resource in resources:
             ids = self.plan_ids(resource.id)
             count = sum(len(v) for v in self.activity_ids(resource.id).values())
             entries.append({**self.resource(resource), "plans": len(ids), "activities": count,
                             "uses": self.uses(resource.id, ids[:INDEX_LIMIT]),
                             "more": max(0, len(ids) - INDEX_LIMIT)})
-        insecure = sum(1 for r in resources if r.insecure)
+        data: ResourcesPage = {
+            "resources": entries, "insecure": sum(1 for r in resources if r.insecure),
+            "breadcrumbs": [home_crumb(), {"name": "Nền tảng số", "url": routes.RESOURCES}],
+        }
         return PageSpec(
             src_uri=routes.src_uri(routes.RESOURCES),
             template="resources.html",
             title="Nền tảng số và liên kết",
-            data={"resources": entries, "insecure": insecure,
-                  "breadcrumbs": [home_crumb(), {"name": "Nền tảng số", "url": routes.RESOURCES}]},
+            data=data,
             description=f"{len(entries)} nền tảng số, trang web được các kế hoạch giới thiệu, "
             "kèm các hoạt động sử dụng từng nền tảng.",
             facets={"kind": KIND},
@@ -101,27 +114,33 @@ class ResourcesView:
         head = self.resource(resource)
         ids = self.plan_ids(resource.id)
         count = sum(len(v) for v in self.activity_ids(resource.id).values())
-        crumbs = [home_crumb(), {"name": "Nền tảng số", "url": routes.RESOURCES},
-                  {"name": resource.name, "url": head["url"]}]
-        data: Data = {"resource": head, "activities": count, "plans": len(ids),
-                      "breadcrumbs": crumbs}
+        crumbs: list[Link] = [home_crumb(), {"name": "Nền tảng số", "url": routes.RESOURCES},
+                              {"name": resource.name, "url": head["url"]}]
         if len(ids) <= SPLIT_AT:
-            data["uses"] = self.uses(resource.id, ids)
-            return [self.page(resource, head["url"], data, ids)]
+            whole: ResourcePage = {"resource": head, "activities": count, "plans": len(ids),
+                                   "breadcrumbs": crumbs, "uses": self.uses(resource.id, ids)}
+            return [self.page(resource, head["url"], whole, ids)]
         groups = self.lookup.group_by_province(ids)
         by_plan = self.activity_ids(resource.id)
-        provinces = [{"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g),
-                      "activities": sum(len(by_plan[x]) for x in g)} for p, g in groups]
-        pages = [self.page(resource, head["url"], {**data, "provinces": provinces}, ids)]
+        provinces: list[ResourceProvince] = [
+            {"name": p.name, "url": routes.in_province(head["url"], p), "count": len(g),
+             "activities": sum(len(by_plan[x]) for x in g)} for p, g in groups
+        ]
+        split: ResourceSplitPage = {"resource": head, "activities": count, "plans": len(ids),
+                                    "breadcrumbs": crumbs, "provinces": provinces}
+        pages = [self.page(resource, head["url"], split, ids)]
         for province, group in groups:
             url = routes.in_province(head["url"], province)
-            sub = {**data, "province": {"name": province.name, "url": url},
-                   "uses": self.uses(resource.id, group),
-                   "breadcrumbs": [*crumbs, {"name": province.name, "url": url}]}
+            sub: ResourceProvincePage = {
+                "resource": head, "activities": count, "plans": len(ids),
+                "breadcrumbs": [*crumbs, {"name": province.name, "url": url}],
+                "province": {"name": province.name, "url": url},
+                "uses": self.uses(resource.id, group),
+            }
             pages.append(self.page(resource, url, sub, group, province))
         return pages
 
-    def page(self, resource: Resource, url: str, data: Data, plan_ids: list[str],
+    def page(self, resource: Resource, url: str, data: ResourceView, plan_ids: list[str],
              province: Locality | None = None) -> PageSpec:
         years = sorted({self.lookup.plan(p).year for p in plan_ids})
         facets = {"kind": KIND}

@@ -12,6 +12,7 @@ from kehoach.search.text import FILTERS, SEARCH_TITLE, UNINDEXED_KINDS, filter_p
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.search import SearchFilter, SearchPage
 from kehoach.vietnamese import sort_name
 
 
@@ -29,17 +30,18 @@ def search_page(pages: Iterable[PageSpec]) -> PageSpec:
             continue
         for key, value in filter_pairs(page.facets):
             counts[key][value] += 1
-    filters = [
+    filters: list[SearchFilter] = [
         {"key": key, "label": label, "values": [
             {"value": value, "count": counts[key][value]} for value in _ordered(key, counts[key])
         ]}
         for key, label in FILTERS.items() if counts[key]
     ]
+    data: SearchPage = {"filters": filters}
     return PageSpec(
         src_uri=routes.src_uri(routes.SEARCH),
         template="search.html",
         title=SEARCH_TITLE,
-        data={"filters": filters},
+        data=data,
         description="Tìm kế hoạch theo tên xã, tỉnh, nội dung; gõ có dấu hay không dấu đều được.",
     )
 

@@ -13,11 +13,18 @@ from collections.abc import Iterable
 
 from kehoach.site import routes
 from kehoach.site.pages.timeline_plan import (
-    Data,
     TimelineContext,
     activity_label,
     calendar_link,
     plan_timeline,
+)
+from kehoach.site.views.timeline import (
+    Agenda,
+    AgendaItem,
+    CommunesHeat,
+    HeatHead,
+    HeatTable,
+    LocalityTimeline,
 )
 from kehoach.site.wording import format_when
 from kehoach.timeline.span import Span, close, plan_window, vn_date
@@ -41,11 +48,13 @@ def plan_years(ctx: TimelineContext) -> list[int]:
     return sorted({plan.year for plan in ctx.index.plans.values()})
 
 
-def dated_items(ctx: TimelineContext, plan_ids: Iterable[str]) -> list[tuple[Span, Data]]:
+def dated_items(
+    ctx: TimelineContext, plan_ids: Iterable[str]
+) -> list[tuple[Span, AgendaItem]]:
     """Every dated activity of the plans (open ends closed by the plan's frame), with the
     link and wording of a list entry. Plain "thường xuyên" activities are left out."""
-    cache: dict[str, list[tuple[Span, Data]]] = ctx.memo.setdefault("items", {})
-    items: list[tuple[Span, Data]] = []
+    cache = ctx.memo.items
+    items: list[tuple[Span, AgendaItem]] = []
     for plan_id in plan_ids:
         if plan_id not in cache:
             cache[plan_id] = _plan_items(ctx, plan_id)
@@ -53,10 +62,10 @@ def dated_items(ctx: TimelineContext, plan_ids: Iterable[str]) -> list[tuple[Spa
     return items
 
 
-def _plan_items(ctx: TimelineContext, plan_id: str) -> list[tuple[Span, Data]]:
+def _plan_items(ctx: TimelineContext, plan_id: str) -> list[tuple[Span, AgendaItem]]:
     plan = ctx.index.plans[plan_id]
     window = plan_window(plan)
-    items: list[tuple[Span, Data]] = []
+    items: list[tuple[Span, AgendaItem]] = []
     for activity in plan.activities:
         span = close(activity.when, window)
         if span is None or activity.when is None:
@@ -72,7 +81,7 @@ def _plan_items(ctx: TimelineContext, plan_id: str) -> list[tuple[Span, Data]]:
     return items
 
 
-def agenda(ctx: TimelineContext, items: list[tuple[Span, Data]]) -> Data:
+def agenda(ctx: TimelineContext, items: list[tuple[Span, AgendaItem]]) -> Agenda:
     """"Đang diễn ra / Sắp tới" at the build date; timeline.js redoes it for the reader."""
     now, upcoming = now_and_next(items, ctx.today)
     return {
@@ -86,7 +95,7 @@ def agenda(ctx: TimelineContext, items: list[tuple[Span, Data]]) -> Data:
     }
 
 
-def heat(rows: list[tuple[Data, list[Span]]], year: int) -> Data | None:
+def heat(rows: list[tuple[HeatHead, list[Span]]], year: int) -> HeatTable | None:
     """A table of activities per week: one row per entry, one column per week."""
     domain = month_domain([s for _head, spans in rows for s in spans], year)
     if domain is None:
@@ -98,18 +107,17 @@ def heat(rows: list[tuple[Data, list[Span]]], year: int) -> Data | None:
     return {
         "weeks": weeks,
         "months": months,
-        "peak": peak,
-        "rows": [{**head, "cells": cells(row, peak), "total": len(spans)}
-                 for (head, spans), row in zip(rows, values, strict=True)],
+        "rows": [{**head, "cells": cells(row, peak)}
+                 for (head, _spans), row in zip(rows, values, strict=True)],
     }
 
 
-def in_year(items: list[tuple[Span, Data]], year: int) -> list[Span]:
+def in_year(items: list[tuple[Span, AgendaItem]], year: int) -> list[Span]:
     whole = Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
     return [span for span, _data in items if span.overlaps(whole)]
 
 
-def locality_timeline(ctx: TimelineContext, path: str) -> Data | None:
+def locality_timeline(ctx: TimelineContext, path: str) -> LocalityTimeline | None:
     """A locality page's year: own plans in full, communes (of a province) by week."""
     own = ctx.plans_by_path().get(path, [])
     subs = ctx.plans_under(path)
@@ -130,17 +138,16 @@ def locality_timeline(ctx: TimelineContext, path: str) -> Data | None:
         "communes": _communes(ctx, subs_year, year),
         "agenda": agenda(ctx, dated_items(ctx, own_year + subs_year)),
         "calendar": calendar_link(ctx, f"{path}/") if own else None,
-        "build_date": vn_date(ctx.today),
     }
 
 
-def _communes(ctx: TimelineContext, plan_ids: list[str], year: int) -> Data | None:
+def _communes(ctx: TimelineContext, plan_ids: list[str], year: int) -> CommunesHeat | None:
     if not plan_ids:
         return None
     by_place: dict[str, list[str]] = defaultdict(list)
     for pid in plan_ids:
         by_place[ctx.index.places[pid].path].append(pid)
-    rows: list[tuple[Data, list[Span]]] = []
+    rows: list[tuple[HeatHead, list[Span]]] = []
     if len(by_place) <= OWN_ROWS_LIMIT:
         for path in sorted(by_place):
             place = ctx.index.places[by_place[path][0]]
@@ -152,6 +159,6 @@ def _communes(ctx: TimelineContext, plan_ids: list[str], year: int) -> Data | No
         rows.append(({"name": f"Tất cả {len(by_place)} địa phương", "url": None,
                       "plans": len(plan_ids)}, in_year(dated_items(ctx, plan_ids), year)))
     table = heat(rows, year)
-    if table is not None:
-        table.update(places=len(by_place), plans=len(plan_ids))
-    return table
+    if table is None:
+        return None
+    return {**table, "places": len(by_place), "plans": len(plan_ids)}

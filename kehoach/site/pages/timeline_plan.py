@@ -8,17 +8,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urljoin
 
 from kehoach.model.plan import Activity, Plan
 from kehoach.site import routes
 from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.views.timeline import (
+    AgendaItem,
+    CalendarLink,
+    Legend,
+    PlanTimeline,
+    PlanTimelineBase,
+    TimelineRow,
+    UndatedActivity,
+)
 from kehoach.timeline.gantt import Chart, Mark, RowInput, build_chart
-from kehoach.timeline.span import bounds, is_dated, period_span, plan_window, vn_date
+from kehoach.timeline.span import Span, bounds, is_dated, period_span, plan_window, vn_date
 
-Data = dict[str, Any]
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving
 
 
@@ -28,6 +35,16 @@ def build_moment(epoch: int | None) -> dt.datetime:
     if epoch is not None:
         return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class TimelineMemo:
+    """Look-ups and timelines made once per build, the first time a page needs them."""
+
+    paths: dict[str, list[str]] | None = None  # locality path → its plans
+    under: dict[str, list[str]] | None = None  # locality path → plans of the places inside
+    timelines: dict[str, PlanTimelineBase] = field(default_factory=dict)  # by plan id
+    items: dict[str, list[tuple[Span, AgendaItem]]] = field(default_factory=dict)  # by plan id
 
 
 @dataclass(frozen=True)
@@ -40,7 +57,7 @@ class TimelineContext:
     moment: dt.datetime  # the build moment (UTC): DTSTAMP, "Ngày tạo trang"
     site_url: str | None = None  # absolute base of the site, when known
     locality_pages: frozenset[str] = frozenset()  # paths of the localities that have a page
-    memo: dict[str, Any] = field(default_factory=dict, compare=False)
+    memo: TimelineMemo = field(default_factory=TimelineMemo, compare=False)
 
     @property
     def today(self) -> dt.date:
@@ -51,24 +68,24 @@ class TimelineContext:
 
     def plans_by_path(self) -> dict[str, list[str]]:
         """Locality path → ids of the plans issued there, sorted."""
-        if "paths" not in self.memo:
+        if self.memo.paths is None:
             paths: dict[str, list[str]] = defaultdict(list)
             for plan_id in sorted(self.index.plans):
                 paths[self.index.places[plan_id].path].append(plan_id)
-            self.memo["paths"] = dict(paths)
-        return dict(self.memo["paths"])
+            self.memo.paths = dict(paths)
+        return dict(self.memo.paths)
 
     def plans_under(self, path: str) -> list[str]:
         """Ids of the plans of every locality nested under ``path`` (a province's communes
         and former units), sorted by locality then id."""
-        if "under" not in self.memo:
+        if self.memo.under is None:
             under: dict[str, list[str]] = defaultdict(list)
             for place, ids in sorted(self.plans_by_path().items()):
                 parts = place.split("/")
                 for depth in range(1, len(parts)):
                     under["/".join(parts[:depth])].extend(ids)
-            self.memo["under"] = dict(under)
-        return list(self.memo["under"].get(path, []))
+            self.memo.under = dict(under)
+        return list(self.memo.under.get(path, []))
 
 
 def activity_label(activity: Activity) -> str:
@@ -90,7 +107,7 @@ def plan_marks(plan: Plan) -> list[Mark]:
     return sorted(marks, key=lambda m: (m.day, m.kind))
 
 
-def calendar_link(ctx: TimelineContext, page_url: str) -> Data:
+def calendar_link(ctx: TimelineContext, page_url: str) -> CalendarLink:
     """Where a page's .ics lives: site-relative (templates apply the url filter), and
     absolute and webcal:// when the site's address is known."""
     href = routes.calendar_file(page_url)
@@ -101,29 +118,31 @@ def calendar_link(ctx: TimelineContext, page_url: str) -> Data:
     return {"href": href, "absolute": absolute, "webcal": webcal}
 
 
-def plan_timeline(ctx: TimelineContext, plan_id: str, page_url: str | None = None) -> Data:
+def plan_timeline(
+    ctx: TimelineContext, plan_id: str, page_url: str | None = None
+) -> PlanTimeline:
     """Chart, table and lists of one plan. ``page_url`` is set when the timeline is shown
     on another page (a locality): activity links then point to the plan page."""
-    cache: dict[str, Data] = ctx.memo.setdefault("timelines", {})
+    cache = ctx.memo.timelines
     if plan_id not in cache:
         cache[plan_id] = _plan_timeline(ctx, plan_id)
     return {**cache[plan_id], "page_url": page_url}
 
 
-def _plan_timeline(ctx: TimelineContext, plan_id: str) -> Data:
+def _plan_timeline(ctx: TimelineContext, plan_id: str) -> PlanTimelineBase:
     plan = ctx.index.plans[plan_id]
     place = ctx.index.places[plan_id]
     rows = [RowInput(a.id, activity_label(a), a.when) for a in plan.activities]
     chart = build_chart(rows, plan_window(plan), period_span(plan), plan_marks(plan), ctx.today)
     table = [_table_row(plan, a) for a in plan.activities if a.when and
              (is_dated(a.when) or a.when.ongoing)]
-    undated = [{"anchor": f"hd-{a.id}", "label": activity_label(a),
-                "text": a.when.text if a.when else None}
-               for a in plan.activities if not (a.when and (is_dated(a.when) or a.when.ongoing))]
+    undated: list[UndatedActivity] = [
+        {"anchor": f"hd-{a.id}", "label": activity_label(a),
+         "text": a.when.text if a.when else None}
+        for a in plan.activities if not (a.when and (is_dated(a.when) or a.when.ongoing))]
     title = f"Tiến độ các hoạt động – {place.name}, năm {plan.year}"
     return {
         "id": f"tl-{plan.id}",
-        "plan_id": plan.id,
         "title": title,
         "chart": chart,
         "desc": _description(chart, table, plan) if chart else "",
@@ -135,7 +154,7 @@ def _plan_timeline(ctx: TimelineContext, plan_id: str) -> Data:
     }
 
 
-def _table_row(plan: Plan, activity: Activity) -> Data:
+def _table_row(plan: Plan, activity: Activity) -> TimelineRow:
     when = activity.when
     assert when is not None
     start, end = bounds(when)
@@ -149,11 +168,10 @@ def _table_row(plan: Plan, activity: Activity) -> Data:
         "end_iso": end.isoformat() if end else None,
         "peaks": [f"{p.start} – {p.end}" for p in when.peaks],
         "ongoing": when.ongoing,
-        "text": when.text,
     }
 
 
-def _legend(chart: Chart | None) -> Data:
+def _legend(chart: Chart | None) -> Legend:
     rows = chart.rows if chart else ()
     return {
         "peak": any(r.peaks for r in rows),
@@ -163,7 +181,7 @@ def _legend(chart: Chart | None) -> Data:
     }
 
 
-def _description(chart: Chart, table: list[Data], plan: Plan) -> str:
+def _description(chart: Chart, table: list[TimelineRow], plan: Plan) -> str:
     start = dt.date.fromisoformat(chart.start)
     end = dt.date.fromisoformat(chart.end)
     ongoing = sum(1 for r in table if r["ongoing"] and not (r["start"] or r["end"]))

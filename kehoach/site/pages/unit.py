@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
 
 from kehoach.model.plan import Activity, Assignment, Plan, Report
 from kehoach.site import routes
@@ -14,9 +13,11 @@ from kehoach.site.index import NATIONAL, UnitRecord
 from kehoach.site.lookup import Lookup, UnitRoles, newest_first
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.spec import PageSpec
+from kehoach.site.views.common import CountedLink, Link
+from kehoach.site.views.locality import NationalUnitsPage
+from kehoach.site.views.unit import Duties, UnitActivity, UnitPage, UnitPlan, UnitReport
 from kehoach.site.wording import format_when, level_label, plan_count, year_span
 
-Data = dict[str, Any]
 KIND = "Đơn vị"
 
 
@@ -33,8 +34,8 @@ class UnitView:
         records = sorted(self.lookup.index.units.values(), key=lambda r: r.url)
         return [self.national_page(), *(self.page(r) for r in records)]
 
-    def home_crumbs(self, record: UnitRecord) -> list[Data]:
-        crumbs: list[Data] = [{"name": "Trang chủ", "url": routes.home()}]
+    def home_crumbs(self, record: UnitRecord) -> list[Link]:
+        crumbs: list[Link] = [{"name": "Trang chủ", "url": routes.home()}]
         if record.home == NATIONAL:
             return [*crumbs, {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"}]
         place = self.lookup.localities[record.home.path]
@@ -58,11 +59,11 @@ class UnitView:
             facets=self.facets(record, years),
         )
 
-    def data(self, record: UnitRecord, plan_ids: list[str]) -> Data:
+    def data(self, record: UnitRecord, plan_ids: list[str]) -> UnitPage:
         crumbs = self.home_crumbs(record)
         name = record.names[0]
         return {
-            "unit": {"id": record.unit_id, "name": name, "other_names": record.names[1:]},
+            "unit": {"name": name, "other_names": record.names[1:]},
             "home": crumbs[-1],
             "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
             "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],
@@ -81,7 +82,7 @@ class UnitView:
             "locality": place.name,
         }
 
-    def plan_roles(self, plan_id: str, unit_id: str) -> Data:
+    def plan_roles(self, plan_id: str, unit_id: str) -> UnitPlan:
         plan = self.lookup.plan(plan_id)
         roles: UnitRoles = self.lookup.roles(plan_id, unit_id)
         url = self.lookup.index.plan_url(plan_id)
@@ -98,7 +99,7 @@ class UnitView:
             "reports_to": [self.report(plan, r, r.by) for r in roles.reports_to],
         }
 
-    def activity(self, plan_url: str, activity: Activity) -> Data:
+    def activity(self, plan_url: str, activity: Activity) -> UnitActivity:
         return {
             "label": activity.label,
             "title": activity.title,
@@ -106,14 +107,14 @@ class UnitView:
             "when": format_when(activity.when) if activity.when else "",
         }
 
-    def duties(self, plan: Plan, assignment: Assignment) -> Data:
+    def duties(self, plan: Plan, assignment: Assignment) -> Duties:
         return {
             "heading": assignment.heading,
             "with": self.units(plan, assignment.units),
             "duties": [self.md(d) for d in assignment.duties],
         }
 
-    def report(self, plan: Plan, report: Report, others: tuple[str, ...]) -> Data:
+    def report(self, plan: Plan, report: Report, others: tuple[str, ...]) -> UnitReport:
         return {
             "text": self.md(report.text),
             "deadline": str(report.deadline) if report.deadline else None,
@@ -121,24 +122,27 @@ class UnitView:
             "others": self.units(plan, others),
         }
 
-    def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Data]:
+    def units(self, plan: Plan, unit_ids: tuple[str, ...]) -> list[Link]:
         index = self.lookup.index
         return [{"name": plan.unit(u).name, "url": index.unit_url(plan, u)} for u in unit_ids]
 
     def national_page(self) -> PageSpec:
         records = self.lookup.units_by_place.get(NATIONAL.path, [])
-        units = [{"name": r.names[0], "url": r.url, "count": len(r.plan_ids)} for r in records]
+        units: list[CountedLink] = [
+            {"name": r.names[0], "url": r.url, "count": len(r.plan_ids)} for r in records
+        ]
+        data: NationalUnitsPage = {
+            "units": units,
+            "breadcrumbs": [
+                {"name": "Trang chủ", "url": routes.home()},
+                {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"},
+            ],
+        }
         return PageSpec(
             src_uri=routes.src_uri(f"{NATIONAL.path}/"),
             template="localities.html",
             title="Cơ quan trung ương",
-            data={
-                "units": units,
-                "breadcrumbs": [
-                    {"name": "Trang chủ", "url": routes.home()},
-                    {"name": NATIONAL.name, "url": f"{NATIONAL.path}/"},
-                ],
-            },
+            data=data,
             description=f"{len(units)} bộ, ngành trung ương được giao nhiệm vụ trong các kế "
             "hoạch địa phương.",
             facets={"kind": KIND, "level": "Trung ương"},

@@ -15,9 +15,11 @@ from kehoach.site.pages.timeline_locality import (
     in_year,
     plan_years,
 )
-from kehoach.site.pages.timeline_plan import Data, TimelineContext
+from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
-from kehoach.timeline.span import Span, vn_date
+from kehoach.site.views.timeline import HeatHead
+from kehoach.site.views.years import ProvinceLinks, YearPage, YearPlanLink, YearProvince
+from kehoach.timeline.span import Span
 
 LINK_LIMIT = 10  # commune plans linked per province on the year page
 
@@ -35,18 +37,19 @@ def _year_page(ctx: TimelineContext, year: int, years: list[int]) -> PageSpec:
     by_province: dict[str, list[str]] = defaultdict(list)
     for pid in ids:
         by_province[ctx.index.places[pid].province_code].append(pid)
-    provinces: list[Data] = []
-    rows: list[tuple[Data, list[Span]]] = []
+    provinces: list[YearProvince] = []
+    rows: list[tuple[HeatHead, list[Span]]] = []
     for code in sorted(by_province, key=lambda c: gazetteer.province(c).path):
         province = gazetteer.province(code)
         url = routes.locality(province)
-        head = {"name": province.name, "url": url if province.path in ctx.locality_pages else None,
-                "plans": len(by_province[code])}
+        has_page = province.path in ctx.locality_pages
+        head: HeatHead = {"name": province.name, "url": url if has_page else None,
+                          "plans": len(by_province[code])}
         rows.append((head, in_year(dated_items(ctx, by_province[code]), year)))
         provinces.append({**head, **_province_links(ctx, by_province[code])})
     items = dated_items(ctx, ids)
     url = routes.year(year, years[-1])
-    data = {
+    data: YearPage = {
         "year": year,
         "years": [{"year": y, "url": routes.year(y, years[-1]), "current": y == year}
                   for y in years],
@@ -56,7 +59,6 @@ def _year_page(ctx: TimelineContext, year: int, years: list[int]) -> PageSpec:
         "heat": heat(rows, year),
         "provinces": provinces,
         "agenda": agenda(ctx, items),
-        "build_date": vn_date(ctx.today),
     }
     return PageSpec(
         src_uri=routes.src_uri(url), template="year.html", title=f"Lịch hoạt động năm {year}",
@@ -65,8 +67,8 @@ def _year_page(ctx: TimelineContext, year: int, years: list[int]) -> PageSpec:
     )
 
 
-def _province_links(ctx: TimelineContext, plan_ids: list[str]) -> Data:
-    def link(pid: str) -> Data:
+def _province_links(ctx: TimelineContext, plan_ids: list[str]) -> ProvinceLinks:
+    def link(pid: str) -> YearPlanLink:
         plan = ctx.index.plans[pid]
         return {"title": plan.title, "url": ctx.index.plan_url(pid),
                 "locality": ctx.index.places[pid].name}
