@@ -44,6 +44,10 @@ class SiteIndex:
     plans: dict[str, Plan] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # plan id → YAML path
     places: dict[str, Locality] = field(default_factory=dict)  # plan id → locality
+    # The plans of each locality (by path) and of each province (by code, its communes'
+    # included), ids sorted: the one map every page kind derives its lists from.
+    by_place: dict[str, list[str]] = field(default_factory=dict)
+    by_province: dict[str, list[str]] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     citations: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     units: dict[tuple[str, str], UnitRecord] = field(default_factory=dict)
@@ -74,6 +78,10 @@ def build_index(catalog: Catalog) -> SiteIndex:
         index.plans[plan.id] = plan
         index.sources[plan.id] = source.path
         index.places[plan.id] = catalog.locality_of(plan)
+    for plan_id in sorted(index.places):
+        place = index.places[plan_id]
+        index.by_place.setdefault(place.path, []).append(plan_id)
+        index.by_province.setdefault(place.province_code, []).append(plan_id)
     for plan in index.plans.values():
         _index_references(index, plan)
         _index_units(index, plan)

@@ -152,15 +152,13 @@ def build_lookup(index: SiteIndex) -> Lookup:
     for code in gazetteer.province_codes():
         province = gazetteer.province(code)
         lookup.localities[province.path] = province
-    by_place: dict[str, list[str]] = defaultdict(list)
-    by_province: dict[str, list[str]] = defaultdict(list)
-    for plan_id, place in index.places.items():
+    for place in index.places.values():
         lookup.localities.setdefault(place.path, place)
-        by_place[place.path].append(plan_id)
-        by_province[place.province_code].append(plan_id)
     lookup.newest = newest_first(index, list(index.plans))
-    lookup.by_place = {k: newest_first(index, v) for k, v in sorted(by_place.items())}
-    lookup.by_province = {k: newest_first(index, v) for k, v in sorted(by_province.items())}
+    lookup.by_place = {k: newest_first(index, v) for k, v in sorted(index.by_place.items())}
+    lookup.by_province = {
+        k: newest_first(index, v) for k, v in sorted(index.by_province.items())
+    }
     subs: dict[str, list[Locality]] = defaultdict(list)
     for place in lookup.localities.values():
         if not place.is_province:

@@ -9,7 +9,6 @@ a province shows its own newest plan if it has one, else the newest plan issued 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 
 from kehoach.model.plan import Activity, Plan
@@ -35,13 +34,9 @@ def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
 class EmbedView:
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
-        self.own: dict[str, list[str]] = defaultdict(list)  # locality path → its plans
-        self.by_province: dict[str, list[str]] = defaultdict(list)  # code → plans inside
-        self.places: dict[str, Locality] = {}
-        for plan_id, place in sorted(index.places.items()):
-            self.own[place.path].append(plan_id)
-            self.by_province[place.province_code].append(plan_id)
-            self.places[place.path] = place
+        self.own = index.by_place  # locality path → its plans
+        self.by_province = index.by_province  # code → plans inside
+        self.places: dict[str, Locality] = {p.path: p for p in index.places.values()}
 
     def pages(self) -> list[PageSpec]:
         pages = [

@@ -4,7 +4,6 @@ anyone can subscribe before a province's first plan), newest plans first."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 
 from kehoach.formats.atom import EMPTY_FEED_DATE, Feed, FeedEntry, render_atom
@@ -39,14 +38,12 @@ def feed_files(index: SiteIndex, options: SiteOptions) -> list[StaticFile]:
         updated=latest,
     )
     files = [StaticFile(routes.SITE_FEED, render_atom(site))]
-    by_province: dict[str, list[str]] = defaultdict(list)
-    for plan_id, place in index.places.items():
-        by_province[place.province_code].append(plan_id)
+    by_province = index.by_province
     gazetteer = index.catalog.gazetteer
     for code in gazetteer.province_codes():
         province = gazetteer.province(code)
         uri = routes.province_feed(province.path)
-        own = _newest_first([plan_entry(index, p, options, uri) for p in by_province[code]])
+        own = _newest_first([plan_entry(index, p, options, uri) for p in by_province.get(code, [])])
         feed = Feed(
             id=options.tag(f"feed/{province.path}"),
             title=f"{province.name}: kế hoạch mới và cập nhật",

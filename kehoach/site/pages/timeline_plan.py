@@ -41,7 +41,6 @@ def build_moment(epoch: int | None) -> dt.datetime:
 class TimelineMemo:
     """Look-ups and timelines made once per build, the first time a page needs them."""
 
-    paths: dict[str, list[str]] | None = None  # locality path → its plans
     under: dict[str, list[str]] | None = None  # locality path → plans of the places inside
     timelines: dict[str, PlanTimelineBase] = field(default_factory=dict)  # by plan id
     items: dict[str, list[tuple[Span, AgendaItem]]] = field(default_factory=dict)  # by plan id
@@ -68,12 +67,7 @@ class TimelineContext:
 
     def plans_by_path(self) -> dict[str, list[str]]:
         """Locality path → ids of the plans issued there, sorted."""
-        if self.memo.paths is None:
-            paths: dict[str, list[str]] = defaultdict(list)
-            for plan_id in sorted(self.index.plans):
-                paths[self.index.places[plan_id].path].append(plan_id)
-            self.memo.paths = dict(paths)
-        return dict(self.memo.paths)
+        return self.index.by_place
 
     def plans_under(self, path: str) -> list[str]:
         """Ids of the plans of every locality nested under ``path`` (a province's communes
