@@ -44,7 +44,9 @@ def views() -> dict[str, tuple[str, PageData]]:
 
 def render(folder: Path, template: str, view: PageData) -> str:
     env = Environment(loader=FileSystemLoader(folder))
-    env.filters.update(url=lambda value: value, search_filters=filter_pairs)
+    # MkDocs' url and script_tag filters: Jinja needs every filter main.html names to compile
+    # it, even those of blocks the stand-in base.html does not draw.
+    env.filters.update(url=lambda value: value, script_tag=str, search_filters=filter_pairs)
     return env.get_template(template).render(
         view=view,
         page={"title": "Trang", "meta": {}},
