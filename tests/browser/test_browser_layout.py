@@ -6,12 +6,11 @@ Screenshots are kept under test-artifacts/ for review."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.sitetools import ROOT, build_site, serve
+from tests.sitetools import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +28,6 @@ BOX = """box => ({scroll: box.scrollWidth, client: box.clientWidth,
   overflow: getComputedStyle(box).overflowX,
   svg: box.querySelector('svg').getBoundingClientRect().width,
   attr: parseFloat(box.querySelector('svg').getAttribute('width'))})"""
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    build_site(out)
-    with serve(out, sub_path=True) as url:
-        yield url
 
 
 def _page(browser: Any, width: int) -> Any:

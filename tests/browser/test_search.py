@@ -1,17 +1,15 @@
-"""Search: Vietnamese folding and what a page gives the index (kehoach.search.text), the index
-files (kehoach.search.index), then the built site's search in Debian's chromium, served under
-a sub-path: queries typed with or without tone marks and đ find the right page, exact
-spelling ranks first, filters narrow, every page is indexed once, and the page works with
-the keyboard and a screen reader."""
+"""Search on the reference site in Debian's chromium, served under a sub-path: queries typed
+with or without tone marks and đ find the right page, exact spelling ranks first, filters
+narrow, a lost index file is said, and the page works with the keyboard and a screen reader.
+Folding and the index without a browser: tests/unit/test_search_text.py,
+tests/site/test_search_index.py."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -21,18 +19,10 @@ import pytest
 from hooks.search import index_site
 from kehoach.search.index import INDEX_DIR, MANIFEST, embed_manifest
 from kehoach.search.text import (
-    COMMON_SHARE,
-    UNINDEXED_KINDS,
-    common_words,
-    filter_pairs,
-    filter_token,
     fold,
-    prepare_page,
-    search_terms,
 )
-from kehoach.site.pages.search import search_page
-from kehoach.site.spec import PageSpec
-from tests.sitetools import ROOT, build_site, serve
+from tests.sitetools import ROOT, serve
+from tests.unit.test_search_text import _page
 
 DUC_THO = ("ha-tinh/huyen-duc-tho/", "ha-tinh/huyen-duc-tho/ha-tinh-duc-tho-2024-ngay-cds/")
 THACH_HA = ("ha-tinh/xa-thach-ha/", "ha-tinh/xa-thach-ha/ha-tinh-thach-ha-2025-ngay-cds/")
@@ -47,106 +37,6 @@ EXPECTED = {
     "vneid": ("nen-tang/vneid/",), "VNeID": ("nen-tang/vneid/",),
     "chu ky so": CHU_KY_SO, "chữ ký số": CHU_KY_SO,
 }
-
-
-def _page(body: str, kind: str = "Kế hoạch") -> str:
-    """A built page as main.html draws it: the search slot inside the indexed body."""
-    meta = (f'<div hidden><span data-search-meta="kind">{kind}</span>'
-            '<span data-search-filter="province">Tỉnh Hà Tĩnh</span></div>'
-            '<form data-search-ignore="all">Tìm</form>')
-    body = body.replace("data-search-body>", "data-search-body>" + meta, 1)
-    return f'<!doctype html><html lang="vi"><body><nav>Đường dẫn</nav>{body}</body></html>'
-
-
-# --- pure helpers ---------------------------------------------------------------------------
-
-
-def test_fold_removes_marks_case_and_the_stroke_of_d() -> None:
-    assert fold("ĐỨC THỌ") == "duc tho"
-    assert fold("Chuyển đổi số") == "chuyen doi so"
-    assert fold("Ke hoach 541/KH-UBND") == "ke hoach 541/kh-ubnd"
-
-
-def test_filter_pairs_split_years_and_keep_form_order() -> None:
-    facets = {"kind": "Đơn vị", "year": "2024, 2025", "province": "Tỉnh Hà Tĩnh", "locality": "x"}
-    assert filter_pairs(facets) == [("province", "Tỉnh Hà Tĩnh"), ("year", "2024"),
-                                    ("year", "2025"), ("kind", "Đơn vị")]
-    assert filter_pairs(None) == []
-
-
-def test_search_terms_are_distinct_words_per_weight_heaviest_first() -> None:
-    texts = [(1.0, "Chuyển đổi số, đổi mới (số 541/KH-UBND)."), (7.0, "Huyện Đức Thọ"),
-             (7.0, "Đức Thọ"), (2.5, " ( ) ")]
-    assert search_terms(texts) == [
-        (7.0, ["huyện", "đức", "thọ"]),
-        (1.0, ["chuyển", "đổi", "số", "mới", "541/kh-ubnd"]),
-    ]
-
-
-def test_prepare_page_indexes_the_distinct_words_of_the_body_only() -> None:
-    html = _page('<main data-search-body><h1>Huyện Đức Thọ</h1><p>Chuyển đổi số, đổi mới.'
-                 '</p><p data-search-ignore>Đảng</p><p data-search-weight="3">Ưu tiên</p>'
-                 '</main><form>Đăng nhập</form>')
-    prepared = prepare_page(html)
-    assert prepared is not None
-    assert prepared.groups == [(7.0, ["huyện", "đức", "thọ"]), (3.0, ["ưu", "tiên"]),
-                               (1.0, ["chuyển", "đổi", "số", "mới"])]
-    assert prepared.meta == {"kind": "Kế hoạch"}  # metadata, not page text ("kế hoạch")
-    assert prepared.filters == ["kh_province__tinh_ha_tinh__"]  # a word of the index
-    # Outside the body ("Đăng nhập") and ignored parts ("Đảng") are not indexed.
-    assert prepared.words == {"huyen", "duc", "tho", "uu", "tien", "chuyen", "doi", "so", "moi"}
-
-
-def test_filter_words_never_begin_one_another() -> None:
-    assert filter_token("level", "Cấp huyện (đã giải thể)") == "kh_level__cap_huyen_da_giai_the__"
-    tokens = [filter_token("province", v) for v in ("Tỉnh Hà", "Tỉnh Hà Tĩnh", "Tỉnh Hà Nam")]
-    assert not any(a != b and b.startswith(a) for a in tokens for b in tokens)
-
-
-def test_prepare_page_skips_pages_without_body_and_unindexed_kinds() -> None:
-    assert prepare_page(_page("<h1>404</h1>")) is None
-    for kind in UNINDEXED_KINDS:
-        assert prepare_page(_page("<main data-search-body>Xin chào</main>", kind)) is None
-    assert prepare_page(_page("<main data-search-body>Xin chào</main>")) is not None
-
-
-def test_common_words_only_on_a_large_site() -> None:
-    share = round(COMMON_SHARE * 1000)
-    counts = Counter({"so": 900, "doi": share, "chu": share - 1, "thach": 3})
-    assert common_words(counts, 1000) == ["doi", "so"]
-    assert common_words(counts, 999) == []  # a small site looks every word up
-
-
-def test_search_page_lists_filter_values_of_indexed_pages_in_reading_order() -> None:
-    pages = [
-        PageSpec("a/index.md", "plan.html", "A", facets={
-            "kind": "Kế hoạch", "province": "Tỉnh Đồng Nai", "year": "2025"}),
-        PageSpec("b/index.md", "plan.html", "B", facets={
-            "kind": "Kế hoạch", "province": "Tỉnh Cà Mau", "year": "2024, 2025"}),
-        PageSpec("c/index.md", "plan.html", "C", facets={
-            "kind": "Kế hoạch", "province": "Tỉnh Dak"}),
-        PageSpec("u/index.md", "unit.html", "U", facets={"kind": "Đơn vị", "province": "Tỉnh X"}),
-    ]
-    filters = {f["key"]: f["values"] for f in search_page(pages).data["filters"]}
-    assert [v["value"] for v in filters["province"]] == ["Tỉnh Cà Mau", "Tỉnh Dak", "Tỉnh Đồng Nai"]
-    assert filters["year"] == [{"value": "2025", "count": 2}, {"value": "2024", "count": 1}]
-    assert [v["value"] for v in filters["kind"]] == ["Kế hoạch"]  # units are not indexed
-
-
-# --- in the browser ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("search") / "site"
-    build_site(out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site, sub_path=True) as url:
-        yield url
 
 
 @pytest.fixture
@@ -172,22 +62,6 @@ def _results(page: Any, base: str, query: str, **filters: str) -> list[str]:
     links = page.eval_on_selector_all("#kh-search-results a", "as => as.map(a => a.href)")
     assert all(link.startswith(base) for link in links), links
     return [link.removeprefix(base) for link in links]
-
-
-@pytest.mark.parametrize(("path", "shown"), [
-    (THACH_HA[0], "iframe"),  # a locality's embed code and its instructions
-    (THACH_HA[1], "outlook"),  # how to add a plan's calendar to a phone
-])
-def test_help_for_editors_and_calendar_users_is_on_the_page_but_not_indexed(
-    site: Path, path: str, shown: str
-) -> None:
-    """Text that every page of a kind repeats word for word is not what a reader looks for:
-    indexed, "iframe" or "outlook" would find every locality or plan of the country."""
-    html = (site / path / "index.html").read_text(encoding="utf-8")
-    assert shown in html.lower()
-    prepared = prepare_page(html)
-    assert prepared is not None
-    assert fold(shown) not in prepared.words
 
 
 @pytest.mark.browser
@@ -220,14 +94,15 @@ def test_each_result_shows_title_locality_province_year_with_the_words_marked(
 
 @pytest.mark.browser
 def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
-    page: Any, base: str, site: Path
+    page: Any, site_copy: Path
 ) -> None:
+    site = site_copy  # its index manifest is made to look national
     common = site / INDEX_DIR / MANIFEST
     saved = common.read_text(encoding="utf-8")
     manifest = {**json.loads(saved), "pages": 7000, "common": ["chuyen", "doi", "so"]}
     common.write_text(json.dumps(manifest), encoding="utf-8")
     assert embed_manifest(site)  # the search page reads the manifest it holds
-    try:
+    with serve(site, sub_path=True) as base:
         assert _results(page, base, "chuyển đổi số") == []
         assert "có trong rất nhiều trang" in page.inner_text("#kh-search-status")
         page.get_by_role("button", name="Vẫn tìm với các từ này").click()
@@ -235,9 +110,6 @@ def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
         assert page.locator("#kh-search-anyway").is_hidden()
         assert _results(page, base, "chuyen doi so thach ha")
         assert _results(page, base, "chuyen doi so", province="Tỉnh Hà Tĩnh")
-    finally:
-        common.write_text(saved, encoding="utf-8")
-        embed_manifest(site)
 
 
 @pytest.mark.browser
@@ -253,81 +125,6 @@ def test_filters_narrow_the_results_and_stay_in_the_address(page: Any, base: str
     expect(page).to_have_url(re.compile(r"[?&]year=2024"))
     expect(page.locator("#kh-search-results li")).to_have_count(0)
     assert "Không tìm thấy" in page.inner_text("#kh-search-status")
-
-
-def _embedded_manifest(site: Path) -> Any:
-    html = (site / "tim-kiem" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="kh-search-manifest">([^<]*)</', html)
-    assert found, "the search page has no manifest block"
-    return json.loads(found[1])
-
-
-def test_the_search_page_holds_the_manifest_of_its_index(site: Path) -> None:
-    manifest = json.loads((site / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["pages"] > 0
-    assert _embedded_manifest(site) == manifest
-
-
-def test_the_manifest_is_put_in_the_page_again_and_cannot_end_its_block(tmp_path: Path) -> None:
-    """Written again over an older one; a "<" in it (none is expected) is escaped, so the
-    data can never close the <script> element and become HTML."""
-    page = tmp_path / "tim-kiem" / "index.html"
-    page.parent.mkdir()
-    block = '<script type="application/json" id="kh-search-manifest">{}</script>'
-    page.write_text(f"<head>{block}</head><p>x</p>", encoding="utf-8")
-    (tmp_path / INDEX_DIR).mkdir()
-    manifest = {"version": "new", "shards": ["</script><b>"]}
-    (tmp_path / INDEX_DIR / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    assert embed_manifest(tmp_path)
-    html = page.read_text(encoding="utf-8")
-    assert "<b>" not in html and html.endswith("</script></head><p>x</p>")
-    assert _embedded_manifest(tmp_path) == manifest
-    page.write_text("<head></head>", encoding="utf-8")
-    assert not embed_manifest(tmp_path)  # no block: the page fetches manifest.json
-
-
-def test_every_indexed_page_appears_once_and_only_pages_with_a_body(site: Path) -> None:
-    index = _read_index(site / INDEX_DIR)
-    urls = [meta["url"] for meta in index.metas]
-    assert len(urls) == len(set(urls)) == index.manifest["pages"] > 10
-    assert urls == sorted(urls)  # numbered by address: the same index whatever the order
-    assert "huong-dan-nhap-lieu/" in urls and "ha-tinh/" in urls
-    assert "dong-nai/xa-xuan-loc/dong-nai-xuan-loc-2025-ngay-cds/" in urls
-    for left_out in ("404.html", "tim-kiem/", ""):
-        assert left_out not in urls
-    assert not any("/don-vi/" in url for url in urls)  # unit pages are not indexed
-    assert (site / "404.html").exists() and "data-search-body" not in (
-        site / "404.html").read_text(encoding="utf-8")
-    for word, pages in index.postings.items():  # each page once per word, in page order
-        assert pages == sorted(set(pages)) and pages[-1] < len(urls), word
-
-
-@dataclass
-class _Index:
-    manifest: dict[str, Any]
-    metas: list[dict[str, str]]
-    postings: dict[str, list[int]]  # folded word → its pages
-
-
-def _read_index(folder: Path) -> _Index:
-    """The index files decoded as search-engine.js reads them (kehoach/search/index.py)."""
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    version = manifest["version"]
-    metas = [m for n in range(-(-manifest["pages"] // manifest["chunk"]))
-             for m in json.loads((folder / f"p/{version}-{n}.json").read_text("utf-8"))]
-    postings: dict[str, list[int]] = {}
-    for number, first in enumerate(manifest["shards"]):
-        shard = json.loads((folder / f"t/{version}-{number}.json").read_text(encoding="utf-8"))
-        assert min(shard) == first
-        for word, (_, flat) in shard.items():
-            pages, at, page = postings.setdefault(word, []), 0, 0
-            while at < len(flat):
-                page += flat[at]
-                pages.append(page)
-                at += 4 + flat[at + 3]
-    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert len(files) == 1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
-    return _Index(manifest, metas, postings)
 
 
 def _tab_to(page: Any, condition: str, times: int) -> bool:
@@ -402,18 +199,6 @@ def test_a_lost_index_file_is_said_and_nothing_half_shown(browser: Any, base: st
     assert tab.locator("#kh-search-results li").count() == 0
     context.close()
     assert not errors, errors
-
-
-def test_the_theme_script_of_the_search_page_is_materials() -> None:
-    """overrides/search.html names Material's script itself (search.js loads it later): the
-    name must be the one in Material's base.html, which changes with each Material release."""
-    import material
-
-    ours = (ROOT / "overrides" / "search.html").read_text(encoding="utf-8")
-    name = re.search(r'theme_script = "([^"]+)"', ours)
-    assert name, "overrides/search.html sets no theme_script"
-    materials = Path(material.__file__).parent / "templates" / "base.html"
-    assert f"'{name[1]}'" in materials.read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_golden_cases import CASES_DIR, EXPECTED, _case_names
+from tests.golden.test_golden_cases import CASES_DIR, EXPECTED, _case_names
 
 # Every class of hostile or broken input of the "Hardening" issue, and cases that show it.
 COVERAGE = {

@@ -1,6 +1,6 @@
 """Golden cases for scripts/validate.py: one small input, its exact expected output.
 
-Each directory under tests/cases/ is one case:
+Each directory under tests/golden/cases/ is one case:
 
     plans/            a tiny plans tree (registry/ plus the file or files under test)
     expected.txt      "exit: N", the exact stdout, then "--- stderr ---" and the exact stderr
@@ -18,11 +18,12 @@ deep nesting, a huge value) fails its case instead of stalling or swapping the m
 
 To rewrite expected files from the validator's current output:
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden_cases.py        (every case)
-    UPDATE_GOLDEN=yaml-tags,file-empty .venv/bin/pytest tests/...      (only those cases)
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/golden/test_golden_cases.py        (every case)
+    UPDATE_GOLDEN=yaml-tags,file-empty .venv/bin/pytest tests/golden/...      (only those)
 
 then read every changed expected.txt by eye before committing: a golden file records what the
-validator *should* say, not merely what it says today.
+validator *should* say, not merely what it says today. Each rewritten case is reported as
+skipped, so such a run fails (tests/skipguard.py) until it is run again without UPDATE_GOLDEN.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CASES_DIR = Path(__file__).resolve().parent / "cases"
-VALIDATE = REPO / "scripts" / "validate.py"
+from tests.plansdirs import CASES_DIR, ROOT
+
+VALIDATE = ROOT / "scripts" / "validate.py"
 EXPECTED = "expected.txt"
 STDERR_MARK = "--- stderr ---\n"
 # Limits, not speed tests. A case needs well under a second of processor time (mostly Python

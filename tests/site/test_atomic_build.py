@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from kehoach.search.index import INDEX_DIR, MANIFEST
+from tests.plansdirs import CASES_DIR
 from tests.sitetools import FIXED_EPOCH, ROOT, tree_bytes
 
-GOOD_PLANS = ROOT / "tests/cases/accepted-minimal-plan/plans"
+GOOD_PLANS = CASES_DIR / "accepted-minimal-plan" / "plans"
 PLAN_FILE = "ke-hoach.yaml"
 # Python writes no .pyc while a file size limit is set (a .pyc over it would fail first).
 _ENV = {

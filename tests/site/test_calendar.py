@@ -1,5 +1,6 @@
-"""Calendars (.ics, RFC 5545): one per plan and per locality, one all-day event per dated
-or ongoing activity, stable UIDs, DTSTAMP from SOURCE_DATE_EPOCH."""
+"""Calendars (.ics, RFC 5545) of the reference site: one per plan and per locality, one all-day
+event per dated or ongoing activity, stable UIDs, DTSTAMP from SOURCE_DATE_EPOCH (the core's
+calendars without a build: tests/unit/test_calendar_files.py)."""
 
 from __future__ import annotations
 
@@ -8,30 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
-import pytest
 
-from kehoach.formats.ical import CalendarInfo, Event, to_ics
-from kehoach.model.dates import PartialDate
-from kehoach.model.plan import Plan, When
+from kehoach.model.plan import Plan
 from kehoach.site import routes
-from kehoach.site.build import build_site as build_core
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import Locality
-from kehoach.timeline.span import Span, bounds, calendar_span
-from tests.sitetools import ROOT, build_site
+from kehoach.timeline.span import bounds, calendar_span
+from tests.sitetools import FIXTURE_PLANS
 
 STAMP = dt.datetime(2025, 10, 10, tzinfo=dt.UTC)  # tests.sitetools.FIXED_EPOCH
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("calendar") / "site"
-    build_site(out)
-    return out
-
-
 def _plans() -> Iterator[tuple[Plan, Locality]]:
-    catalog = load_catalog(ROOT / "plans")
+    catalog = load_catalog(FIXTURE_PLANS)
     for source in catalog.plans:
         yield source.plan, catalog.locality_of(source.plan)
 
@@ -100,50 +90,3 @@ def test_locality_calendars_hold_their_own_plans(site: Path) -> None:
         assert len(events) == sum(len(_in_calendar(p)) for p in plans), path
 
 
-def test_ongoing_activity_spans_the_plan_period() -> None:
-    plan = next(p for p, _ in _plans() if p.id == "dong-nai-xuan-loc-2025-ngay-cds")
-    assert calendar_span(plan, When(ongoing=True)) == Span(dt.date(2025, 10, 1),
-                                                           dt.date(2025, 12, 31))
-    assert calendar_span(plan, When(end=PartialDate(2025, 10, 10), ongoing=True)) == Span(
-        dt.date(2025, 10, 1), dt.date(2025, 10, 10))
-
-
-def test_links_are_absolute_when_the_site_address_is_known() -> None:
-    catalog = load_catalog(ROOT / "plans")
-    files = {f.uri: f.content for f in build_core(catalog, "https://example.org/kh/").files}
-    cal = icalendar.Calendar.from_ical(files["vinh-long/vinh-long-2025-ngay-cds/lich.ics"])
-    event = cal.walk("VEVENT")[0]
-    assert str(event["url"]) == ("https://example.org/kh/vinh-long/vinh-long-2025-ngay-cds/"
-                                 "#hd-hoat-dong-truyen-thong")
-    assert "Chi tiết: https://example.org/kh/" in str(event["description"])
-    relative = {f.uri: f.content for f in build_core(catalog, None).files}
-    cal = icalendar.Calendar.from_ical(relative["vinh-long/vinh-long-2025-ngay-cds/lich.ics"])
-    assert str(cal.walk("VEVENT")[0]["url"]).startswith("vinh-long/vinh-long-2025-ngay-cds/#")
-
-
-def test_calendar_bytes_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    catalog = load_catalog(ROOT / "plans")
-
-    def calendars() -> dict[str, bytes]:
-        return {f.uri: f.content for f in build_core(catalog).files if f.uri.endswith(".ics")}
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760054400")
-    first, second = calendars(), calendars()
-    assert first == second and len(first) == 10
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760140800")
-    later = calendars()
-    assert later.keys() == first.keys() and later != first
-    assert all(b"DTSTAMP:20251011T000000Z" in body for body in later.values() if b"VEVENT" in body)
-
-
-def test_to_ics_round_trip() -> None:
-    event = Event(uid="p-a@kehoach", summary="Lễ phát động; tập huấn, hướng dẫn",
-                  start=dt.date(2025, 12, 31), end=dt.date(2026, 1, 2),
-                  description="Dòng 1\nDòng 2", location="Hội trường, xã", url="https://x.vn/a/")
-    body = to_ics(CalendarInfo("Lịch thử", "Mô tả"), [event], STAMP)
-    assert body.count(b"\r\n") > 10 and all(len(line) <= 75 for line in body.split(b"\r\n"))
-    parsed = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
-    assert str(parsed["summary"]) == event.summary
-    assert str(parsed["description"]) == event.description
-    assert str(parsed["location"]) == event.location
-    assert parsed.decoded("dtend") == dt.date(2026, 1, 3)  # exclusive

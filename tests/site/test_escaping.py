@@ -11,14 +11,14 @@ import pytest
 import yaml
 
 from kehoach.source.schema import PLAN_SCHEMA, iter_schema_values
-from tests.sitetools import ROOT, build_site
+from tests.sitetools import FIXTURE_PLANS, build_site
 
 PAYLOADS = (
     "<script>alert('kh-xss-1')</script>",
     '"><img src=x onerror=alert("kh-xss-2")>',
     "<b onmouseover=alert('kh-xss-3')>đậm</b>",
 )
-SOURCE = ROOT / "plans/ha-tinh/xa-thach-ha/2025-ngay-chuyen-doi-so.yaml"
+SOURCE = FIXTURE_PLANS / "ha-tinh/xa-thach-ha/2025-ngay-chuyen-doi-so.yaml"
 
 
 def _poison(data: Any) -> int:
@@ -43,7 +43,7 @@ def _poison(data: Any) -> int:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("hostile")
     plans = work / "plans"
-    shutil.copytree(ROOT / "plans/registry", plans / "registry")
+    shutil.copytree(FIXTURE_PLANS / "registry", plans / "registry")
     data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     data["references"] = [r for r in data.get("references", []) if "plan" not in r]
     assert _poison(data) > 100

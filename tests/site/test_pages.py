@@ -1,6 +1,7 @@
-"""End-to-end checks of every page kind except the plan page, on a build of the real plans/:
-home, localities, provinces, communes and former units, units, documents, platforms.
-The ``site`` fixture (tests/conftest.py) builds the site once for this module."""
+"""End-to-end checks of every page kind except the plan page, on the reference site (the
+fixture plans, built once per session by tests/conftest.py): home, localities, provinces,
+communes and former units, units, documents, platforms. The data behind the pages, without a
+build: tests/unit/test_page_data.py."""
 
 from __future__ import annotations
 
@@ -8,18 +9,13 @@ import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from kehoach.site import routes
 from kehoach.site.index import build_index
-from kehoach.site.lookup import build_lookup, newest_first
 from kehoach.site.markdown import MarkdownRenderer
-from kehoach.site.pages import documents, resources
-from kehoach.site.pages.locality import LocalityView
 from kehoach.site.wording import sort_name
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import default_gazetteer
-from tests.sitetools import ROOT, page_text
+from tests.sitetools import FIXTURE_PLANS, page_text
 
 HA_TINH = "42"
 THACH_HA_PLAN = "ha-tinh/xa-thach-ha/ha-tinh-thach-ha-2025-ngay-cds/"
@@ -103,13 +99,6 @@ def test_home_has_latest_plans_theme_provinces_and_platforms(site: Path) -> None
     assert "kh-insecure" in page.classes
 
 
-def test_latest_plans_are_newest_first() -> None:
-    index = build_index(load_catalog(ROOT / "plans"))
-    order = newest_first(index, list(index.plans))
-    assert order[0] == "ha-tinh-2025-ngay-cds"  # 06/10/2025 beats "tháng 10/2025" and "2025"
-    assert order[-1] == "ha-tinh-duc-tho-2024-ngay-cds"
-
-
 def test_localities_index_lists_every_province_with_its_count(site: Path) -> None:
     page = _page(site, routes.LOCALITIES)
     gazetteer = default_gazetteer()
@@ -164,7 +153,7 @@ def test_former_unit_page_is_marked_with_its_period(site: Path) -> None:
 
 
 def test_unit_page_lists_led_activities_with_anchors(site: Path) -> None:
-    catalog = load_catalog(ROOT / "plans")
+    catalog = load_catalog(FIXTURE_PLANS)
     plan = next(s.plan for s in catalog.plans if s.plan.id == "ha-tinh-thach-ha-2025-ngay-cds")
     led = [a for a in plan.activities if "phong-van-hoa-xa-hoi" in a.lead]
     assert led
@@ -180,7 +169,7 @@ def test_unit_page_lists_led_activities_with_anchors(site: Path) -> None:
 
 
 def test_every_unit_record_has_a_page(site: Path) -> None:
-    index = build_index(load_catalog(ROOT / "plans"))
+    index = build_index(load_catalog(FIXTURE_PLANS))
     missing = [r.url for r in index.units.values() if not (site / r.url / "index.html").exists()]
     assert not missing
     page = _page(site, "toan-quoc/")
@@ -213,19 +202,6 @@ def test_documents_list_57_nq_tw_with_the_plans_citing_it(site: Path) -> None:
     assert 'href="../ha-tinh/ha-tinh-2025-ngay-cds/"' in html and "Thực hiện" in html
 
 
-def test_a_widely_cited_document_is_split_by_province(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "SPLIT_AT", 2)
-    lookup = build_lookup(build_index(load_catalog(ROOT / "plans")))
-    view = documents.DocumentsView(lookup)
-    pages = view.doc_pages(lookup.documents["nq-57-nq-tw-2024"])
-    assert [p.url for p in pages] == [
-        "van-ban/nq-57-nq-tw-2024/", "van-ban/nq-57-nq-tw-2024/dong-nai/",
-        "van-ban/nq-57-nq-tw-2024/ha-tinh/", "van-ban/nq-57-nq-tw-2024/vinh-long/",
-    ]
-    assert [p["count"] for p in pages[0].data["provinces"]] == [1, 2, 1]
-    assert sum(len(p.data["citing"]) for p in pages[1:]) == 4
-
-
 def test_platforms_list_hatiplaza_flagged_insecure(site: Path) -> None:
     html = _html(site, routes.RESOURCES)
     start = html.index('id="hatiplaza-com"')
@@ -235,30 +211,6 @@ def test_platforms_list_hatiplaza_flagged_insecure(site: Path) -> None:
     assert f"{HA_TINH_PLAN}#hd-thang-tieu-dung-so" in page.links
     assert f"{DUC_THO_PLAN}#hd-thang-tieu-dung-so" in page.links
     assert "kh-insecure" in page.classes
-
-
-def test_a_widely_used_platform_is_split_by_province(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resources, "SPLIT_AT", 2)
-    lookup = build_lookup(build_index(load_catalog(ROOT / "plans")))
-    view = resources.ResourcesView(lookup)
-    pages = view.resource_pages(lookup.resources["vneid"])
-    assert [p.url for p in pages][1:] == [
-        "nen-tang/vneid/dong-nai/", "nen-tang/vneid/ha-tinh/", "nen-tang/vneid/vinh-long/"]
-    assert sum(len(g["activities"]) for p in pages[1:] for g in p.data["uses"]) == 7
-
-
-def test_locality_pages_expose_the_keys_other_partials_use() -> None:
-    lookup = build_lookup(build_index(load_catalog(ROOT / "plans")))
-    pages = {p.url: p for p in LocalityView(lookup).pages()}
-    province = pages["ha-tinh/"].data
-    assert province["locality"] == {"key": "42", "name": "Tỉnh Hà Tĩnh", "path": "ha-tinh",
-                                    "level": "province", "province_code": "42",
-                                    "url": "ha-tinh/"}
-    assert set(province["plan_ids"]) == {"ha-tinh-2025-ngay-cds", "ha-tinh-thach-ha-2025-ngay-cds",
-                                         "ha-tinh-duc-tho-2024-ngay-cds"}
-    assert pages["ha-tinh/xa-thach-ha/"].data["plan_ids"] == ["ha-tinh-thach-ha-2025-ngay-cds"]
-    assert all(p.facets.get("kind") for p in pages.values())
-    assert pages["ha-tinh/"].facets["year"] == "2024, 2025"
 
 
 def test_targets_show_their_measure_beside_the_source_words(site: Path) -> None:

@@ -1,6 +1,7 @@
-"""hooks/parallel.py renders two thirds of the unit pages in a second process: the site must be
-byte for byte the one a single process builds, and what goes wrong in the second process must
-stop the build (an error) or count as a warning (strict builds)."""
+"""hooks/parallel.py renders two thirds of the unit pages in a second process: the site (the
+reference site, built so) must be byte for byte the one a single process builds, and what goes
+wrong in the second process must stop the build (an error) or count as a warning (strict
+builds)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from types import ModuleType
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.sitetools import ROOT, build_site, differing_files, tree_bytes
+from tests.conftest import ReferenceBuild
+from tests.sitetools import ROOT, build_reference, differing_files, tree_bytes
 
 
 def _hook() -> ModuleType:
@@ -25,16 +27,13 @@ def _hook() -> ModuleType:
 
 
 def test_two_processes_build_the_same_site_as_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reference_build: ReferenceBuild, tmp_path: Path
 ) -> None:
-    monkeypatch.delenv("KEHOACH_WORKERS", raising=False)
-    two = tmp_path / "two"
-    log = build_site(two, quiet=False).stderr
+    two, log = reference_build.path, reference_build.log  # built without KEHOACH_WORKERS
     assert "trang đơn vị được dựng song song" in log  # the second process ran
     assert "Page skipped" not in log  # what it leaves to the build is not news
-    monkeypatch.setenv("KEHOACH_WORKERS", "1")
     one = tmp_path / "one"
-    build_site(one)
+    build_reference(one, KEHOACH_WORKERS="1")
     two_files = tree_bytes(two)
     assert differing_files(two_files, tree_bytes(one)) == []
     assert sum("/don-vi/" in name for name in two_files) > 10  # unit pages were split

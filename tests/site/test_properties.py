@@ -1,5 +1,6 @@
-"""Property-based tests (hypothesis): any valid plan is accepted, and every text in it is
-shown on its page exactly as typed, escaped, never as markup.
+"""Property-based tests (hypothesis) on small built sites: every text of any valid plan is
+shown on its page exactly as typed, escaped, never as markup (that any valid plan is
+accepted: tests/unit/test_plan_properties.py).
 
 Plans come from tests/plan_strategies.py (the schema's own constraints). Runs are
 deterministic (derandomize, no example database), so CI sees the same examples every time.
@@ -13,59 +14,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given, settings
 
 from kehoach.model.plan import LocalityRef
 from kehoach.site import routes
 from kehoach.site.pages.opendata import PLAN_JSON
-from kehoach.source.catalog import validate_paths
 from kehoach.source.localities import default_gazetteer
-from kehoach.source.problems import Problem
-from tests.plan_strategies import Generated, plans
+from tests.plan_strategies import COMMON_SETTINGS, Generated, plans, write_plans_dir
 from tests.sitetools import build_site, page_text, squash
-
-COMMON: dict[str, Any] = {
-    "deadline": None,
-    "derandomize": True,
-    "database": None,
-    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
-}
-
-
-class _Dumper(yaml.SafeDumper):
-    """The validator refuses anchors and aliases: never emit them, even for equal objects."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _write(root: Path, generated: Generated) -> Path:
-    plans_dir = root / "plans"
-    (plans_dir / "registry").mkdir(parents=True)
-    for name, data in (("registry/registry.yaml", generated.registry),
-                       ("ke-hoach.yaml", generated.plan)):
-        text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
-        (plans_dir / name).write_text(text, encoding="utf-8")
-    return plans_dir
 
 
 def _json(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _errors(problems: list[Problem]) -> list[str]:
-    return [str(p) for p in problems]
-
-
-@settings(max_examples=60, **COMMON)
-@given(plans())
-def test_every_generated_plan_is_accepted(generated: Generated) -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        plans_dir = _write(Path(scratch), generated)
-        catalog, problems = validate_paths([plans_dir])
-    assert problems == [], _errors(problems)
-    assert catalog is not None and len(catalog.plans) == 1
 
 
 class _Markup(HTMLParser):
@@ -110,12 +70,12 @@ def test_the_markup_check_sees_live_markup() -> None:
 
 # Each example is a whole site build (~3 s): no shrinking, which would build hundreds more;
 # a failure is reported with the example as generated.
-@settings(max_examples=8, phases=[Phase.explicit, Phase.generate], **COMMON)
+@settings(max_examples=8, phases=[Phase.explicit, Phase.generate], **COMMON_SETTINGS)
 @given(plans())
 def test_every_text_is_on_its_page_as_typed_and_never_markup(generated: Generated) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        plans_dir = _write(root, generated)
+        plans_dir = write_plans_dir(root, generated)
         build_site(root / "site", plans_dir=plans_dir)
         page = _plan_page(root / "site", generated.plan)
         html = page.read_text(encoding="utf-8")

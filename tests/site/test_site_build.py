@@ -1,5 +1,6 @@
-"""End-to-end builds of the real plans/: nothing a clerk wrote is lost, builds are
-reproducible, and every internal link and anchor resolves under a sub-path."""
+"""End-to-end builds of the fixture plans (the reference site, tests/conftest.py): nothing a
+clerk wrote is lost, builds are reproducible, and every internal link and anchor resolves
+under a sub-path."""
 
 from __future__ import annotations
 
@@ -11,30 +12,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlparse
 
-import pytest
-
 from kehoach.site import routes
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.source.catalog import load_catalog
 from kehoach.source.schema import PLAN_SCHEMA, iter_schema_values
 from kehoach.source.yamlread.load import load_file
 from tests.sitetools import (
+    FIXTURE_PLANS,
     ROOT,
     SUB_PATH,
-    build_site,
     differing_files,
     page_text,
     serve,
     squash,
     tree_bytes,
 )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "site"
-    build_site(out)
-    return out
 
 
 def _text_values(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -46,7 +38,7 @@ def _text_values(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 
 def _plan_pages(site: Path) -> Iterator[tuple[str, dict[str, Any], str]]:
-    catalog = load_catalog(ROOT / "plans")
+    catalog = load_catalog(FIXTURE_PLANS)
     for source in catalog.plans:
         doc, _problems = load_file(ROOT / source.path)
         assert doc is not None
@@ -70,10 +62,8 @@ def test_every_text_value_of_every_plan_is_on_its_page(site: Path) -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    build_site(again)
-    assert differing_files(tree_bytes(site), tree_bytes(again)) == []
+def test_two_builds_are_byte_identical(site: Path, rebuilt_site: Path) -> None:
+    assert differing_files(tree_bytes(site), tree_bytes(rebuilt_site)) == []
 
 
 class _Links(HTMLParser):

@@ -1,6 +1,7 @@
-"""Timelines: the plan Gantt chart (bars at their dates, peaks, ongoing and open-ended
-activities, milestones, the build date), its table, the locality and year pages, and
-reproducible output under SOURCE_DATE_EPOCH."""
+"""Timelines of the reference site: the plan Gantt chart (bars at their dates, peaks, ongoing
+and open-ended activities, milestones, the build date), its table, the locality and year
+pages, and reproducible output under SOURCE_DATE_EPOCH (the pure geometry:
+tests/unit/test_timeline_geometry.py)."""
 
 from __future__ import annotations
 
@@ -14,27 +15,17 @@ import pytest
 
 from kehoach.model.plan import Plan, When
 from kehoach.site import routes
-from kehoach.site.pages.timeline_plan import build_moment
 from kehoach.source.catalog import load_catalog
 from kehoach.source.localities import Locality
-from kehoach.timeline.gantt import RowInput, Scale, build_chart, fit_label
-from kehoach.timeline.span import Span, bounds, calendar_span, close, plan_window
-from kehoach.timeline.weeks import cells, counts, mondays, now_and_next
-from tests.sitetools import FIXED_EPOCH, ROOT, build_site
+from kehoach.timeline.span import Span, bounds, close, plan_window
+from tests.sitetools import FIXTURE_PLANS
 
 BUILD_DAY = dt.date(2025, 10, 10)  # FIXED_EPOCH in Vietnam
 Doc = Any  # an lxml element
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("timeline") / "site"
-    build_site(out)
-    return out
-
-
 def _plans() -> Iterator[tuple[Plan, Locality]]:
-    catalog = load_catalog(ROOT / "plans")
+    catalog = load_catalog(FIXTURE_PLANS)
     for source in catalog.plans:
         yield source.plan, catalog.locality_of(source.plan)
 
@@ -222,70 +213,11 @@ def test_year_pages(site: Path) -> None:
     assert "kh-tl-nd" in _classes(heat.xpath("./tbody/tr[2]/td")[column])  # holds 10/10
 
 
-def test_two_builds_with_the_same_epoch_are_identical(site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    build_site(again)
+def test_two_builds_with_the_same_epoch_are_identical(site: Path, rebuilt_site: Path) -> None:
+    again = rebuilt_site
     mine = ["lich/index.html", "lich/2024/index.html", "ha-tinh/index.html",
             *[f"{routes.plan(loc, p.id)}index.html" for p, loc in _plans()],
             *[str(p.relative_to(site)) for p in site.rglob("lich.ics")]]
     assert len(mine) > 12
     for name in mine:
         assert (site / name).read_bytes() == (again / name).read_bytes(), name
-
-
-# --- the pure geometry --------------------------------------------------------------------
-
-
-def test_build_moment_follows_source_date_epoch() -> None:
-    moment = build_moment({"SOURCE_DATE_EPOCH": FIXED_EPOCH})
-    assert moment == dt.datetime(2025, 10, 10, tzinfo=dt.UTC)
-    assert abs(build_moment({}) - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
-
-
-def test_spans_of_partial_and_open_dates() -> None:
-    window = Span(dt.date(2025, 10, 10), dt.date(2025, 12, 31))
-    from kehoach.model.dates import PartialDate as D
-
-    assert close(When(start=D(2025, 10), end=D(2025, 10)), window) == Span(
-        dt.date(2025, 10, 1), dt.date(2025, 10, 31))
-    assert close(When(start=D(2025, 10)), window) == Span(dt.date(2025, 10, 1), window.end)
-    assert close(When(end=D(2025, 10, 15)), window) == Span(window.start, dt.date(2025, 10, 15))
-    assert close(When(end=D(2025, 10, 1)), window) == Span(dt.date(2025, 10, 1),
-                                                           dt.date(2025, 10, 1))
-    assert close(When(ongoing=True), window) is None
-    plan = next(p for p, _ in _plans() if p.id == "ha-tinh-thach-ha-2025-ngay-cds")
-    ongoing = next(a for a in plan.activities if a.when and a.when.ongoing)
-    assert calendar_span(plan, ongoing.when) == Span(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-
-
-def test_chart_geometry() -> None:
-    from kehoach.model.dates import PartialDate as D
-
-    rows = [RowInput("a", "a. Một", When(start=D(2025, 10, 6), end=D(2025, 10, 10))),
-            RowInput("b", "b. Hai", When(ongoing=True)), RowInput("c", "c. Ba", None)]
-    window = Span(dt.date(2025, 10, 6), dt.date(2025, 10, 10))
-    chart = build_chart(rows, window, None, [], dt.date(2026, 1, 1))
-    assert chart is not None and [r.key for r in chart.rows] == ["a", "b"]
-    assert (chart.start, chart.end) == ("2025-10-01", "2025-10-31")  # whole months
-    bar = chart.rows[0].bar
-    assert bar is not None and bar.x == pytest.approx(chart.x0 + 5 * chart.day_width)
-    assert bar.width == pytest.approx(5 * chart.day_width, abs=0.01)
-    assert chart.rows[1].track is not None and chart.rows[1].bar is None
-    assert chart.today.state == "after" and chart.today.anchor == "end"
-    assert build_chart([rows[2]], window, None, [], dt.date(2025, 1, 1)) is None
-    scale = Scale.fit(Span(dt.date(2025, 10, 1), dt.date(2025, 10, 31)))
-    label, _left, anchor = fit_label("x" * 400, None, scale)
-    assert anchor == "start" and len(label) * 6.6 <= scale.width + 2 * scale.x0
-
-
-def test_weeks_and_agenda() -> None:
-    days = mondays(Span(dt.date(2025, 10, 1), dt.date(2025, 10, 31)))
-    assert days[0] == dt.date(2025, 9, 29) and len(days) == 5
-    spans = [Span(dt.date(2025, 10, 6), dt.date(2025, 10, 10)),
-             Span(dt.date(2025, 10, 1), dt.date(2025, 10, 31))]
-    assert counts(spans, days) == [1, 2, 1, 1, 1]
-    assert [c.level for c in cells([0, 1, 2], 2)] == [0, 2, 4]
-    items = [(spans[1], "b"), (spans[0], "a"), (Span(dt.date(2025, 10, 20),
-                                                     dt.date(2025, 10, 21)), "c")]
-    now, upcoming = now_and_next(items, dt.date(2025, 10, 8))
-    assert [d for _s, d in now] == ["a", "b"] and [d for _s, d in upcoming] == ["c"]

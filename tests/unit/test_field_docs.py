@@ -13,8 +13,8 @@ import pytest
 
 from kehoach.authoring.fielddocs import SCHEMAS, code, field_docs, md, walk, yaml_value
 from kehoach.source.schema import load_schema
+from tests.plansdirs import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "tham-chieu-truong.md"
 SCRIPT = ROOT / "scripts" / "gen_field_docs.py"
 

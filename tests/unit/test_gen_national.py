@@ -14,9 +14,9 @@ import yaml
 from kehoach.source.catalog import Catalog, load_catalog
 from kehoach.source.localities import Locality, default_gazetteer
 from scripts import gen_national
+from tests.plansdirs import ROOT
 from tests.sitetools import tree_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "gen_national.py"
 SMALL = ("--provinces", "2", "--communes-per-province", "3")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -53,7 +53,7 @@ def test_layout_follows_the_gazetteer_and_copies_the_registry(small: Path) -> No
         for loc in [gazetteer.province(code), *communes]:
             expected.add(f"{loc.path}/{gen_national.FILE_NAME}")
     assert set(tree_bytes(small)) == expected
-    registry = ROOT / "plans" / "registry" / "registry.yaml"
+    registry = gen_national.REGISTRY / "registry.yaml"  # the registry the script copies
     assert (small / "registry" / "registry.yaml").read_bytes() == registry.read_bytes()
 
 

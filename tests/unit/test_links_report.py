@@ -1,22 +1,17 @@
-"""External links (kehoach/authoring/linkreport.py, scripts/links_report.py) and the https
-rule: every external link of the built site is https, except an http:// link that comes from
-the data, kept as the source gives it and flagged on the page. The report of the real site is
-written to test-artifacts/external-links.txt for review."""
+"""External links (kehoach/authoring/linkreport.py, scripts/links_report.py) on small pages,
+and the flag on http:// links of Markdown text. The https rule on the reference site (every
+external link https, or an http:// link of the data, flagged) is
+tests/site/test_external_links.py."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from kehoach.authoring.linkreport import by_domain, external_links, page_links, report, site_address
-from kehoach.source.catalog import plan_files
-from kehoach.source.yamlread.load import load_file
-from tests.sitetools import ROOT, TEST_SITE_URL
+from tests.sitetools import ROOT
 
-ARTIFACT = ROOT / "test-artifacts" / "external-links.txt"
 FLAG = '<span class="kh-insecure">http – không mã hóa</span>'
 PAGE = f"""<!doctype html><html><head>
 <link rel="canonical" href="https://example.github.io/kehoach/ha-tinh/">
@@ -94,49 +89,6 @@ def test_script_exit_status_says_whether_every_http_link_is_flagged(tmp_path: Pa
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, str(ROOT / "scripts" / "links_report.py"), *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-
-
-# --- the real site --------------------------------------------------------------------------
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _data_text() -> str:
-    """Every string of the registry and the plans, one per line."""
-    registry, plans = plan_files(ROOT / "plans")
-    texts: list[str] = []
-    for path in registry + plans:
-        doc, _problems = load_file(path)
-        assert doc is not None, path
-        texts.extend(_strings(doc.data))
-    return "\n".join(texts)
-
-
-def test_every_external_link_is_https_or_an_http_link_of_the_data_flagged(site: Path) -> None:
-    assert site_address((site / "index.html").read_text(encoding="utf-8")) == TEST_SITE_URL
-    links = external_links(site)
-    ARTIFACT.parent.mkdir(exist_ok=True)
-    ARTIFACT.write_text(report(links, max_pages=0), encoding="utf-8")
-    assert len(links) > 100 and len(by_domain(links)) > 5  # the walk found the links
-    data = _data_text()
-    wrong = [
-        f"{link.page}: <{link.element}> {link.url}"
-        + ("" if link.url in data else " (not from the data: a template or the theme)")
-        + ("" if link.flagged else " (not flagged)")
-        for link in links
-        if link.scheme != "https"
-        and not (link.scheme == "http" and link.flagged and link.url in data)
-    ]
-    assert not wrong, f"see {ARTIFACT}:\n" + "\n".join(wrong[:30])
 
 
 def test_http_links_in_markdown_text_are_kept_and_flagged_like_the_registry_ones() -> None:

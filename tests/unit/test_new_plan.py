@@ -18,8 +18,8 @@ from kehoach.source.localities import Gazetteer
 from kehoach.source.schema import PLAN_SCHEMA, load_schema
 from kehoach.source.schemacheck import check_schema
 from kehoach.source.yamlread.load import load_text
+from tests.plansdirs import FIXTURE_PLANS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NEW_PLAN = ROOT / "scripts" / "new_plan.py"
 VALIDATE = ROOT / "scripts" / "validate.py"
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -53,7 +53,7 @@ def _property_names(node: Any) -> Iterator[str]:
 
 @pytest.fixture
 def with_registry(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "plans" / "registry", tmp_path / "plans" / "registry")
+    shutil.copytree(FIXTURE_PLANS / "registry", tmp_path / "plans" / "registry")
     return tmp_path
 
 

@@ -14,8 +14,7 @@ import pytest
 from kehoach.site.build import build_site
 from kehoach.site.outpath import UnsafePathError, check_site_uri, output_path
 from kehoach.source.catalog import load_catalog
-
-CASES = Path(__file__).resolve().parent / "cases"
+from tests.plansdirs import CASES_DIR
 
 SAFE = [
     "",
@@ -78,7 +77,7 @@ def test_a_symbolic_link_inside_the_site_folder_cannot_lead_out(tmp_path: Path) 
 
 @pytest.mark.parametrize("bad_id", ["../../../tmp/kh-evil", "..", "%2e%2e", "a/../../b"])
 def test_the_core_refuses_a_traversal_id_that_skipped_validation(bad_id: str) -> None:
-    catalog = load_catalog(CASES / "accepted-minimal-plan" / "plans")
+    catalog = load_catalog(CASES_DIR / "accepted-minimal-plan" / "plans")
     source = catalog.plans[0]
     plan = dataclasses.replace(source.plan, id=bad_id)
     catalog.plans = [dataclasses.replace(source, plan=plan)]

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from kehoach.model.dates import PartialDate
 from kehoach.model import plan as model
+from kehoach.model.dates import PartialDate
 from kehoach.source.schema import load_schema, resolve
 
 # JSON Pointer of each object in its schema → the dataclass that holds it.

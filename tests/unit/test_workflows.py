@@ -1,6 +1,7 @@
 """The publishing workflow: GitHub Actions files (triggers, least privilege, pinned actions,
-the checks a pull request must pass) and what each page says about its source (edit link,
-last change from one git log, a reproducible fallback without git)."""
+the checks a pull request must pass) and how hooks/publish.py finds what each page says about
+its source (edit link, last change from one git log, a reproducible fallback without git).
+The pages themselves: tests/site/test_source_dates.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import datetime as dt
 import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.sitetools import FIXED_EPOCH, ROOT, build_site, differing_files, tree_bytes
+from tests.sitetools import FIXED_EPOCH, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
@@ -156,7 +156,6 @@ def _git(repo: Path, *args: str, date: str = "2025-10-01T08:00:00+07:00") -> Non
     subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_one_git_log_dates_every_file_and_untracked_files_fall_back(tmp_path: Path) -> None:
     hook = _hook()
     repo = tmp_path / "repo"
@@ -205,59 +204,3 @@ def test_repository_address_for_edit_links(monkeypatch: pytest.MonkeyPatch) -> N
     assert hook.repo_url(Config()) == "https://github.com/fork/kehoach"
     monkeypatch.setenv("REPO_URL", "https://github.com/so/kehoach/")
     assert hook.repo_url(Config()) == "https://github.com/so/kehoach"
-
-
-@pytest.fixture(scope="module")
-def copied_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The plans copied outside any git repository, built once."""
-    base = tmp_path_factory.mktemp("nogit")
-    plans = base / "plans"
-    shutil.copytree(ROOT / "plans", plans)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REPO_URL", "https://github.com/example/kehoach")
-        build_site(base / "site", plans)
-    return plans, base / "site"
-
-
-def test_plan_pages_show_source_edit_link_and_last_change(copied_site: tuple[Path, Path]) -> None:
-    _plans, site = copied_site
-    page = (site / "ha-tinh/ha-tinh-2025-ngay-cds/index.html").read_text("utf-8")
-    assert 'Dữ liệu cập nhật lần cuối: <time datetime="2025-10-10">10/10/2025</time>' in page
-    assert "không có lịch sử git" in page
-    assert 'href="du-lieu.json"' in page
-    assert "Sửa trên GitHub" not in page  # these copies are not in the repository
-    docs = (site / "huong-dan-nhap-lieu" / "index.html").read_text("utf-8")
-    assert "https://github.com/example/kehoach/edit/main/docs/huong-dan-nhap-lieu.md" in docs
-
-
-def test_rebuild_after_touching_files_is_identical(copied_site: tuple[Path, Path]) -> None:
-    plans, site = copied_site
-    for path in plans.rglob("*.yaml"):
-        os.utime(path)  # "now": later than SOURCE_DATE_EPOCH, so the clamp applies
-    again = site.parent / "again"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REPO_URL", "https://github.com/example/kehoach")
-        build_site(again, plans)
-    assert differing_files(tree_bytes(site), tree_bytes(again)) == []
-
-
-@pytest.mark.skipif(
-    shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs the git repository"
-)
-def test_repository_build_uses_git_dates_and_links_to_the_yaml(tmp_path: Path) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GITHUB_REPOSITORY", "example/kehoach")
-        patch.delenv("REPO_URL", raising=False)
-        build_site(tmp_path / "site")
-    source = "plans/ha-tinh/2025-ngay-chuyen-doi-so.yaml"
-    committed = subprocess.run(
-        ["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", source],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    page = (tmp_path / "site/ha-tinh/ha-tinh-2025-ngay-cds/index.html").read_text("utf-8")
-    assert f"https://github.com/example/kehoach/edit/main/{source}" in page
-    assert "Sửa trên GitHub" in page
-    if committed:
-        assert f'<time datetime="{committed}">' in page
