@@ -16,8 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import yaml
+from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
 from kehoach.source.localities import default_gazetteer
@@ -225,3 +228,31 @@ def _data_only(draw: st.DrawFn, gen: Generated, values: st.SearchStrategy[str]) 
     value = draw(values)
     gen.data_only.append(value)
     return value
+
+
+# Settings of the property tests: deterministic runs (derandomize, no example database), so
+# CI sees the same examples every time; no deadline, a whole build may take seconds.
+COMMON_SETTINGS: dict[str, Any] = {
+    "deadline": None,
+    "derandomize": True,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+
+
+class _Dumper(yaml.SafeDumper):
+    """The validator refuses anchors and aliases: never emit them, even for equal objects."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def write_plans_dir(root: Path, generated: Generated) -> Path:
+    """Writes ``generated`` as root/plans (its registry and one plan file); returns that folder."""
+    plans_dir = root / "plans"
+    (plans_dir / "registry").mkdir(parents=True)
+    for name, data in (("registry/registry.yaml", generated.registry),
+                       ("ke-hoach.yaml", generated.plan)):
+        text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
+        (plans_dir / name).write_text(text, encoding="utf-8")
+    return plans_dir

@@ -1,46 +1,61 @@
-"""Test helpers: build the site into a folder, read its HTML as text, serve it on loopback."""
+"""Test helpers: build the site into a folder (the reference site of the fixture plans, or
+any other plans folder), read its HTML as text, serve it on loopback."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kehoach.formats.htmltext import page_text, squash
+from tests.plansdirs import FIXTURE_PLANS, ROOT
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site", "differing_files", "page_text",
-           "serve", "squash", "tree_bytes"]  # fmt: skip
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "FIXTURE_PLANS", "ROOT", "TEST_SITE_URL", "build_reference",
+           "build_site", "differing_files", "page_text", "serve", "squash", "tree_bytes",
+           "tree_digests"]  # fmt: skip
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; no browser is ever downloaded
 # As root without a sandbox; no background connections, which this closed network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 FIXED_EPOCH = "1760054400"  # 10/10/2025: builds in tests are reproducible
 SUB_PATH = "/kehoach/"  # tests serve the site here, as GitHub project pages would
-# Only the 404 page uses absolute links (it is served at any missing address); they start
-# with the path of site_url, which the tests set to the sub-path they serve.
-TEST_SITE_URL = f"http://127.0.0.1{SUB_PATH}"
+# A public address, as a fork's GitHub Pages would have (feeds, open data and the embed code
+# use it). Only the 404 page uses absolute links (it is served at any missing address); they
+# start with the path of site_url, which is the sub-path the tests serve.
+TEST_SITE_URL = f"https://example.github.io{SUB_PATH}"
+# The reference site's settings, whatever the environment the tests run in (GitHub Actions
+# sets GITHUB_REPOSITORY): edit links to a repository, both build processes, the navigation
+# cache. A comparison build changes one of them (build_reference's ``changes``).
+REFERENCE_SETTINGS = {"SITE_URL": TEST_SITE_URL, "GITHUB_REPOSITORY": "example/kehoach"}
+REFERENCE_UNSET = ("REPO_URL", "GITHUB_SERVER_URL", "KEHOACH_WORKERS", "KEHOACH_NAVCACHE")
 
 
 def build_site(
-    out: Path, plans_dir: Path | None = None, *, strict: bool = True, quiet: bool = True
+    out: Path,
+    plans_dir: Path = FIXTURE_PLANS,
+    *,
+    strict: bool = True,
+    quiet: bool = True,
+    environ: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Builds the site into ``out``, asserting success; the run (its log: ``quiet=False``)."""
+    """Builds ``plans_dir`` (the fixture plans unless told) into ``out``, asserting success;
+    the run (its log: ``quiet=False``). ``environ`` replaces the process's environment."""
+    base = os.environ if environ is None else environ
     env = {
-        **os.environ,
+        **base,
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": FIXED_EPOCH,
-        "SITE_URL": os.environ.get("SITE_URL", TEST_SITE_URL),  # a test may set its own
+        "SITE_URL": base.get("SITE_URL", TEST_SITE_URL),  # a test may set its own
+        "PLANS_DIR": str(plans_dir),
     }
-    if plans_dir is not None:
-        env["PLANS_DIR"] = str(plans_dir)
     command = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-d", str(out)]
     if strict:
         command.append("--strict")
@@ -49,15 +64,28 @@ def build_site(
     return result
 
 
+def build_reference(out: Path, **changes: str) -> subprocess.CompletedProcess[str]:
+    """Builds the fixture plans into ``out`` as the session's reference site is built
+    (tests/conftest.py), with the settings in ``changes`` changed (e.g. KEHOACH_WORKERS="1");
+    the run, with its log."""
+    kept = {k: v for k, v in os.environ.items() if k not in REFERENCE_UNSET}
+    return build_site(out, quiet=False, environ={**kept, **REFERENCE_SETTINGS, **changes})
+
+
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (its path relative to it) and its bytes: to compare builds."""
     paths = sorted(p for p in folder.rglob("*") if p.is_file())
     return {str(p.relative_to(folder)): p.read_bytes() for p in paths}
 
 
-def differing_files(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
-    """The files (as tree_bytes gives them) that two builds do not share byte for byte: on one
-    side only, or with other bytes."""
+def tree_digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` and the SHA-256 of its bytes: to see that a tree changed."""
+    return {name: hashlib.sha256(data).hexdigest() for name, data in tree_bytes(folder).items()}
+
+
+def differing_files(first: Mapping[str, object], second: Mapping[str, object]) -> list[str]:
+    """The files (as tree_bytes or tree_digests give them) that two builds do not share byte
+    for byte: on one side only, or with other bytes."""
     both = first.keys() & second.keys()
     return sorted((first.keys() ^ second.keys()) | {n for n in both if first[n] != second[n]})
 

@@ -19,8 +19,8 @@ from kehoach.search.text import filter_pairs
 from kehoach.site.build import build_site
 from kehoach.site.views import PageData
 from kehoach.source.catalog import load_catalog
+from tests.plansdirs import FIXTURE_PLANS, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "overrides"
 STAND_IN_BASE = "{% block extrahead %}{% endblock %}{% block content %}{% endblock %}"
 PLAN = "ha-tinh/ha-tinh-2025-ngay-cds/index.md"
@@ -38,7 +38,7 @@ SLOTS = [
 
 @pytest.fixture(scope="module")
 def views() -> dict[str, tuple[str, PageData]]:
-    pages = {p.src_uri: p for p in build_site(load_catalog(ROOT / "plans")).pages}
+    pages = {p.src_uri: p for p in build_site(load_catalog(FIXTURE_PLANS)).pages}
     return {uri: (pages[uri].template, pages[uri].view()) for uri in (PLAN, PROVINCE)}
 
 

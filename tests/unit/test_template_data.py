@@ -3,8 +3,9 @@
 Each page template is checked (tests/unit/viewcheck.py) against the TypedDicts that
 kehoach.site.views.TEMPLATE_VIEWS gives for it, through its aliases, loops, macros, includes
 and parents: every key it reads must exist. Every key of every view type must be read by a
-template or be listed in READ_ELSEWHERE. The views built from plans/ are checked against the
-same types at run time, so that the template names of kehoach/site/pages and the types agree.
+template or be listed in READ_ELSEWHERE. The views built from tests/fixtures/plans are checked
+against the same types at run time, so that the template names of kehoach/site/pages and the
+types agree.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from kehoach.site.pages import documents, resources
 from kehoach.site.views import READ_ELSEWHERE, TEMPLATE_VIEWS, PageData
 from kehoach.site.views.plan import PlanPage
 from kehoach.source.catalog import load_catalog
+from tests.plansdirs import FIXTURE_PLANS, ROOT
 from tests.unit.viewcheck import Checker
 from tests.unit.viewtypes import alternatives, describe, is_typeddict, keys_of
 
-ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "overrides"
 THEME = Path(material.__file__).parent / "templates"  # Material's own, not checked
 VIEWS = Path(views_package.__file__).parent
@@ -225,7 +226,7 @@ def test_the_views_built_from_the_plans_have_their_templates_types(
     monkeypatch.setattr(documents, "SPLIT_AT", 1)
     monkeypatch.setattr(resources, "SPLIT_AT", 1)
     seen: set[type] = set()
-    for page in build_site(load_catalog(ROOT / "plans")).pages:
+    for page in build_site(load_catalog(FIXTURE_PLANS)).pages:
         view = page.view()
         problems = {tp.__name__: conforms(view, tp, page.src_uri)
                     for tp in TEMPLATE_VIEWS[page.template]}
