@@ -1,0 +1,210 @@
+"""An edited workbook read back: the changed cells as edits, or every problem as Sheet!Cell.
+
+Only cell edits are accepted. Rows stay those of the export, in its order (the id column ties
+each row to its activity): a row added, deleted, moved or sorted is refused, and so is a
+column added or moved, because a guess at what was meant could write a value into another
+activity. Activities are added or removed in the YAML, then the sheet is exported again.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from kehoach.authoring.sheet.columns import (
+    COLUMNS,
+    CellError,
+    Column,
+    Units,
+    Value,
+    current,
+    parse,
+    render,
+)
+from kehoach.authoring.sheet.workbook import KIND, META, SHEET
+from kehoach.source.problems import shown
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """A cell (``Hoạt động!D7``) or the whole workbook (its file name) that is refused."""
+
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A changed cell: the activity (its index in the plan), the column, the new value."""
+
+    index: int
+    column: Column
+    value: Value
+    cell: str
+
+
+def open_workbook(path: Path) -> tuple[Any, list[SheetProblem]]:
+    try:
+        return load_workbook(path), []
+    except OSError as exc:
+        message = f"Không đọc được tệp ({exc.strerror or exc}). (Cannot read the file.)"
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError):
+        message = (
+            "Đây không phải bảng tính Excel .xlsx. Dùng tệp do plan_sheet.py export tạo ra, "
+            "lưu trong Excel bằng File → Save (dạng Excel Workbook .xlsx). "
+            "(Not an .xlsx workbook.)"
+        )
+    return None, [SheetProblem(str(path), message)]
+
+
+def read_edits(
+    path: Path, data: Mapping[str, Any], file_name: str
+) -> tuple[list[Edit], list[SheetProblem]]:
+    """The edits of the workbook at ``path`` to the plan ``data``; problems refuse them all."""
+    book, problems = open_workbook(path)
+    if book is None:
+        return [], problems
+    problems = _identity(book, path, str(data["id"]), file_name)
+    if problems:
+        return [], problems
+    sheet = book[SHEET]
+    problems = _headers(sheet)
+    if problems:
+        return [], problems
+    edits: list[Edit] = []
+    activities = data.get("activities", [])
+    units = Units.of(data)
+    last = max(sheet.max_row, len(activities) + 1)
+    for row in range(2, last + 1):
+        cells = [sheet.cell(row=row, column=i).value for i in range(1, len(COLUMNS) + 1)]
+        expected = activities[row - 2] if row - 2 < len(activities) else None
+        wrong = _row_problem(row, cells, expected)
+        if wrong:
+            problems.append(wrong)
+            continue
+        if expected is not None:
+            _read_row(row - 2, row, cells, expected, units, edits, problems)
+    return edits, problems
+
+
+def _identity(book: Any, path: Path, plan_id: str, file_name: str) -> list[SheetProblem]:
+    meta = dict(book[META].iter_rows(values_only=True)) if META in book.sheetnames else {}
+    if meta.get("kind") != KIND or SHEET not in book.sheetnames:
+        return [
+            SheetProblem(
+                str(path),
+                "Bảng tính này không do plan_sheet.py export tạo ra (thiếu trang "
+                f'"{SHEET}" hoặc thông tin kế hoạch). Xuất bảng tính từ tệp YAML rồi sửa trên '
+                "đó. (Not a workbook exported by plan_sheet.py.)",
+            )
+        ]
+    if meta.get("plan") != plan_id:
+        return [
+            SheetProblem(
+                str(path),
+                f'Bảng tính này của kế hoạch "{shown(meta.get("plan"))}" (tệp '
+                f'{shown(meta.get("file"))}), không phải của kế hoạch "{plan_id}" ({file_name}). '
+                "Chọn đúng tệp YAML, hoặc xuất lại bảng tính từ tệp này. "
+                "(This sheet belongs to another plan.)",
+            )
+        ]
+    return []
+
+
+def _headers(sheet: Any) -> list[SheetProblem]:
+    problems: list[SheetProblem] = []
+    for index, column in enumerate(COLUMNS, start=1):
+        if sheet.cell(row=1, column=index).value != column.header:
+            problems.append(
+                SheetProblem(
+                    _ref(1, index),
+                    f'Ô tiêu đề phải là "{column.header.replace(chr(10), " ")}": cột đã bị '
+                    "thêm, xóa, di chuyển hoặc đổi tên. Xuất lại bảng tính và chỉ sửa nội dung "
+                    "các ô. (Columns must stay as exported.)",
+                )
+            )
+    for row in sheet.iter_rows(min_col=len(COLUMNS) + 1):
+        for cell in row:
+            if cell.value is not None:
+                problems.append(
+                    SheetProblem(
+                        _ref(cell.row, cell.column),
+                        "Ô này nằm ngoài các cột của bảng tính; không thêm cột hay ghi chú "
+                        "bên phải. Xóa nội dung ô. (Nothing may be written outside the "
+                        "columns.)",
+                    )
+                )
+    return problems
+
+
+def _row_problem(
+    row: int, cells: Sequence[object], expected: Mapping[str, Any] | None
+) -> SheetProblem | None:
+    empty = all(value is None or value == "" for value in cells)
+    if expected is None:
+        if empty:
+            return None
+        return SheetProblem(
+            _ref(row, 1),
+            "Không thêm dòng mới vào bảng tính: thêm hoạt động trong tệp YAML rồi xuất lại "
+            "bảng tính. Xóa dòng này. (Rows cannot be added here.)",
+        )
+    if cells[0] == expected["id"]:
+        return None
+    if empty:
+        what = "đã bị xóa"
+    else:
+        what = (
+            f'ở đây là dòng của "{shown(cells[0])}": các dòng đã bị xóa, di chuyển hoặc '
+            "sắp xếp lại"
+        )
+    return SheetProblem(
+        _ref(row, 1),
+        f'Dòng {row} phải là hoạt động "{expected["id"]}" như lúc xuất, nhưng {what}. Hoàn tác '
+        "(Ctrl+Z) hoặc xuất lại bảng tính; không thêm, xóa hay đổi thứ tự dòng. "
+        "(Rows must stay as exported: none added, deleted or moved.)",
+    )
+
+
+def _read_row(
+    index: int,
+    row: int,
+    cells: Sequence[object],
+    activity: Mapping[str, Any],
+    units: Units,
+    edits: list[Edit],
+    problems: list[SheetProblem],
+) -> None:
+    for number, (column, raw) in enumerate(zip(COLUMNS, cells, strict=True), start=1):
+        ref = _ref(row, number)
+        if not column.editable:
+            if raw != render(activity, column, units):
+                problems.append(
+                    SheetProblem(
+                        ref,
+                        f'Cột "{column.title}" chỉ để xem: sửa nó trong tệp YAML. Hoàn tác '
+                        "(Ctrl+Z) thay đổi ở ô này. (Read-only column.)",
+                    )
+                )
+            continue
+        try:
+            value = parse(raw, column, units)
+        except CellError as exc:
+            problems.append(SheetProblem(ref, str(exc)))
+            continue
+        if value != current(activity, column):
+            edits.append(Edit(index, column, value, ref))
+
+
+def _ref(row: int, column: int) -> str:
+    return f"{SHEET}!{get_column_letter(column)}{row}"
