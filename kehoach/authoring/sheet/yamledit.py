@@ -60,12 +60,21 @@ def _write(
 ) -> None:
     key = path[0]
     if len(path) > 1:
-        if key not in node:
-            if not value:
-                return
-            _insert(node, where, key, CommentedMap())
-        _write(node[key], (*where, key), path[1:], value)
-        if not node[key]:
+        child = node.get(key)
+        if child is None and not value:
+            return
+        if child is not None and not value and list(child) == [path[1]]:
+            # Emptied whole ("when" with only a start): deleted from here, so that the blank
+            # line after it moves to the previous field instead of going with it.
+            _delete(node, key)
+            return
+        # A new block is filled before it is inserted, so that the comments moved after it
+        # land after its last line, not between its key and its content.
+        target = CommentedMap() if child is None else child
+        _write(target, (*where, key), path[1:], value)
+        if child is None:
+            _insert(node, where, key, target)
+        elif not child:
             _delete(node, key)  # a "when" left with nothing in it goes too
     elif not value:
         if key in node:
