@@ -10,6 +10,7 @@ write-back follow. Sheets exported before then have other headers and are refuse
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -108,8 +109,10 @@ class Units:
                 f'Có {len(found)} đơn vị cùng tên "{line}": ghi mã của đơn vị muốn chọn '
                 f"({', '.join(found)}), xem trang Đơn vị. (Several units share this name.)"
             )
+        close = difflib.get_close_matches(line, list(self.names), n=1, cutoff=0.6)
+        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
         raise CellError(
-            f'Không có đơn vị "{line}" trong kế hoạch. Chép đúng tên từ trang Đơn vị, mỗi '
+            f'Không có đơn vị "{line}" trong kế hoạch.{hint} Chép đúng tên từ trang Đơn vị, mỗi '
             "đơn vị một dòng (Alt+Enter để xuống dòng); đơn vị mới phải được thêm vào mục "
             "units của tệp YAML trước. (Unknown unit: copy its name from the Đơn vị sheet.)"
         )

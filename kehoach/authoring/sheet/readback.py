@@ -90,8 +90,9 @@ def read_edits(
         expected = activities[row - 2] if row - 2 < len(activities) else None
         wrong = _row_problem(row, cells, expected)
         if wrong:
+            # Once a row is out of place every row after it is too: one message says it.
             problems.append(wrong)
-            continue
+            break
         if expected is not None:
             _read_row(row - 2, row, cells, expected, units, edits, problems)
     return edits, problems
