@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
+from kehoach.authoring.sheet.columns import COLUMNS, Units, current, parse, render
+from kehoach.source.yamlread.load import load_file
 from tests.unit.plan_sheet_tools import (
+    FIXTURES,
     THACH_HA,
     Tree,
     changed_lines,
@@ -156,3 +159,34 @@ def test_an_emptied_time_window_removes_the_when_block(tree: Tree) -> None:
         '      start: "10/10/2025"',
         '      end: "31/10/2025"',
     ]
+
+
+def test_a_change_made_in_the_yaml_after_the_export_is_kept(tree: Tree) -> None:
+    """A cell the clerk left alone is not written back: a colleague's change to the YAML
+    made after the export stays, and the clerk's edit of another cell lands."""
+    sheet = tree.edit(THACH_HA, _set("chien-dich-truyen-thong", "E", "08/10/2025"))
+    plan = tree.plan()
+    text = plan.read_text(encoding="utf-8").replace('      end: "20/10/2025"',
+                                                    '      end: "21/10/2025"')
+    plan.write_text(text, encoding="utf-8")
+    result = tree.run("apply", sheet, plan)
+    assert result.code == 0, result.err
+    removed, added = changed_lines(text, plan.read_text(encoding="utf-8"))
+    assert (removed, added) == (['      start: "07/10/2025"'], ['      start: "08/10/2025"'])
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_every_exported_cell_reads_back_as_the_yaml_value(name: str) -> None:
+    """What export writes, apply reads as the same value: a cell retyped as it was shown is
+    never an edit (dates, unit names, text)."""
+    doc, _problems = load_file(FIXTURES / name)
+    assert doc is not None
+    units = Units.of(doc.data)
+    checked = 0
+    for activity in doc.data["activities"]:
+        for column in COLUMNS:
+            if column.editable:
+                shown = render(activity, column, units)
+                assert parse(shown, column, units) == current(activity, column)
+                checked += 1
+    assert checked >= len(doc.data["activities"]) * 8

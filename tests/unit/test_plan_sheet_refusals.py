@@ -167,3 +167,24 @@ def test_a_layout_the_writer_would_change_is_refused_naming_the_line(tree: Tree)
     book.save(sheet)
     err = _refused(tree, sheet)
     assert err.startswith(f"{plan}:{line}:1: ghi lại sẽ làm đổi cả dòng này")
+
+
+def test_a_cell_changed_in_the_yaml_since_the_export_is_not_overwritten(tree: Tree) -> None:
+    sheet = tree.edit(THACH_HA, _cell(LE, "F", "11/10/2025"))
+    plan = tree.plan()
+    plan.write_text(plan.read_text(encoding="utf-8").replace('end: "10/10/2025"',
+                                                             'end: "12/10/2025"'),
+                    encoding="utf-8")
+    err = _refused(tree, sheet)
+    assert err.startswith('Hoạt động!F2: Ô này đã được sửa trong tệp YAML sau khi xuất bảng '
+                          'tính (nay là "12/10/2025")')
+
+
+def test_activities_added_to_the_yaml_since_the_export_are_refused(tree: Tree) -> None:
+    sheet = tree.edit(THACH_HA, _cell(LE, "C", "Tên mới"))
+    plan = tree.plan()
+    text = plan.read_text(encoding="utf-8")
+    added = "\nactivities:\n  - id: moi\n    title: Mới\n\n"
+    plan.write_text(text.replace("\nactivities:\n", added), encoding="utf-8")
+    err = _refused(tree, sheet)
+    assert err.startswith(f"{sheet}: Các hoạt động trong {plan.name} đã được thêm, bớt")

@@ -28,7 +28,7 @@ from kehoach.authoring.sheet.columns import (
     parse,
     render,
 )
-from kehoach.authoring.sheet.workbook import KIND, META, SHEET
+from kehoach.authoring.sheet.workbook import KIND, META, SHEET, SNAPSHOT
 from kehoach.source.problems import shown
 
 
@@ -77,16 +77,16 @@ def read_edits(
     problems = _identity(book, path, str(data["id"]), file_name)
     if problems:
         return [], problems
-    sheet = book[SHEET]
-    problems = _headers(sheet)
+    sheet, exported = book[SHEET], book[SNAPSHOT]
+    activities = data.get("activities", [])
+    problems = _headers(sheet) or _changed_since(exported, activities, path, file_name)
     if problems:
         return [], problems
     edits: list[Edit] = []
-    activities = data.get("activities", [])
     units = Units.of(data)
     last = max(sheet.max_row, len(activities) + 1)
     for row in range(2, last + 1):
-        cells = [sheet.cell(row=row, column=i).value for i in range(1, len(COLUMNS) + 1)]
+        cells = _values(sheet, row)
         expected = activities[row - 2] if row - 2 < len(activities) else None
         wrong = _row_problem(row, cells, expected)
         if wrong:
@@ -94,13 +94,34 @@ def read_edits(
             problems.append(wrong)
             break
         if expected is not None:
-            _read_row(row - 2, row, cells, expected, units, edits, problems)
+            before = _values(exported, row)
+            _read_row(_Row(row - 2, row, expected, before), cells, units, edits, problems)
     return edits, problems
+
+
+def _values(sheet: Any, row: int) -> list[object]:
+    return [sheet.cell(row=row, column=i).value for i in range(1, len(COLUMNS) + 1)]
+
+
+def _changed_since(
+    exported: Any, activities: Sequence[Mapping[str, Any]], path: Path, file_name: str
+) -> list[SheetProblem]:
+    ids = [row[0] for row in exported.iter_rows(min_row=2, max_col=1, values_only=True)]
+    if ids == [activity["id"] for activity in activities]:
+        return []
+    return [
+        SheetProblem(
+            str(path),
+            f"Các hoạt động trong {file_name} đã được thêm, bớt hoặc đổi thứ tự sau khi xuất "
+            "bảng tính này. Xuất lại bảng tính từ tệp YAML hiện tại rồi sửa lại các ô. "
+            "(The plan's activities changed since this sheet was exported.)",
+        )
+    ]
 
 
 def _identity(book: Any, path: Path, plan_id: str, file_name: str) -> list[SheetProblem]:
     meta = dict(book[META].iter_rows(values_only=True)) if META in book.sheetnames else {}
-    if meta.get("kind") != KIND or SHEET not in book.sheetnames:
+    if meta.get("kind") != KIND or not {SHEET, SNAPSHOT} <= set(book.sheetnames):
         return [
             SheetProblem(
                 str(path),
@@ -177,34 +198,53 @@ def _row_problem(
     )
 
 
+@dataclass(frozen=True)
+class _Row:
+    """A row of the sheet: its activity (index and data) and its cells as exported."""
+
+    index: int
+    number: int
+    activity: Mapping[str, Any]
+    before: Sequence[object]
+
+
 def _read_row(
-    index: int,
-    row: int,
+    row: _Row,
     cells: Sequence[object],
-    activity: Mapping[str, Any],
     units: Units,
     edits: list[Edit],
     problems: list[SheetProblem],
 ) -> None:
-    for number, (column, raw) in enumerate(zip(COLUMNS, cells, strict=True), start=1):
-        ref = _ref(row, number)
-        if not column.editable:
-            if raw != render(activity, column, units):
-                problems.append(
-                    SheetProblem(
-                        ref,
-                        f'Cột "{column.title}" chỉ để xem: sửa nó trong tệp YAML. Hoàn tác '
-                        "(Ctrl+Z) thay đổi ở ô này. (Read-only column.)",
-                    )
-                )
-            continue
+    for number, (column, raw, before) in enumerate(
+        zip(COLUMNS, cells, row.before, strict=True), start=1
+    ):
+        if (raw or None) == (before or None):
+            continue  # left alone: the YAML's value stands, even if changed since the export
+        ref = _ref(row.number, number)
         try:
-            value = parse(raw, column, units)
+            value = _written(row, column, raw, before, units)
         except CellError as exc:
             problems.append(SheetProblem(ref, str(exc)))
             continue
-        if value != current(activity, column):
-            edits.append(Edit(index, column, value, ref))
+        if value != current(row.activity, column):
+            edits.append(Edit(row.index, column, value, ref))
+
+
+def _written(row: _Row, column: Column, raw: object, before: object, units: Units) -> Value:
+    """The value an edited cell writes back; CellError when it cannot be written."""
+    if not column.editable:
+        raise CellError(
+            f'Cột "{column.title}" chỉ để xem: sửa nó trong tệp YAML. Hoàn tác (Ctrl+Z) thay '
+            "đổi ở ô này. (Read-only column.)"
+        )
+    now = render(row.activity, column, units)
+    if (now or None) != (before or None):
+        raise CellError(
+            f'Ô này đã được sửa trong tệp YAML sau khi xuất bảng tính (nay là "{shown(now)}"): '
+            "ghi đè sẽ làm mất thay đổi đó. Xuất lại bảng tính rồi sửa lại ô này. "
+            "(Changed in the YAML since the export: export again.)"
+        )
+    return parse(raw, column, units)
 
 
 def _ref(row: int, column: int) -> str:

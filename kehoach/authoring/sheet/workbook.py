@@ -2,9 +2,10 @@
 
 Sheets: "Hoạt động" (one row per activity, in the plan's order; header row frozen; every
 cell formatted as text so that Excel keeps "06/10/2025" and "2025" as typed), "Hướng dẫn"
-(what may be edited, and how), "Đơn vị" (the plan's units: name, id, scope) and a very hidden
-sheet holding which plan the workbook came from. The sheets are protected without a password:
-only the editable cells of "Hoạt động" can be typed in (a guard against slips, not a lock).
+(what may be edited, and how), "Đơn vị" (the plan's units: name, id, scope) and two very
+hidden sheets: which plan the workbook came from, and its cells as exported. The sheets are
+protected without a password: only the editable cells of "Hoạt động" can be typed in (a guard
+against slips, not a lock).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ SHEET = "Hoạt động"
 README = "Hướng dẫn"
 UNITS = "Đơn vị"
 META = "_kehoach"
+# The cells as exported, in a very hidden copy of the activities sheet: apply tells the
+# clerk's edits from cells left alone, and so never writes back a stale value over a change
+# made in the YAML after the export (see readback).
+SNAPSHOT = "_kehoach_goc"
 KIND = "kehoach.plan-sheet"  # what the hidden sheet says this workbook is
 
 _TEXT = "@"  # Excel's "Text" number format: typed dates and numbers stay text
@@ -42,8 +47,12 @@ def build(data: Mapping[str, Any], file_name: str) -> Any:
     meta = book.create_sheet(META)
     for row in (("kind", KIND), ("plan", str(data["id"])), ("file", file_name)):
         meta.append(row)
-    # "veryHidden": not offered by Excel's Unhide menu, so it is not edited by mistake.
-    meta.sheet_state = "veryHidden"
+    snapshot = book.create_sheet(SNAPSHOT)
+    for row in sheet.iter_rows(values_only=True):
+        snapshot.append(list(row))
+    for hidden in (meta, snapshot):
+        # "veryHidden": not offered by Excel's Unhide menu, so not edited by mistake.
+        hidden.sheet_state = "veryHidden"
     return book
 
 
