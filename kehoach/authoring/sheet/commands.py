@@ -130,6 +130,8 @@ def _replace(target: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(name)
     try:
         write(tmp)
+        with tmp.open("rb+") as written:
+            os.fsync(written.fileno())  # on disk before the rename makes it the file
         if target.exists():
             shutil.copymode(target, tmp)
         os.replace(tmp, target)

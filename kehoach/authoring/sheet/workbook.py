@@ -118,12 +118,15 @@ def readme_lines(plan_id: str, file_name: str) -> list[str]:
         "(hoặc mã của đơn vị). Đơn vị mới phải được thêm vào mục units của tệp YAML trước.",
         "Không thêm, xóa, di chuyển hay sắp xếp lại dòng, không thêm hay đổi cột: thêm, bớt "
         "hoạt động thì sửa tệp YAML rồi xuất lại bảng tính.",
+        "Chỉ các ô đã sửa được ghi lại: điều người khác sửa trong tệp YAML sau khi xuất vẫn "
+        "được giữ; một ô bị sửa ở cả hai nơi thì bị từ chối (xuất lại bảng tính).",
         "Ghi lại vào tệp YAML: python scripts/plan_sheet.py apply BANG.xlsx KE-HOACH.yaml. "
         "Lệnh kiểm tra như make check; có lỗi thì in Trang!Ô: thông báo và không ghi gì.",
         "",
         f"Plan {plan_id} ({file_name}). Edit the white cells of \"{SHEET}\" only; grey cells are "
         "read-only. Dates are text as in the document. Units: one per line, by the name shown "
-        f'in "{UNITS}" (or its id). Do not add, delete, move or sort rows or columns. Write '
+        f'in "{UNITS}" (or its id). Do not add, delete, move or sort rows or columns. Only '
+        "changed cells are written back (a cell changed in the YAML too is refused). Write "
         "back with: python scripts/plan_sheet.py apply SHEET.xlsx PLAN.yaml (validated like "
         "make check; nothing is written on any error).",
     ]
