@@ -81,7 +81,11 @@ def _write(
             _delete(node, key)
     elif isinstance(value, list):
         if isinstance(node.get(key), CommentedSeq):
-            node[key][:] = value  # keeps the list's flow or block style
+            # The blank line after a block list is kept on its last item: it follows the
+            # new last item. The list keeps its flow or block style.
+            tail = _take_tail(node, key)
+            node[key][:] = value
+            _put_tail(node, key, tail)
         else:
             seq = CommentedSeq(value)
             seq.fa.set_flow_style()
@@ -166,13 +170,23 @@ def _tail(container: Any, key: Any) -> tuple[Any, Any, int]:
 
 
 def _move_tail(source: Any, source_key: Any, target: Any, target_key: Any) -> None:
-    holder, key, slot = _tail(source, source_key)
-    entry = holder.ca.items.get(key)
+    _put_tail(target, target_key, _take_tail(source, source_key))
+
+
+def _take_tail(container: Any, key: Any) -> Any:
+    holder, at, slot = _tail(container, key)
+    entry = holder.ca.items.get(at)
     if not entry or entry[slot] is None:
-        return
+        return None
     token, entry[slot] = entry[slot], None
-    holder, key, slot = _tail(target, target_key)
-    entry = holder.ca.items.setdefault(key, [None, None, None, None])
+    return token
+
+
+def _put_tail(container: Any, key: Any, token: Any) -> None:
+    if token is None:
+        return
+    holder, at, slot = _tail(container, key)
+    entry = holder.ca.items.setdefault(at, [None, None, None, None])
     if entry[slot] is None:
         entry[slot] = token
     else:
