@@ -190,3 +190,25 @@ def test_every_exported_cell_reads_back_as_the_yaml_value(name: str) -> None:
                 assert parse(shown, column, units) == current(activity, column)
                 checked += 1
     assert checked >= len(doc.data["activities"]) * 8
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_kept(tree: Tree) -> None:
+    plan = tree.plan()
+    text = plan.read_text(encoding="utf-8")
+    plan.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    sheet = tree.edit(THACH_HA, _set("chien-dich-truyen-thong", "E", "08/10/2025"))
+    result = tree.run("apply", sheet, plan)
+    assert result.code == 0, result.err
+    expected = text.replace('start: "07/10/2025"', 'start: "08/10/2025"')
+    assert plan.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_a_validator_problem_in_a_crlf_file_is_placed_at_its_cell(tree: Tree) -> None:
+    plan = tree.plan()
+    plan.write_bytes(plan.read_bytes().replace(b"\n", b"\r\n"))
+    before = plan.read_bytes()
+    sheet = tree.edit(THACH_HA, _set("chien-dich-truyen-thong", "F", "01/10/2025"))
+    result = tree.run("apply", sheet, plan)
+    assert result.code == 1
+    assert result.err.startswith("Hoạt động!F4: Ngày kết thúc (01/10/2025) trước ngày bắt đầu")
+    assert plan.read_bytes() == before

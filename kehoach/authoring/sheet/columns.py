@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -207,6 +207,3 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _SPACES.sub("\n", text).strip()
 
-
-def editable_titles(columns: Sequence[Column] = COLUMNS) -> list[str]:
-    return [column.title for column in columns if column.editable]

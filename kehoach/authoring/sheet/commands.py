@@ -63,7 +63,7 @@ def apply_sheet(sheet: Path, plan: Path) -> Applied:
         raise Refused([str(p) for p in problems])
     if not edits:
         return Applied([])
-    old = plan.read_text(encoding="utf-8")
+    old, restore = _as_written(plan.read_bytes())
     new = yamledit.edited(old, edits)
     outside = yamledit.outside_change(old, new, edits)
     if outside is not None:
@@ -73,8 +73,20 @@ def apply_sheet(sheet: Path, plan: Path) -> Applied:
              "change this line too; edit the YAML directly.)"]
         )
     warnings: list[str] = []
-    _replace(plan, lambda tmp: _write_checked(tmp, plan, new, edits, warnings))
+    _replace(plan, lambda tmp: _write_checked(tmp, plan, restore(new), edits, warnings))
     return Applied(edits, warnings)
+
+
+def _as_written(raw: bytes) -> tuple[str, Callable[[str], str]]:
+    """The file's text with plain line ends, and how to give the written text back the file's
+    own: a byte-order mark and Windows line ends (CRLF throughout) are kept as they were."""
+    text = raw.decode("utf-8")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix(bom)
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return text, lambda new: bom + (new.replace("\n", "\r\n") if crlf else new)
 
 
 def _write_checked(
@@ -82,7 +94,7 @@ def _write_checked(
 ) -> None:
     """Write ``text`` to ``tmp`` (beside the plan, so it is checked against the same registry
     and plans) and validate it; Refused, with each problem at its cell, on any error."""
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(text.encode("utf-8"))
     _catalog, problems = validate_paths([tmp])
     places = _cells(text, edits)
     shown = [_placed(p, places, plan) for p in problems]
