@@ -120,7 +120,8 @@ def _changed_since(
 
 
 def _identity(book: Any, path: Path, plan_id: str, file_name: str) -> list[SheetProblem]:
-    meta = dict(book[META].iter_rows(values_only=True)) if META in book.sheetnames else {}
+    rows = book[META].iter_rows(max_col=2, values_only=True) if META in book.sheetnames else ()
+    meta = dict(rows)  # two columns read, whatever was added beside them
     if meta.get("kind") != KIND or not {SHEET, SNAPSHOT} <= set(book.sheetnames):
         return [
             SheetProblem(
