@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "plans"
-SHEET_FIXTURES = ROOT / "tests" / "fixtures" / "sheet"
 THACH_HA = "ha-tinh/xa-thach-ha/2025-ngay-chuyen-doi-so.yaml"
 
 _spec = importlib.util.spec_from_file_location("plan_sheet", ROOT / "scripts" / "plan_sheet.py")
