@@ -83,3 +83,15 @@ def test_a_change_outside_the_edited_field_is_found() -> None:
     edits = [_edit("title", "Mới", 1)]
     new = edited(TEXT, edits).replace("# a comment at the top", "# changed")
     assert outside_change(TEXT, new, edits) == 1
+
+
+def test_a_comment_the_writer_would_drop_is_found() -> None:
+    text = TEXT.replace(
+        "    title: Hai\n",
+        '    title: Hai\n    when:\n      text: "từ 6/10"\n      # ghi chú\n'
+        '      start: "06/10/2025"\n',
+    )
+    edits = [_edit("when.text", None, 1)]
+    new = edited(text, edits)
+    assert "# ghi chú" not in new  # ruamel keeps no comment before the first key left
+    assert outside_change(text, new, edits) == text.splitlines().index("      # ghi chú") + 1

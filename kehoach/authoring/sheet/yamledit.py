@@ -218,7 +218,9 @@ def outside_change(old: str, new: str, edits: Sequence[Edit]) -> int | None:
             return i1 + 1
         if tag in ("replace", "delete"):
             for line in range(i1, i2):
-                if line not in allowed:
+                # A comment is never part of an edit, even inside the edited field: ruamel
+                # may drop one it has no place for (before the first key of a block).
+                if line not in allowed or lines[line].lstrip().startswith("#"):
                     return line + 1
     return None
 
