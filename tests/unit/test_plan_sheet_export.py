@@ -116,3 +116,10 @@ def test_the_output_must_be_an_xlsx_file(tree: Tree) -> None:
 def test_a_missing_plan_is_refused(tree: Tree) -> None:
     result = tree.run("export", tree.root / "khong-co.yaml", "-o", tree.root.parent / "x.xlsx")
     assert result.code == 1 and "không có tệp kế hoạch này" in result.err
+
+
+def test_the_registry_is_not_taken_for_a_plan(tree: Tree) -> None:
+    registry = tree.root / "registry" / "registry.yaml"
+    result = tree.run("export", registry, "-o", tree.root.parent / "x.xlsx")
+    assert result.code == 1
+    assert result.err.startswith(f"{registry}: đây là danh mục dùng chung, không phải một kế hoạch")

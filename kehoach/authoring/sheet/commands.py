@@ -13,7 +13,7 @@ from typing import Any
 
 from kehoach.authoring.sheet import workbook, yamledit
 from kehoach.authoring.sheet.readback import Edit, read_edits
-from kehoach.source.catalog import validate_paths
+from kehoach.source.catalog import REGISTRY_DIR, validate_paths
 from kehoach.source.problems import Problem, errors_only
 from kehoach.source.yamlread.load import load_text
 
@@ -38,6 +38,10 @@ def _valid_data(plan: Path) -> Any:
     """The plan's data, once the validator (as make check) finds no error in the file."""
     if not plan.is_file():
         raise Refused([f"{plan}: không có tệp kế hoạch này. (No such plan file.)"])
+    if plan.resolve().parent.name == REGISTRY_DIR:
+        raise Refused([f"{plan}: đây là danh mục dùng chung, không phải một kế hoạch; chọn tệp "
+                       "kế hoạch, ví dụ plans/ha-tinh/2025-ngay-chuyen-doi-so.yaml. "
+                       "(The registry is not a plan.)"])
     _catalog, problems = validate_paths([plan])
     errors = errors_only(problems)
     if errors:
