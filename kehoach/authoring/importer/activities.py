@@ -1,0 +1,179 @@
+"""Activities: the leaf items of "NỘI DUNG" with their lead and partner units, time, place,
+targets, links and labelled details."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from slugify import slugify
+
+from kehoach.authoring.importer.items import Item, bullet_text, labelled, leaves
+from kehoach.authoring.importer.review import Review
+from kehoach.authoring.importer.targets import targets_of
+from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
+from kehoach.authoring.importer.timewin import parse_when
+from kehoach.authoring.importer.units import HEADS, Units, expand
+
+URL = re.compile(r"https?://[^\s,;)“”\"<>]+[^\s,;)“”\"<>.]")
+_LEAD_LABELS = ("don vi chu tri", "chu tri", "co quan chu tri")
+_PARTNER_LABELS = ("don vi phoi hop", "phoi hop", "co quan phoi hop")
+_DOER_LABELS = ("don vi thuc hien", "co quan thuc hien", "trach nhiem thuc hien")
+_TIME_LABELS = ("thoi gian",)
+_PLACE_LABELS = ("dia diem",)
+_CONTENT_LABELS = ("noi dung", "noi dung thuc hien")
+_TIME_WORDS = ("thoi gian", "tu ngay", "trong thang", "truoc ngay", "den het ngay",
+               "thuong xuyen", "den ngay")
+_INLINE_LEAD = re.compile(r"^(.{3,150}?)\s+chủ trì\b")
+_INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,200}?)(?=\s+(?:tổ chức|thực hiện|triển"
+                              r" khai|để|trong|tuyên truyền)\b|[;.]|$)")
+
+
+@dataclass
+class Draft:
+    """One activity as the draft will hold it, with its source place for the review list."""
+
+    data: dict[str, Any]
+    line: int
+    source: str
+    urls: list[str] = field(default_factory=list)
+    inline_when: bool = False  # the time was found in a sentence, not under "Thời gian:"
+
+
+def activities_of(items: list[Item], year: int, units: Units, review: Review) -> list[Draft]:
+    found: list[Draft] = []
+    taken: set[str] = set()
+    for item in leaves(items):
+        if folded(item.head).startswith(("chu de", "khau hieu")):
+            continue
+        found.append(_activity(item, year, units, taken))
+    return found
+
+
+def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
+    head = sentences(item.head)
+    title = head[0] if head else item.head
+    data: dict[str, Any] = {"id": _unique(title, taken), "label": item.label, "title": title}
+    body = _Body(head[1:])
+    for para in item.body:
+        body.take(para, data, year, units)
+    had_when = "when" in data
+    _inline(data, " ".join(head), year, units)
+    if body.description:
+        data.setdefault("description", "\n".join(_as_markdown(body.description)))
+    if body.details:
+        data["details"] = body.details
+    if body.assignments:
+        data["assignments"] = body.assignments
+    text = " ".join([item.head, *(p.text for p in item.body)])
+    if found_targets := targets_of(text):
+        data["targets"] = found_targets
+    return Draft(data, item.line, item.head, URL.findall(text), "when" in data and not had_when)
+
+
+@dataclass
+class _Body:
+    """The paragraphs under an activity. "* Đơn vị thực hiện" (a label with nothing after it)
+    opens a group: the bullets below it are units and their duties; "* Nội dung" opens the
+    description."""
+
+    description: list[str]
+    details: list[dict[str, str]] = field(default_factory=list)
+    assignments: list[dict[str, Any]] = field(default_factory=list)
+    group: str = ""
+
+    def take(self, para: Para, data: dict[str, Any], year: int, units: Units) -> None:
+        marked = bool(BULLET.match(para.text))
+        pair = labelled(para) if marked else None
+        if para.text.startswith("*"):
+            self.group = ""
+            if pair is None or not pair[1]:
+                self.group = folded((pair[0] if pair else bullet_text(para)).rstrip(" :"))
+                return
+        if self.group in _DOER_LABELS and marked:
+            self._assignment(para, pair, units)
+        elif pair is not None and not self.group.startswith("noi dung") and (
+            _field(data, pair, year, units) or self._detail(pair)
+        ):
+            return
+        else:
+            self.description.append(para.text)
+
+    def _assignment(self, para: Para, pair: tuple[str, str] | None, units: Units) -> None:
+        text = bullet_text(para)
+        if pair is not None and pair[1]:
+            self.assignments.append(_assign(pair[0], [pair[1]], units))
+        elif len(text) <= 80 and not text.endswith(".") and text[:1].isupper() and (
+            any(text.startswith(h) for h in HEADS)
+        ):
+            self.assignments.append(_assign(text, [], units))
+        elif self.assignments:
+            self.assignments[-1].setdefault("duties", []).append(text)
+        else:
+            self.description.append(para.text)
+
+    def _detail(self, pair: tuple[str, str]) -> bool:
+        if not pair[1]:
+            return False
+        self.details.append({"label": pair[0], "text": pair[1]})
+        return True
+
+
+def _assign(heading: str, duties: list[str], units: Units) -> dict[str, Any]:
+    names = re.sub(r"^(Đề nghị|Giao)\s+", "", heading)
+    entry: dict[str, Any] = {"units": units.add_all(names)}
+    if names != heading or len(entry["units"]) > 1 or expand(names) != names:
+        entry["heading"] = heading
+    if duties:
+        entry["duties"] = duties
+    return entry
+
+
+def _as_markdown(parts: list[str]) -> list[str]:
+    return [f"- {bullet_text(Para(p, 0))}" if BULLET.match(p) else p for p in parts]
+
+
+def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units) -> bool:
+    key, value = folded(pair[0]), pair[1]
+    if not value:
+        return False
+    if key in _LEAD_LABELS or key in _DOER_LABELS:
+        data["lead"], data["lead_text"] = units.add_all(value), value
+    elif key in _PARTNER_LABELS:
+        data["partners"], data["partners_text"] = units.add_all(value), value
+    elif key.startswith(_TIME_LABELS) and (when := parse_when(value, year)) is not None:
+        data["when"] = when
+    elif key in _PLACE_LABELS:
+        data["place"] = value
+    elif key in _CONTENT_LABELS and "description" not in data:
+        data["description"] = value
+    else:
+        return False
+    return True
+
+
+def _inline(data: dict[str, Any], text: str, year: int, units: Units) -> None:
+    """Units and time written in the sentence itself: "Phòng X chủ trì, phối hợp với Y …"."""
+    for sentence in sentences(text):
+        key = folded(sentence)
+        if "lead" not in data and (lead := _INLINE_LEAD.match(sentence)) is not None:
+            data["lead"] = units.add_all(lead.group(1))
+            if (partners := _INLINE_PARTNERS.search(sentence)) is not None:
+                data.setdefault("partners", units.add_all(partners.group(1)))
+        if "when" not in data and any(word in key for word in _TIME_WORDS):
+            for clause in re.split(r"(?<=[,;])\s+", sentence):
+                when = parse_when(clause.strip(" ,;"), year)
+                if when is not None:
+                    data["when"] = when
+                    break
+
+
+def _unique(title: str, taken: set[str]) -> str:
+    words = str(slugify(title)).split("-")[:8]
+    base = "-".join(words)[:60].strip("-") or "hoat-dong"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,112 @@
+"""The plan's locality from its issuer and text, resolved against the official list (and the
+registry's former units). Never a guess: an ambiguous or unknown name leaves the locality
+to the clerk, with the candidates in the review list."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kehoach.authoring.importer.errors import ImportFailure
+from kehoach.source.localities import Gazetteer, Locality
+from kehoach.vietnamese import fold
+
+_LEVELS = {"xa": "commune", "phuong": "commune", "dac khu": "commune", "tinh": "province",
+           "thanh pho": "province", "huyen": "district", "quan": "district", "thi xa": "district"}
+_ISSUER = re.compile(r"(xã|phường|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$",
+                     re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    locality: Locality | None
+    note: str | None = None
+    candidates: list[Locality] = field(default_factory=list)
+
+
+def issuer_place(issuer: str) -> tuple[str, str] | None:
+    """"Ủy ban nhân dân xã Thạch Hà" → ("commune", "Thạch Hà")."""
+    match = _ISSUER.search(issuer)
+    if not match:
+        return None
+    return _LEVELS[fold(match.group(1))], match.group(2).strip()
+
+
+def province_hints(gazetteer: Gazetteer, text: str) -> list[str]:
+    """Codes of the provinces the text names ("tỉnh Hà Tĩnh", "Hà Tĩnh, ngày"), most first."""
+    key = fold(text)
+    counts: Counter[str] = Counter()
+    for code in gazetteer.province_codes():
+        short = fold(gazetteer.province(code).short_name)
+        counts[code] = len(re.findall(rf"\b{re.escape(short)}\b", key))
+    return [code for code, n in counts.most_common() if n]
+
+
+def resolve(gazetteer: Gazetteer, issuer: str, text: str, province: str | None,
+            commune: str | None) -> Found:
+    if commune:
+        return _given(gazetteer, province, commune)
+    if province:
+        _given(gazetteer, province, None)
+    place = issuer_place(issuer)
+    if place is None:
+        if province:
+            return Found(gazetteer.province(province))
+        return Found(None, "không nhận ra địa phương ban hành từ tên cơ quan ban hành")
+    level, name = place
+    # Why: --province narrows a name found in several provinces to the one the clerk knows.
+    hints = [province] if province else province_hints(gazetteer, text)
+    if level == "province":
+        matches = [gazetteer.province(c) for c in gazetteer.province_codes()
+                   if fold(gazetteer.province(c).short_name) == fold(name)
+                   and (province is None or c == province)]
+        return _one(matches, f"tỉnh/thành phố \"{name}\" không có trong danh mục 34 tỉnh, thành "
+                    "phố hiện nay (có thể đã sáp nhập năm 2025)")
+    if level == "district":
+        matches = [f for c in hints or gazetteer.province_codes() for f in gazetteer.former_of(c)
+                   if fold(f.short_name) == fold(name)]
+        return _one(matches, f"\"{issuer}\" là đơn vị cấp huyện (đã bỏ từ 01/7/2025) chưa có "
+                    "trong plans/registry/ (former_units): thêm đơn vị cũ vào danh mục trước")
+    matches = [c for code in gazetteer.province_codes() for c in gazetteer.communes_of(code)
+               if fold(c.short_name) == fold(name)]
+    # Why: the text must name exactly one of the candidates' provinces, else it is a guess.
+    narrowed = [c for c in matches if c.province_code in hints]
+    if len(matches) > 1 and len(narrowed) == 1:
+        return Found(narrowed[0])
+    if province:
+        matches = [c for c in matches if c.province_code == province]
+    return _one(matches, f"không có xã, phường nào tên \"{name}\" trong danh mục hiện nay")
+
+
+def _one(matches: list[Locality], unknown: str) -> Found:
+    if len(matches) == 1:
+        return Found(matches[0])
+    if not matches:
+        return Found(None, unknown)
+    names = "; ".join(f"{m.name} ({_province_name(m)}): --province {m.province_code}"
+                      + (f" --commune {m.key.rsplit('/', 1)[-1]}" if m.level == "commune" else "")
+                      for m in matches)
+    return Found(None, f"tên trùng ở nhiều nơi, chọn một: {names}", matches)
+
+
+def _province_name(locality: Locality) -> str:
+    return locality.path.split("/")[0]
+
+
+def _given(gazetteer: Gazetteer, province: str | None, commune: str | None) -> Found:
+    if commune:
+        if gazetteer.ward_province(commune) is None:
+            raise ImportFailure("--commune", f"không có xã, phường mã \"{commune}\" (unknown "
+                                "commune code). Tra mã: python scripts/new_plan.py "
+                                "--list-communes <mã tỉnh>")
+        found = gazetteer.commune(commune)
+        if province and found.province_code != province:
+            raise ImportFailure("--commune", f"xã mã {commune} thuộc tỉnh mã "
+                                f"{found.province_code}, không thuộc tỉnh {province}")
+        return Found(found)
+    assert province is not None
+    if not gazetteer.has_province(province):
+        raise ImportFailure("--province", f"không có tỉnh mã \"{province}\" (unknown province "
+                            "code). Tra mã: python scripts/new_plan.py --list-provinces")
+    return Found(gazetteer.province(province))

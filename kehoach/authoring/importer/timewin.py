@@ -1,0 +1,56 @@
+"""Time windows as the plans write them → the schema's ``when`` (text, start, end, ongoing)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kehoach.authoring.importer.text import folded
+
+_D = r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
+_RANGE = re.compile(rf"{_D}\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*{_D}")
+_MONTHS = re.compile(r"từ tháng\s+(\d{1,2})(?:/(\d{4}))?\s+đến(?:\s+hết)?\s+tháng\s+(\d{1,2})"
+                     r"(?:/|\s+năm\s+)(\d{4})")
+_MONTH = re.compile(r"tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})")
+_BEFORE = re.compile(rf"(?:trước|đến(?:\s+hết)?)\s+ngày\s+{_D}")
+_SINGLE = re.compile(rf"ngày\s+{_D}")
+
+
+def _date(day: str, month: str, year: str | None, default_year: int) -> str:
+    return f"{int(day):02d}/{int(month):02d}/{year or default_year}"
+
+
+def parse_when(text: str, year: int) -> dict[str, Any] | None:
+    """``{"text": …, "start": …, "end": …}`` or ``{"text": …, "ongoing": True}``; None when
+    the text holds no time at all."""
+    when: dict[str, Any] = {"text": text}
+    peak_at = text.find("cao điểm")
+    ranges = list(_RANGE.finditer(text))
+    main = [r for r in ranges if peak_at < 0 or r.start() < peak_at] or ranges[:1]
+    peaks = [r for r in ranges if peak_at >= 0 and r.start() > peak_at and r not in main]
+    months = _MONTHS.search(text)
+    if main:
+        when["start"], when["end"] = _span(main[0], year)
+        if peaks:
+            when["peaks"] = [dict(zip(("start", "end"), _span(p, year), strict=True))
+                             for p in peaks]
+    elif months is not None:
+        first, first_year, last, last_year = months.groups()
+        when["start"] = f"{int(first):02d}/{first_year or last_year}"
+        when["end"] = f"{int(last):02d}/{last_year}"
+    elif (month := _MONTH.search(text)) is not None:
+        value = f"{int(month.group(1)):02d}/{month.group(2)}"
+        when["start"], when["end"] = value, value
+    elif (before := _BEFORE.search(text)) is not None:
+        when["end"] = _date(*before.groups(), default_year=year)
+    elif (single := _SINGLE.search(text)) is not None:
+        when["start"] = when["end"] = _date(*single.groups(), default_year=year)
+    if "thuong xuyen" in folded(text):
+        when["ongoing"] = True
+    return when if len(when) > 1 else None
+
+
+def _span(found: re.Match[str], year: int) -> tuple[str, str]:
+    g = found.groups()
+    end_year = g[5] or g[2]
+    return _date(g[0], g[1], g[2] or end_year, year), _date(g[3], g[4], end_year, year)

@@ -1,0 +1,108 @@
+"""Units: one id per distinct unit (the project's slug of its name), scope guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from kehoach.authoring.importer.text import folded
+
+ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
+}
+# The words a unit's name starts with, so a list "A, B và C" is cut where a new unit starts
+# and not inside "Sở Văn hóa, Thể thao và Du lịch".
+HEADS = (
+    "Ủy ban", "UBND", "HĐND", "Hội đồng", "Sở", "Phòng", "Ban", "Trung tâm", "Công an", "Đoàn",
+    "Hội", "Đảng", "Các", "các", "Tổ", "Báo", "Đài", "Bưu điện", "Viễn thông", "Văn phòng",
+    "Bộ", "Tỉnh đoàn", "Tỉnh ủy", "Huyện ủy", "Thường trực", "Trường", "Nhân dân", "Chi",
+    "Cơ quan", "Hiệp hội", "Thủ trưởng", "Doanh nghiệp", "Mặt trận", "Liên đoàn", "Kho bạc",
+    "Chi nhánh", "Ngân hàng", "Cục", "Vụ", "Thanh tra", "Tòa án", "Viện", "Quân sự",
+    "Bộ Chỉ huy", "Trạm", "Đảng viên", "Người dân", "người dân", "Thôn", "Tổ dân phố",
+)
+_OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
+_LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
+                         r"UBMTTQ|Mặt trận Tổ quốc)$")
+_NATIONAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "trung uong", "bo chinh tri")
+_OTHER = ("doanh nghiep", "nhan dan", "nguoi dan", "dang vien", "hiep hoi", "hoi doanh nhan",
+          "truong dai hoc", "co quan thong tan", "to chuc", "ca nhan", "toan the")
+_PROVINCE = ("so ", "tinh doan", "tinh uy", "cong an tinh", "bao ", "dai ")
+
+
+def expand(name: str) -> str:
+    for short, full in ABBREVIATIONS.items():
+        name = re.sub(rf"\b{short}\b", full, name)
+    return name
+
+
+def split_units(text: str) -> list[str]:
+    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names."""
+    cleaned = text.strip(" .:;")
+    heads = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+    parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    names: list[str] = []
+    for index, part in enumerate(p.strip(" .:;,…") for p in parts):
+        # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
+        if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
+            names[-1] = f"{names[-1]} và {part}"
+        elif part:
+            names.append(part)
+    if not names:
+        return []
+    # "Đảng ủy, HĐND, UBND xã": the level word written once at the end belongs to every name.
+    level = re.search(r"\s(xã|huyện|tỉnh|phường)$", names[-1]) if len(names) > 1 else None
+    if level:
+        names = [f"{n} {level.group(1)}" if _LEVEL_BODY.match(n) else n for n in names]
+    return [n[:1].upper() + n[1:] for n in names]
+
+
+def scope_of(name: str, plan_level: str) -> str:
+    key = folded(name) + " "
+    key = key.removeprefix("cac ")
+    if key.startswith(_NATIONAL):
+        return "national"
+    if key.startswith(_OTHER):
+        return "other"
+    if plan_level != "province" and key.startswith(_PROVINCE):
+        return "province"
+    return "local"
+
+
+@dataclass
+class Units:
+    """The plan's units in order of first mention; a name seen again gets the same id."""
+
+    plan_level: str
+    place: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # id → name
+
+    def add(self, raw: str) -> str:
+        name = expand(raw)
+        # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà"; "cấp xã" is not
+        # a place.
+        if self.place and re.search(r"(?<!cấp)\s(xã|huyện|tỉnh|phường)$", name):
+            name = f"{name} {self.place}"
+        unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
+        self.names.setdefault(unit_id, name[:1].upper() + name[1:])
+        return unit_id
+
+    def add_all(self, text: str) -> list[str]:
+        ids: list[str] = []
+        for name in split_units(text):
+            unit_id = self.add(name)
+            if unit_id not in ids:
+                ids.append(unit_id)
+        return ids
+
+    def data(self) -> list[dict[str, str]]:
+        found: list[dict[str, str]] = []
+        for unit_id, name in self.names.items():
+            entry = {"id": unit_id, "name": name}
+            scope = scope_of(name, self.plan_level)
+            if scope != "local":
+                entry["scope"] = scope
+            found.append(entry)
+        return found
