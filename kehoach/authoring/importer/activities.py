@@ -14,7 +14,7 @@ from kehoach.authoring.importer.review import Review
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
 from kehoach.authoring.importer.timewin import parse_when
-from kehoach.authoring.importer.units import HEADS, Units, expand
+from kehoach.authoring.importer.units import HEADS, VERBS, Units, expand
 
 URL = re.compile(r"https?://[^\s,;)“”\"<>]+[^\s,;)“”\"<>.]")
 _LEAD_LABELS = ("don vi chu tri", "chu tri", "co quan chu tri")
@@ -25,7 +25,8 @@ _PLACE_LABELS = ("dia diem",)
 _CONTENT_LABELS = ("noi dung", "noi dung thuc hien")
 _TIME_WORDS = ("thoi gian", "tu ngay", "trong thang", "truoc ngay", "den het ngay",
                "thuong xuyen", "den ngay")
-_INLINE_LEAD = re.compile(r"^(.{3,150}?)\s+chủ trì\b")
+_HEAD_WORDS = "|".join(re.escape(h) for h in HEADS)
+_INLINE_LEAD = re.compile(rf"^((?!Tổ chức)(?:{_HEAD_WORDS})\b.{{0,150}}?)\s+chủ trì\b")
 _INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,200}?)(?=\s+(?:tổ chức|thực hiện|triển"
                               r" khai|để|trong|tuyên truyền)\b|[;.]|$)")
 
@@ -59,7 +60,8 @@ def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
     for para in item.body:
         body.take(para, data, year, units)
     had_when = "when" in data
-    _inline(data, " ".join(head), year, units)
+    _inline(data, [" ".join(head)], year, units, subject=False)
+    _inline(data, [bullet_text(p) for p in body.plain], year, units, subject=True)
     if body.description:
         data.setdefault("description", "\n".join(_as_markdown(body.description)))
     if body.details:
@@ -81,6 +83,7 @@ class _Body:
     description: list[str]
     details: list[dict[str, str]] = field(default_factory=list)
     assignments: list[dict[str, Any]] = field(default_factory=list)
+    plain: list[Para] = field(default_factory=list)  # bullets without a label, for _inline
     group: str = ""
 
     def take(self, para: Para, data: dict[str, Any], year: int, units: Units) -> None:
@@ -99,6 +102,7 @@ class _Body:
             return
         else:
             self.description.append(para.text)
+            self.plain.append(para)
 
     def _assignment(self, para: Para, pair: tuple[str, str] | None, units: Units) -> None:
         text = bullet_text(para)
@@ -153,11 +157,14 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
     return True
 
 
-def _inline(data: dict[str, Any], text: str, year: int, units: Units) -> None:
-    """Units and time written in the sentence itself: "Phòng X chủ trì, phối hợp với Y …"."""
-    for sentence in sentences(text):
+def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,
+            subject: bool) -> None:
+    """Units and time written in the sentence itself: "Phòng X chủ trì, phối hợp với Y …"; in
+    a bullet (``subject``), also the units it starts with: "Phòng X, Ban Y tổ chức …"."""
+    for sentence in (s for text in texts for s in sentences(text)):
         key = folded(sentence)
-        if "lead" not in data and (lead := _INLINE_LEAD.match(sentence)) is not None:
+        lead = _INLINE_LEAD.match(sentence) or (_subject(sentence) if subject else None)
+        if "lead" not in data and lead is not None:
             data["lead"] = units.add_all(lead.group(1))
             if (partners := _INLINE_PARTNERS.search(sentence)) is not None:
                 data.setdefault("partners", units.add_all(partners.group(1)))
@@ -167,6 +174,17 @@ def _inline(data: dict[str, Any], text: str, year: int, units: Units) -> None:
                 if when is not None:
                     data["when"] = when
                     break
+
+
+# "tổ chức" is a verb except in "các tổ chức chính trị - xã hội" (organisations).
+_SUBJECT = re.compile(rf"^((?!Tổ chức)(?:{_HEAD_WORDS})\b.{{0,250}}?)\s(?:(?<!các\s)tổ chức|"
+                      + "|".join(VERBS) + r")\b")
+
+
+def _subject(sentence: str) -> re.Match[str] | None:
+    """"Phòng Văn hóa - Xã hội, các cơ quan, đơn vị … tổ chức thông tin, tuyên truyền …": the
+    units a sentence starts with, before its verb, do the activity."""
+    return _SUBJECT.match(sentence)
 
 
 def _unique(title: str, taken: set[str]) -> str:

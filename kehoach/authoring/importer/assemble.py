@@ -93,7 +93,8 @@ def _top(header: Header, issuer: str, year: int, found: Found, known: Known,
         review.add(("document",), "không thấy số văn bản (\"Số: …/KH-UBND\"): ghi số, hoặc để "
                    "trống nếu bản gốc mất phần đầu")
     document["type"] = header.doc_type
-    document["date"] = header.date or str(year)
+    if header.date:
+        document["date"] = header.date
     if header.date is None or header.date_line is None:
         review.add(("document", "date"), "không thấy ngày ban hành ở đầu văn bản: kiểm tra "
                    "theo văn bản (ngày/tháng/năm)")

@@ -53,11 +53,9 @@ def _number_and_date(header: Header, number: int, text: str) -> None:
     if found and header.number is None:
         header.number = f"{found.group(1)}/{found.group(2)}"
         header.number_line = number
-    dated = _PLACE_DATE.search(text)
+    dated = _PLACE_DATE.search(_NUMBER.sub(" ", text))
     if dated and header.date is None:
-        place = _NUMBER.sub("", dated.group(1)).strip(" ,")
-        place = re.sub(r"^.*?/[A-ZĐ\-]+\s+", "", place)
-        header.place = place or None
+        header.place = dated.group(1).strip(" ,") or None
         day, month, year = dated.group(2), dated.group(3), dated.group(4)
         header.date = f"{int(day):02d}/{int(month):02d}/{year}" if day else f"{int(month):02d}/{year}"
         header.date_line = number

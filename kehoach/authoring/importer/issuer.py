@@ -52,5 +52,6 @@ def title_from_intro(intro: str) -> str | None:
     found = _TITLE_IN_INTRO.search(intro)
     if found is None:
         return None
-    title = found.group(1).strip()
-    return title[:1].upper() + title[1:]
+    # "… năm 2024 trên địa bàn huyện": the place words only make sense inside the sentence.
+    title = re.sub(r"\s+trên địa bàn\s+(huyện|xã|tỉnh|phường|thành phố)$", "", found.group(1))
+    return title[:1].upper() + title[1:].strip()

@@ -20,7 +20,9 @@ NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)(?!\d)")
 NUMBERED_STRICT = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s+(\S.*)$|^(\d{1,2}\.\d{1,2})\s+(\S.*)$")
 LETTERED = re.compile(r"^([a-zđ])[\.\)]\s+(\S.*)$")
 BULLET = re.compile(r"^([-+*•–])\s*(\S.*)$")
-SENTENCE_END = (".", ":", ";", "!", "?", "./.")
+# Not ";" nor ":": lists of units and clauses wrap after them onto a capitalised name.
+SENTENCE_END = (".", "!", "?", "./.")
+SHORT_HEADING = 60
 VIETNAMESE_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
@@ -74,6 +76,10 @@ def _new_paragraph(previous: str, text: str) -> bool:
     if starts_block(text) or text.startswith("Trên đây"):
         return True
     first = text[0]
+    # A short numbered heading ("2. Sở Văn hóa, Thể thao và Du lịch") is complete; a long one
+    # wrapped at the margin and goes on, even onto a capital ("… Ngày / Chuyển đổi số").
+    if first.isupper() and starts_block(previous) and len(previous) < SHORT_HEADING:
+        return not previous.endswith((",", "-", "và", "của", "về"))
     return previous.endswith(SENTENCE_END) and (first.isupper() or first in "“\"(")
 
 

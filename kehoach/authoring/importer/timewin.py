@@ -9,11 +9,13 @@ from kehoach.authoring.importer.text import folded
 
 _D = r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
 _RANGE = re.compile(rf"{_D}\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*{_D}")
+_I = re.IGNORECASE
 _MONTHS = re.compile(r"từ tháng\s+(\d{1,2})(?:/(\d{4}))?\s+đến(?:\s+hết)?\s+tháng\s+(\d{1,2})"
-                     r"(?:/|\s+năm\s+)(\d{4})")
-_MONTH = re.compile(r"tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})")
-_BEFORE = re.compile(rf"(?:trước|đến(?:\s+hết)?)\s+ngày\s+{_D}")
-_SINGLE = re.compile(rf"ngày\s+{_D}")
+                     r"(?:/|\s+năm\s+)(\d{4})", _I)
+_MONTH_YEAR = re.compile(r"(?<![/\d])(\d{1,2})/(\d{4})\b")
+_MONTH = re.compile(r"(từ\s+)?tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})", _I)
+_BEFORE = re.compile(rf"(?:trước|đến(?:\s+hết)?)\s+ngày\s+{_D}", _I)
+_SINGLE = re.compile(rf"ngày\s+{_D}", _I)
 
 
 def _date(day: str, month: str, year: str | None, default_year: int) -> str:
@@ -39,12 +41,17 @@ def parse_when(text: str, year: int) -> dict[str, Any] | None:
         when["start"] = f"{int(first):02d}/{first_year or last_year}"
         when["end"] = f"{int(last):02d}/{last_year}"
     elif (month := _MONTH.search(text)) is not None:
-        value = f"{int(month.group(1)):02d}/{month.group(2)}"
-        when["start"], when["end"] = value, value
+        # "Từ tháng 10/2025" opens the window; "trong tháng 10/2025" is the whole window.
+        value = f"{int(month.group(2)):02d}/{month.group(3)}"
+        when["start"] = value
+        if not month.group(1):
+            when["end"] = value
     elif (before := _BEFORE.search(text)) is not None:
         when["end"] = _date(*before.groups(), default_year=year)
     elif (single := _SINGLE.search(text)) is not None:
         when["start"] = when["end"] = _date(*single.groups(), default_year=year)
+    elif (bare := _MONTH_YEAR.search(text)) is not None:
+        when["start"] = when["end"] = f"{int(bare.group(1)):02d}/{bare.group(2)}"
     if "thuong xuyen" in folded(text):
         when["ongoing"] = True
     return when if len(when) > 1 else None

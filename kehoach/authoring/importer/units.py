@@ -11,6 +11,7 @@ from kehoach.authoring.importer.text import folded
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
+    "MTTQ": "Mặt trận Tổ quốc",
 }
 # The words a unit's name starts with, so a list "A, B và C" is cut where a new unit starts
 # and not inside "Sở Văn hóa, Thể thao và Du lịch".
@@ -25,6 +26,8 @@ HEADS = (
 _OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
 _LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
                          r"UBMTTQ|Mặt trận Tổ quốc)$")
+_LEVEL_BODY_AT = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|"
+                            r"UBMTTQ|Mặt trận Tổ quốc)\s(xã|huyện|tỉnh|phường)$")
 _NATIONAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "trung uong", "bo chinh tri")
 _OTHER = ("doanh nghiep", "nhan dan", "nguoi dan", "dang vien", "hiep hoi", "hoi doanh nhan",
           "truong dai hoc", "co quan thong tan", "to chuc", "ca nhan", "toan the")
@@ -37,6 +40,15 @@ def expand(name: str) -> str:
     return name
 
 
+# A unit's name ends where what it does begins: "Ủy ban nhân dân cấp xã bố trí trang thiết bị".
+VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "tham gia", "chủ trì",
+         "phối hợp", "tuyên truyền", "vận động", "hướng dẫn", "tham mưu", "chủ động", "quán triệt",
+         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi")
+_VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
+# "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
+_WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
+
+
 def split_units(text: str) -> list[str]:
     """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names."""
     cleaned = text.strip(" .:;")
@@ -44,7 +56,7 @@ def split_units(text: str) -> list[str]:
     parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
     joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
     names: list[str] = []
-    for index, part in enumerate(p.strip(" .:;,…") for p in parts):
+    for index, part in enumerate(_WHERE.sub("", _VERB.sub("", p)).strip(" .:;,…") for p in parts):
         # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
         if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
             names[-1] = f"{names[-1]} và {part}"
@@ -83,7 +95,7 @@ class Units:
         name = expand(raw)
         # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà"; "cấp xã" is not
         # a place.
-        if self.place and re.search(r"(?<!cấp)\s(xã|huyện|tỉnh|phường)$", name):
+        if self.place and _LEVEL_BODY_AT.match(raw):
             name = f"{name} {self.place}"
         unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
         self.names.setdefault(unit_id, name[:1].upper() + name[1:])
