@@ -134,7 +134,10 @@ def _strings(data: Any, key: str = "") -> list[str]:
         return [t for k, v in data.items() for t in _strings(v, k)]
     if isinstance(data, list):
         return [t for v in data for t in _strings(v, key)]
-    skip = key in ("id", "plan", "document", "kind", "note") or key.endswith("_id")
+    # Ids, id lists, enumerations and labels are not text of the document.
+    skip = key in ("id", "plan", "document", "kind", "note", "lead", "partners", "by", "to",
+                   "units", "resources", "scope", "label", "activity", "province", "commune",
+                   "former_unit", "comparator", "unit", "mark")
     return [] if skip or not isinstance(data, str) else [data]
 
 

@@ -64,8 +64,10 @@ def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
     _inline(data, [bullet_text(p) for p in body.plain], year, units, subject=True)
     if body.description:
         data.setdefault("description", "\n".join(_as_markdown(body.description)))
-    if body.details:
-        data["details"] = body.details
+    if details := [d for d in body.details if d["text"]]:
+        data["details"] = details
+    for empty in (d for d in body.details if not d["text"]):
+        body.description.append(f"{empty['label']}:")
     if body.assignments:
         data["assignments"] = body.assignments
     text = " ".join([item.head, *(p.text for p in item.body)])
@@ -84,6 +86,7 @@ class _Body:
     details: list[dict[str, str]] = field(default_factory=list)
     assignments: list[dict[str, Any]] = field(default_factory=list)
     plain: list[Para] = field(default_factory=list)  # bullets without a label, for _inline
+    open_detail: dict[str, str] | None = None
     group: str = ""
 
     def take(self, para: Para, data: dict[str, Any], year: int, units: Units) -> None:
@@ -94,6 +97,16 @@ class _Body:
             if pair is None or not pair[1]:
                 self.group = folded((pair[0] if pair else bullet_text(para)).rstrip(" :"))
                 return
+        if para.text.startswith("+") and self.open_detail is not None:
+            self.open_detail["text"] = "\n".join(
+                t for t in (self.open_detail["text"], f"- {bullet_text(para)}") if t)
+            return
+        self.open_detail = None
+        if pair is not None and not pair[1] and para.text.startswith("-"):
+            # "- Hình thức tuyên truyền:" then "+ …" lines: a labelled detail in several lines.
+            self.open_detail = {"label": pair[0], "text": ""}
+            self.details.append(self.open_detail)
+            return
         if self.group in _DOER_LABELS and marked:
             self._assignment(para, pair, units)
         elif pair is not None and not self.group.startswith("noi dung") and (

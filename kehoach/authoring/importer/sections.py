@@ -45,7 +45,7 @@ def read_sections(sections: list[Section], year: int, units: Units, review: Revi
         elif "noi dung" in key:
             _content(body, section, year, units, review)
         elif "khau hieu" in key and "chu de" not in key:
-            body.slogans += [_unquote(bullet_text(p)) for p in section.paras]
+            body.slogans += _slogans(section.paras)
         elif "kinh phi" in key:
             body.budget = "\n\n".join(p.text for p in section.paras) or None
         elif "thoi gian" in key and "chu de" not in key:
@@ -80,8 +80,15 @@ def _content(body: Body, section: Section, year: int, units: Units, review: Revi
         if key.startswith("chu de"):
             body.theme = _unquote(item.head.split(":", 1)[-1]) or body.theme
         elif key.startswith(("khau hieu", "mot so khau hieu")):
-            body.slogans += [_unquote(bullet_text(p)) for p in item.body]
+            body.slogans += _slogans(item.body)
     body.activities += activities_of(items, year, units, review)
+    for item in _flatten(items):
+        # A heading over several activities ("2. Các hoạt động hưởng ứng …") is text of the
+        # plan too: kept as a section so nothing is dropped.
+        if item.children and not folded(item.head).startswith(("chu de", "khau hieu")):
+            text = "\n\n".join([item.head, *(p.text for p in item.body)])
+            body.sections.append({"heading": f"{section.number}.{item.label}. {item.head}",
+                                  "body": text})
     notes = [p for p in before if p.text.startswith("(")]
     for item in _flatten(items):
         notes += [p for p in item.body if p.text.startswith("(") and p.text.endswith(")")]
@@ -121,15 +128,30 @@ def _period(body: Body, paras: list[Para], year: int, section: Section) -> None:
 
 def _theme_block(body: Body, section: Section, year: int) -> None:
     rest: list[Para] = []
+    period: list[str] = []
     for para in section.paras:
         key = folded(bullet_text(para))
         if key.startswith("chu de"):
             body.theme = _unquote(bullet_text(para).split(":", 1)[-1])
         elif "thoi gian" in key and body.period is None:
-            body.period = parse_when(bullet_text(para), year)
+            period.append(bullet_text(para))
+        elif period and not para.text.startswith(("-", "+", "*")):
+            period.append(para.text)  # "Một số hoạt động kéo dài đến …" goes on the time
         else:
             rest.append(para)
+    if period:
+        body.period = parse_when(" ".join(period), year)
     _keep(body, f"{section.number}. {section.heading}", rest)
+
+
+def _slogans(paras: list[Para]) -> list[str]:
+    """Each slogan as printed, without its list number; a note in brackets is not one."""
+    found: list[str] = []
+    for para in paras:
+        text = re.sub(r"^\d{1,2}[.)]\s+", "", bullet_text(para))
+        quoted = _QUOTED.fullmatch(text.rstrip(" .;"))
+        found.append(quoted.group(1) if quoted else text)
+    return found
 
 
 def _unquote(text: str) -> str:

@@ -31,7 +31,13 @@ def parse_when(text: str, year: int) -> dict[str, Any] | None:
     main = [r for r in ranges if peak_at < 0 or r.start() < peak_at] or ranges[:1]
     peaks = [r for r in ranges if peak_at >= 0 and r.start() > peak_at and r not in main]
     months = _MONTHS.search(text)
-    if main:
+    if main and peak_at >= 0 and main[0].start() > peak_at:
+        # Only a peak is given ("cao điểm từ 10/10 đến 31/10 … kéo dài đến 31/12"): the plan
+        # runs from the peak's start to the last date written after it.
+        when["start"], peak_end = _span(main[0], year)
+        when["end"] = _latest(text[main[0].end() :], peak_end, year)
+        when["peaks"] = [{"start": when["start"], "end": peak_end}]
+    elif main:
         when["start"], when["end"] = _span(main[0], year)
         if peaks:
             when["peaks"] = [dict(zip(("start", "end"), _span(p, year), strict=True))
@@ -61,3 +67,15 @@ def _span(found: re.Match[str], year: int) -> tuple[str, str]:
     g = found.groups()
     end_year = g[5] or g[2]
     return _date(g[0], g[1], g[2] or end_year, year), _date(g[3], g[4], end_year, year)
+
+
+def _key(date: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in reversed(date.split("/")))
+
+
+def _latest(text: str, end: str, year: int) -> str:
+    for found in re.finditer(_D, text):
+        date = _date(*found.groups(), default_year=year)
+        if _key(date) > _key(end):
+            end = date
+    return end
