@@ -98,8 +98,6 @@ def _compare(bench: Bench, draft: dict[str, Any], hand: dict[str, Any]) -> None:
         mine, theirs = _get(draft, path), _get(hand, path)
         s["header: " + ".".join(path)].add(int(mine == theirs and mine is not None),
                                            int(mine is not None), int(theirs is not None))
-    refs = lambda p: {(r["kind"], r.get("plan") or r.get("document"))  # noqa: E731
-                      for r in p.get("references", [])}
     s["references"].add(len(refs(draft) & refs(hand)), len(refs(draft)), len(refs(hand)))
     acts, hands = draft.get("activities", []), hand.get("activities", [])
     pairs = _pairs(acts, hands)
@@ -115,11 +113,7 @@ def _compare(bench: Bench, draft: dict[str, Any], hand: dict[str, Any]) -> None:
     timed = [(h, d) for h, d in pairs if h.get("when")]
     s["activity time windows"].add(sum(_when(h) == _when(d) for h, d in timed),
                                    sum(1 for _h, d in pairs if d.get("when")), len(timed))
-    rows = lambda p: {(a["appendix"]["row"], fold(a["appendix"]["task"]))  # noqa: E731
-                      for a in p.get("activities", []) if a.get("appendix")}
     s["appendix rows"].add(len(rows(draft) & rows(hand)), len(rows(draft)), len(rows(hand)))
-    resp = lambda p: {frozenset(_unit_names(p, r["units"]))  # noqa: E731
-                      for r in p.get("responsibilities", [])}
     s["responsibilities (by units)"].add(len(resp(draft) & resp(hand)), len(resp(draft)),
                                          len(resp(hand)))
     s["signer"].add(int(draft.get("signer") == hand.get("signer") and "signer" in hand),
@@ -127,6 +121,19 @@ def _compare(bench: Bench, draft: dict[str, Any], hand: dict[str, Any]) -> None:
     found, total = _text_share(draft, hand)
     bench.texts_found += found
     bench.texts_total += total
+
+
+def refs(plan: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(r["kind"], r.get("plan") or r.get("document")) for r in plan.get("references", [])}
+
+
+def rows(plan: dict[str, Any]) -> set[tuple[int, str]]:
+    return {(a["appendix"]["row"], fold(a["appendix"]["task"]))
+            for a in plan.get("activities", []) if a.get("appendix")}
+
+
+def resp(plan: dict[str, Any]) -> set[frozenset[str]]:
+    return {frozenset(_unit_names(plan, r["units"])) for r in plan.get("responsibilities", [])}
 
 
 def _strings(data: Any, key: str = "") -> list[str]:
@@ -202,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_import.py", description=__doc__)
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     fixture = ROOT / "tests" / "fixtures" / "plans"
-    parser.add_argument("--plans", type=Path, default=fixture if fixture.is_dir() else ROOT / "plans")
+    parser.add_argument("--plans", type=Path,
+                        default=fixture if fixture.is_dir() else ROOT / "plans")
     args = parser.parse_args(argv)
     print(report(run(args.seeds, args.plans)))
     return 0

@@ -10,7 +10,6 @@ from typing import Any
 from slugify import slugify
 
 from kehoach.authoring.importer.items import Item, bullet_text, labelled, leaves
-from kehoach.authoring.importer.review import Review
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
 from kehoach.authoring.importer.timewin import parse_when
@@ -40,9 +39,23 @@ class Draft:
     source: str
     urls: list[str] = field(default_factory=list)
     inline_when: bool = False  # the time was found in a sentence, not under "Thời gian:"
+    guessed_lead: bool = False  # the lead units are the subject of a sentence
+
+    def notes(self) -> list[tuple[tuple[str, ...], str]]:
+        """What the clerk should check in this activity: (place in it, message)."""
+        found: list[tuple[tuple[str, ...], str]] = []
+        if not self.data.get("lead"):
+            found.append(((), "không thấy đơn vị chủ trì: ghi theo văn bản nếu có"))
+        elif self.guessed_lead:
+            found.append((("lead",), "đơn vị chủ trì đoán từ chủ ngữ của câu: kiểm tra"))
+        if "when" not in self.data:
+            found.append(((), "không thấy thời gian thực hiện: ghi theo văn bản nếu có"))
+        elif self.inline_when:
+            found.append((("when",), "thời gian đọc từ câu văn: kiểm tra ngày bắt đầu, kết thúc"))
+        return found
 
 
-def activities_of(items: list[Item], year: int, units: Units, review: Review) -> list[Draft]:
+def activities_of(items: list[Item], year: int, units: Units) -> list[Draft]:
     found: list[Draft] = []
     taken: set[str] = set()
     for item in leaves(items):
@@ -61,7 +74,9 @@ def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
         body.take(para, data, year, units)
     had_when = "when" in data
     _inline(data, [" ".join(head)], year, units, subject=False)
+    had_lead = "lead" in data
     _inline(data, [bullet_text(p) for p in body.plain], year, units, subject=True)
+    body.guessed_lead = "lead" in data and not had_lead
     if body.description:
         data.setdefault("description", "\n".join(_as_markdown(body.description)))
     if details := [d for d in body.details if d["text"]]:
@@ -73,7 +88,9 @@ def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
     text = " ".join([item.head, *(p.text for p in item.body)])
     if found_targets := targets_of(text):
         data["targets"] = found_targets
-    return Draft(data, item.line, item.head, URL.findall(text), "when" in data and not had_when)
+    draft = Draft(data, item.line, item.head, URL.findall(text), "when" in data and not had_when)
+    draft.guessed_lead = body.guessed_lead
+    return draft
 
 
 @dataclass
@@ -87,6 +104,7 @@ class _Body:
     assignments: list[dict[str, Any]] = field(default_factory=list)
     plain: list[Para] = field(default_factory=list)  # bullets without a label, for _inline
     open_detail: dict[str, str] | None = None
+    guessed_lead: bool = False
     group: str = ""
 
     def take(self, para: Para, data: dict[str, Any], year: int, units: Units) -> None:

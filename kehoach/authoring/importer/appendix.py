@@ -96,7 +96,7 @@ def _row(row: int, lines: list[tuple[int, str]]) -> AppendixRow:
         if cells[-1] and len(cells) < 3 and len(text) <= UNIT_LINE_MAX and _starts_unit(text):
             cells.append([])
         cells[-1].append(text)
-    task, lead, partners = (_join(c) for c in (cells + [[], []])[:3])
+    task, lead, partners = (_join(c) for c in [*cells, [], []][:3])
     return AppendixRow(row, task or "", lead or None, partners or None, time, lines[0][0])
 
 

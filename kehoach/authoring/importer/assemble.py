@@ -10,9 +10,10 @@ from typing import Any
 from slugify import slugify
 
 from kehoach.authoring.importer import issuer as issuer_mod
-from kehoach.authoring.importer.appendix import appendix_head
-from kehoach.authoring.importer.header import Header, from_attachment_note, read_header
 from kehoach.authoring.importer.activities import Draft
+from kehoach.authoring.importer.appendix import appendix_head
+from kehoach.authoring.importer.errors import ImportFailure
+from kehoach.authoring.importer.header import Header, from_attachment_note, read_header
 from kehoach.authoring.importer.joining import attach_appendix, attach_resources
 from kehoach.authoring.importer.known import Known
 from kehoach.authoring.importer.locality import Found, resolve
@@ -43,6 +44,12 @@ def build(source: Source, known: Known, province: str | None = None,
     review = Review()
     parts = outline(source.lines)
     header = read_header(parts.header)
+    if not header.type_found and len(parts.sections) < 2:
+        raise ImportFailure(
+            str(source.path),
+            "không giống một văn bản kế hoạch: không thấy dòng \"KẾ HOẠCH\" ở đầu, cũng không "
+            "thấy các mục \"I. …\", \"II. …\". Kiểm tra đã chọn đúng tệp (not a plan).",
+        )
     appendix_note = (appendix_head(parts.appendix)[0] or {}).get("note")
     if from_attachment_note(header, appendix_note):
         review.add(("document",), "số và ngày lấy từ dòng \"Kèm theo\" của phụ lục (đầu văn bản "
@@ -56,8 +63,9 @@ def build(source: Source, known: Known, province: str | None = None,
     if issuer is None:
         issuer = issuer_mod.from_text(intro_text + " " + " ".join(p.text for p in parts.closing),
                                       header.title)
+        first_line = parts.intro[0].line if parts.intro else None
         review.add(("issuer",), "cơ quan ban hành suy ra từ nội dung (đầu văn bản không có): "
-                   "kiểm tra", intro_text[:200] or None, parts.intro[0].line if parts.intro else None)
+                   "kiểm tra", intro_text[:200] or None, first_line)
     if issuer is None:
         issuer = "Ủy ban nhân dân"
         review.add(("issuer",), "không tìm thấy cơ quan ban hành: ghi đầy đủ tên cơ quan")
@@ -65,7 +73,7 @@ def build(source: Source, known: Known, province: str | None = None,
     found = resolve(known.gazetteer, issuer, all_text, province, commune)
     level = found.locality.level if found.locality else "commune"
     units = Units(level, _place(issuer))
-    body = read_sections(parts.sections, year, units, review)
+    body = read_sections(parts.sections, year, units)
     data = _top(header, issuer, year, found, known, parts, review)
     registry = plan_references(data, parts, known, year, review)
     _body_fields(data, body, parts, units, known, registry, review, year, source)
@@ -102,7 +110,8 @@ def _top(header: Header, issuer: str, year: int, found: Found, known: Known,
         document["place"] = header.place
     if parts.loose_links:
         links = ", ".join(t for _n, t in parts.loose_links)
-        document["note"] = f"Bản trích xuất có các dòng chỉ gồm liên kết (siêu liên kết của văn bản gốc): {links}."
+        document["note"] = ("Bản trích xuất có các dòng chỉ gồm liên kết (siêu liên kết của văn "
+                            f"bản gốc): {links}.")
         review.add(("document", "note"), "các dòng chỉ có liên kết đã được đưa vào ghi chú: "
                    "kiểm tra chúng thuộc mục nào", None, parts.loose_links[0][0])
     if found.locality is not None:
@@ -139,6 +148,9 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
     data.update({k: v for k, v in simple.items() if v})
     activities, appendix = attach_appendix(body.activities, parts, source, units, review, year)
     attach_resources(activities, known, registry, review)
+    for index, activity in enumerate(activities):
+        for place, message in activity.notes():
+            review.add(("activities", index, *place), message, activity.source, activity.line)
     data["units"] = units.data()
     if activities:
         data["activities"] = [a.data for a in activities]

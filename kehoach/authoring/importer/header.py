@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.authoring.importer.outline import Lines
+from kehoach.vietnamese import fold
 
 DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "HƯỚNG DẪN",
              "CHỈ THỊ", "NGHỊ QUYẾT", "BÁO CÁO")
@@ -35,9 +36,12 @@ def read_header(lines: Lines) -> Header:
     type_at = None
     for index, (number, text) in enumerate(lines):
         _number_and_date(header, number, text)
-        if type_at is None and text.upper() == text and text.strip(" :") in DOC_TYPES:
+        # Compared without marks: an OCR'd "KE HOACH" is still the type line (written back
+        # with its marks, from the list).
+        known = {fold(t): t for t in DOC_TYPES}
+        if type_at is None and text.upper() == text and fold(text.strip(" :")) in known:
             type_at = index
-            header.doc_type = text.strip(" :").capitalize()
+            header.doc_type = known[fold(text.strip(" :"))].capitalize()
             header.type_found = True
     if type_at is not None:
         title = [t for _n, t in lines[type_at + 1 :]]
@@ -57,7 +61,8 @@ def _number_and_date(header: Header, number: int, text: str) -> None:
     if dated and header.date is None:
         header.place = dated.group(1).strip(" ,") or None
         day, month, year = dated.group(2), dated.group(3), dated.group(4)
-        header.date = f"{int(day):02d}/{int(month):02d}/{year}" if day else f"{int(month):02d}/{year}"
+        header.date = (f"{int(day):02d}/{int(month):02d}/{year}" if day
+                       else f"{int(month):02d}/{year}")
         header.date_line = number
 
 
@@ -76,7 +81,9 @@ def _issuer_lines(lines: Lines) -> list[str]:
     return found
 
 
-_ATTACHED = re.compile(r"số\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)\s*ngày\s*(\d*)\s*/\s*(\d*)\s*/\s*(\d{4})")
+_ATTACHED = re.compile(
+    r"số\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)\s*ngày\s*(\d*)\s*/\s*(\d*)\s*/\s*(\d{4})"
+)
 
 
 def from_attachment_note(header: Header, note: str | None) -> bool:

@@ -43,7 +43,9 @@ def from_text(intro: str, title: str | None) -> str | None:
     return None
 
 
-_TITLE_IN_INTRO = re.compile(r"(?:ban hành|xây dựng)\s+Kế hoạch\s+(.{10,300}?),?\s+(?:cụ thể\s+)?như sau")
+_TITLE_IN_INTRO = re.compile(
+    r"(?:ban hành|xây dựng)\s+Kế hoạch\s+(.{10,300}?),?\s+(?:cụ thể\s+)?như sau"
+)
 
 
 def title_from_intro(intro: str) -> str | None:

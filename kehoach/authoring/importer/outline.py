@@ -8,11 +8,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kehoach.authoring.importer.text import (
-    ROMAN_HEADING,
     Para,
     clean,
     folded,
     paragraphs,
+    roman_heading,
     starts_block,
 )
 
@@ -63,7 +63,7 @@ def outline(raw: list[str]) -> Outline:
     body = [(n, t) for n, t in body if not _URL_ONLY.match(t)]
     tail_at = _tail_start(body)
     main, tail = body[:tail_at], body[tail_at:]
-    intro_at = _first(main, lambda t: bool(_INTRO_START.match(t) or ROMAN_HEADING.match(t)))
+    intro_at = _first(main, lambda t: bool(_INTRO_START.match(t) or roman_heading(t)))
     header, main = _header(main, intro_at)
     recipients, signature = _split_tail(tail)
     intro, sections, closing = _sections(main)
@@ -86,7 +86,7 @@ def _first(lines: Lines, test: object, after: int = 0) -> int:
 
 def _tail_start(lines: Lines) -> int:
     last_heading = max(
-        (i for i, (_n, t) in enumerate(lines) if ROMAN_HEADING.match(t)), default=0
+        (i for i, (_n, t) in enumerate(lines) if roman_heading(t)), default=0
     )
     for index in range(last_heading, len(lines)):
         text = lines[index][1]
@@ -107,20 +107,20 @@ def _split_tail(tail: Lines) -> tuple[Lines, Lines]:
 
 
 def _sections(main: Lines) -> tuple[list[Para], list[Section], list[Para]]:
-    heads = [i for i, (_n, t) in enumerate(main) if ROMAN_HEADING.match(t)]
+    heads = [i for i, (_n, t) in enumerate(main) if roman_heading(t)]
     intro = _paras(main[: heads[0]] if heads else main)
     sections: list[Section] = []
     closing: list[Para] = []
     for k, start in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(main)
         number, text = main[start]
-        match = ROMAN_HEADING.match(text)
-        assert match is not None
+        heading = roman_heading(text)
+        assert heading is not None
         paras = _paras(main[start + 1 : end])
         if k + 1 == len(heads):
             cut = _closing_at(paras)
             paras, closing = paras[:cut], paras[cut:]
-        sections.append(Section(match.group(1), match.group(2).rstrip(" :"), number, paras))
+        sections.append(Section(heading[0], heading[1].rstrip(" :"), number, paras))
     return intro, sections, closing
 
 

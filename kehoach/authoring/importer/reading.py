@@ -8,7 +8,6 @@ here with a message naming the file and what to do instead.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +87,3 @@ def _text_lines(path: Path) -> list[str]:
             "Lưu với bảng mã UTF-8 rồi chạy lại (save the file as UTF-8).",
         ) from None
     return text.splitlines()
-
-
-def is_zip(path: Path) -> bool:
-    return zipfile.is_zipfile(path)

@@ -10,7 +10,6 @@ from kehoach.authoring.importer.known import Known
 from kehoach.authoring.importer.outline import Outline
 from kehoach.authoring.importer.references import Cited, deduplicate, intro_references, mentions
 from kehoach.authoring.importer.review import Review
-from kehoach.authoring.importer.text import Para
 
 _KIND_ORDER = {"implements": 0, "basis": 1, "cites": 2}
 _PLACE = re.compile(r"(?:tỉnh|xã|huyện|phường|thành phố|Tỉnh ủy|Đảng ủy xã)\s+"
@@ -78,10 +77,3 @@ def _entry(item: Cited) -> dict[str, Any]:
     if item.title:
         entry["title"] = item.title
     return entry
-
-
-def para_mentions(paras: list[Para]) -> list[Cited]:
-    found: list[Cited] = []
-    for para in paras:
-        found += mentions(para, "cites")
-    return found

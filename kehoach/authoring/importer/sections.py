@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kehoach.authoring.importer.activities import Draft, activities_of
-from kehoach.authoring.importer.items import Item, bullet_text, build_items
+from kehoach.authoring.importer.items import Item, build_items, bullet_text
 from kehoach.authoring.importer.outline import Section
 from kehoach.authoring.importer.responsibilities import item_text, reports_of, responsibilities_of
-from kehoach.authoring.importer.review import Review
-from kehoach.authoring.importer.text import Para, folded
+from kehoach.authoring.importer.text import Para, folded, fuzzy_has
 from kehoach.authoring.importer.timewin import parse_when
 from kehoach.authoring.importer.units import Units
 
@@ -34,23 +33,27 @@ class Body:
     sections: list[dict[str, str]] = field(default_factory=list)
 
 
-def read_sections(sections: list[Section], year: int, units: Units, review: Review) -> Body:
+def read_sections(sections: list[Section], year: int, units: Units) -> Body:
     body = Body()
     for section in sections:
-        key = folded(section.heading)
-        if "muc dich" in key or "yeu cau" in key:
+        heading = section.heading
+
+        def has(phrase: str, heading: str = heading) -> bool:
+            return fuzzy_has(heading, phrase)
+
+        if has("muc dich") or has("yeu cau"):
             _aims(body, section)
-        elif "to chuc thuc hien" in key:
+        elif has("to chuc thuc hien"):
             _organisation(body, section, year, units)
-        elif "noi dung" in key:
-            _content(body, section, year, units, review)
-        elif "khau hieu" in key and "chu de" not in key:
+        elif has("noi dung"):
+            _content(body, section, year, units)
+        elif has("khau hieu") and not has("chu de"):
             body.slogans += _slogans(section.paras)
-        elif "kinh phi" in key:
+        elif has("kinh phi"):
             body.budget = "\n\n".join(p.text for p in section.paras) or None
-        elif "thoi gian" in key and "chu de" not in key:
+        elif has("thoi gian") and not has("chu de"):
             _period(body, section.paras, year, section)
-        elif "chu de" in key:
+        elif has("chu de"):
             _theme_block(body, section, year)
         else:
             _keep(body, f"{section.number}. {section.heading}", section.paras)
@@ -73,7 +76,7 @@ def _aims(body: Body, section: Section) -> None:
     _keep(body, f"{section.number}. {section.heading}", before)
 
 
-def _content(body: Body, section: Section, year: int, units: Units, review: Review) -> None:
+def _content(body: Body, section: Section, year: int, units: Units) -> None:
     before, items = build_items(section.paras)
     for item in _flatten(items):
         key = folded(item.head)
@@ -81,7 +84,7 @@ def _content(body: Body, section: Section, year: int, units: Units, review: Revi
             body.theme = _unquote(item.head.split(":", 1)[-1]) or body.theme
         elif key.startswith(("khau hieu", "mot so khau hieu")):
             body.slogans += _slogans(item.body)
-    body.activities += activities_of(items, year, units, review)
+    body.activities += activities_of(items, year, units)
     for item in _flatten(items):
         # A heading over several activities ("2. Các hoạt động hưởng ứng …") is text of the
         # plan too: kept as a section so nothing is dropped.

@@ -7,7 +7,6 @@ from typing import Any
 from kehoach.authoring.importer.outline import Lines
 
 
-
 def recipients_of(lines: Lines) -> list[str]:
     """One recipient per "- " line; a line without a dash continues the one above."""
     found: list[str] = []

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from kehoach.vietnamese import fold
 
 ROMAN = r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)"
 ROMAN_HEADING = re.compile(rf"^({ROMAN})\.\s+(\S.*)$")
+# OCR reads the I of a Roman number as 1 or l ("I1. NỘI DUNG", "111. TỔ CHỨC"): such a number
+# before a heading in capitals is read back as Roman.
+OCR_ROMAN_HEADING = re.compile(r"^([IVX1l]*[IVX][IVX1l]*|[1l]{2,3})\.\s+(\D{4}.*)$")
 # "1. ", "2.1. ", "2.1 " (not a date such as "10/10"), "a) ", "b. ", "đ) "
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)(?!\d)")
 NUMBERED_STRICT = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s+(\S.*)$|^(\d{1,2}\.\d{1,2})\s+(\S.*)$")
@@ -41,7 +45,7 @@ def clean(text: str) -> str:
 
 def starts_block(text: str) -> bool:
     return bool(
-        ROMAN_HEADING.match(text)
+        roman_heading(text)
         or NUMBERED_STRICT.match(text)
         or LETTERED.match(text)
         or BULLET.match(text)
@@ -81,6 +85,32 @@ def _new_paragraph(previous: str, text: str) -> bool:
     if first.isupper() and starts_block(previous) and len(previous) < SHORT_HEADING:
         return not previous.endswith((",", "-", "và", "của", "về"))
     return previous.endswith(SENTENCE_END) and (first.isupper() or first in "“\"(")
+
+
+def roman_heading(text: str) -> tuple[str, str] | None:
+    """("II", "NỘI DUNG") for "II. NỘI DUNG" (and for its OCR misreadings), else None."""
+    found = ROMAN_HEADING.match(text)
+    if found:
+        return found.group(1), found.group(2)
+    ocr = OCR_ROMAN_HEADING.match(text)
+    if ocr is None or ocr.group(2).upper() != ocr.group(2):
+        return None
+    number = ocr.group(1).replace("1", "I").replace("l", "I")
+    if re.fullmatch(ROMAN, number):
+        return number, ocr.group(2)
+    return None
+
+
+def fuzzy_has(text: str, phrase: str, cutoff: float = 0.8) -> bool:
+    """``phrase`` (folded) is in ``text``, exactly or as OCR misreads it ("nqi dung")."""
+    words, want = folded(text).split(), phrase.split()
+    if phrase in " ".join(words):
+        return True
+    size = len(want)
+    return any(
+        SequenceMatcher(None, " ".join(words[i : i + size]), phrase).ratio() >= cutoff
+        for i in range(max(1, len(words) - size + 1))
+    )
 
 
 def has_diacritics(text: str) -> bool:

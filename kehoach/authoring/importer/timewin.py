@@ -53,9 +53,10 @@ def parse_when(text: str, year: int) -> dict[str, Any] | None:
         if not month.group(1):
             when["end"] = value
     elif (before := _BEFORE.search(text)) is not None:
-        when["end"] = _date(*before.groups(), default_year=year)
+        when["end"] = _date(before.group(1), before.group(2), before.group(3), year)
     elif (single := _SINGLE.search(text)) is not None:
-        when["start"] = when["end"] = _date(*single.groups(), default_year=year)
+        when["start"] = when["end"] = _date(single.group(1), single.group(2), single.group(3),
+                                            year)
     elif (bare := _MONTH_YEAR.search(text)) is not None:
         when["start"] = when["end"] = f"{int(bare.group(1)):02d}/{bare.group(2)}"
     if "thuong xuyen" in folded(text):
@@ -75,7 +76,7 @@ def _key(date: str) -> tuple[int, ...]:
 
 def _latest(text: str, end: str, year: int) -> str:
     for found in re.finditer(_D, text):
-        date = _date(*found.groups(), default_year=year)
+        date = _date(found.group(1), found.group(2), found.group(3), year)
         if _key(date) > _key(end):
             end = date
     return end

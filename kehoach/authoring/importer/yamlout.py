@@ -37,10 +37,10 @@ class Writer:
         for n, key in enumerate(keys):
             prefix = first_prefix if (n == 0 and first_prefix is not None) else " " * indent
             if n == 0 and first_prefix is not None:
-                self.where.setdefault(path + (key,), len(self.lines) + 1)
+                self.where.setdefault((*path, key), len(self.lines) + 1)
             else:
-                self.mark(path + (key,), indent)
-            self.entry(prefix + f"{key}:", data[key], props.get(key, {}), indent, path + (key,))
+                self.mark((*path, key), indent)
+            self.entry(prefix + f"{key}:", data[key], props.get(key, {}), indent, (*path, key))
 
     def entry(self, head: str, value: Any, node: Schema, indent: int, path: Path) -> None:
         node = resolve(self.root, node)
@@ -62,9 +62,9 @@ class Writer:
             return
         self.lines.append(head)
         for index, value in enumerate(values):
-            self.mark(path + (index,), indent + 2)
+            self.mark((*path, index), indent + 2)
             if isinstance(value, dict):
-                self.mapping(value, node, indent + 4, path + (index,), " " * (indent + 2) + "- ")
+                self.mapping(value, node, indent + 4, (*path, index), " " * (indent + 2) + "- ")
             else:
                 self.scalar(" " * (indent + 2) + "-", value, indent + 4, item=True)
 
@@ -101,6 +101,7 @@ def _existing(data: Any, path: Path) -> Path:
         if isinstance(data, dict) and part in data:
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            # (not merged with the branch above: the index types differ for the type checker)
             data = data[part]
         else:
             break
