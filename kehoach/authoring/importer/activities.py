@@ -13,7 +13,7 @@ from kehoach.authoring.importer.items import Item, bullet_text, labelled, leaves
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
 from kehoach.authoring.importer.timewin import parse_when
-from kehoach.authoring.importer.units import HEADS, VERBS, Units, expand
+from kehoach.authoring.importer.units import HEADS, VERBS, Units, expand, split_units
 
 URL = re.compile(r"https?://[^\s,;)“”\"<>]+[^\s,;)“”\"<>.]")
 _LEAD_LABELS = ("don vi chu tri", "chu tri", "co quan chu tri")
@@ -26,8 +26,8 @@ _TIME_WORDS = ("thoi gian", "tu ngay", "trong thang", "truoc ngay", "den het nga
                "thuong xuyen", "den ngay")
 _HEAD_WORDS = "|".join(re.escape(h) for h in HEADS)
 _INLINE_LEAD = re.compile(rf"^((?!Tổ chức)(?:{_HEAD_WORDS})\b.{{0,150}}?)\s+chủ trì\b")
-_INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,200}?)(?=\s+(?:tổ chức|thực hiện|triển"
-                              r" khai|để|trong|tuyên truyền)\b|[;.]|$)")
+_INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,200}?)(?=\s+(?:tổ chức|để|trong|"
+                              + "|".join(VERBS) + r")\b|[;.]|$)")
 
 
 @dataclass
@@ -74,9 +74,8 @@ def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
         body.take(para, data, year, units)
     had_when = "when" in data
     _inline(data, [" ".join(head)], year, units, subject=False)
-    had_lead = "lead" in data
-    _inline(data, [bullet_text(p) for p in body.plain], year, units, subject=True)
-    body.guessed_lead = "lead" in data and not had_lead
+    body.guessed_lead = _inline(data, [bullet_text(p) for p in body.plain], year, units,
+                                subject=True)
     if body.description:
         data.setdefault("description", "\n".join(_as_markdown(body.description)))
     if details := [d for d in body.details if d["text"]]:
@@ -131,7 +130,8 @@ class _Body:
             _field(data, pair, year, units) or self._detail(pair)
         ):
             return
-        else:
+        elif not (para.text.startswith("(") and para.text.endswith(")")):
+            # (a note in brackets under the activities is the plan's activities_note)
             self.description.append(para.text)
             self.plain.append(para)
 
@@ -174,9 +174,11 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
     if not value:
         return False
     if key in _LEAD_LABELS or key in _DOER_LABELS:
-        data["lead"], data["lead_text"] = units.add_all(value), value
+        data["lead"] = units.add_all(value)
+        _keep_text(data, "lead_text", value, units)
     elif key in _PARTNER_LABELS:
-        data["partners"], data["partners_text"] = units.add_all(value), value
+        data["partners"] = units.add_all(value)
+        _keep_text(data, "partners_text", value, units)
     elif key.startswith(_TIME_LABELS) and (when := parse_when(value, year)) is not None:
         data["when"] = when
     elif key in _PLACE_LABELS:
@@ -188,13 +190,24 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
     return True
 
 
+def _keep_text(data: dict[str, Any], key: str, value: str, units: Units) -> None:
+    """The units as written, when they are not simply one unit's name."""
+    if len(split_units(value)) != 1 or expand(split_units(value)[0]) != value.strip(" .;:"):
+        data[key] = value
+
+
 def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,
-            subject: bool) -> None:
+            subject: bool) -> bool:
     """Units and time written in the sentence itself: "Phòng X chủ trì, phối hợp với Y …"; in
-    a bullet (``subject``), also the units it starts with: "Phòng X, Ban Y tổ chức …"."""
+    a bullet (``subject``), also the units it starts with: "Phòng X, Ban Y tổ chức …". True
+    when the lead units are such a subject (a guess)."""
+    guessed = False
     for sentence in (s for text in texts for s in sentences(text)):
         key = folded(sentence)
-        lead = _INLINE_LEAD.match(sentence) or (_subject(sentence) if subject else None)
+        lead = _INLINE_LEAD.match(sentence)
+        if lead is None and subject and "lead" not in data:
+            lead = _subject(sentence)
+            guessed = lead is not None
         if "lead" not in data and lead is not None:
             data["lead"] = units.add_all(lead.group(1))
             if (partners := _INLINE_PARTNERS.search(sentence)) is not None:
@@ -205,6 +218,7 @@ def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,
                 if when is not None:
                     data["when"] = when
                     break
+    return guessed
 
 
 # "tổ chức" is a verb except in "các tổ chức chính trị - xã hội" (organisations).

@@ -60,6 +60,9 @@ def build(source: Source, known: Known, province: str | None = None,
                    "được sửa lại có dấu theo văn bản gốc (text lost its diacritics)")
     intro_text = " ".join(p.text for p in parts.intro)
     issuer = issuer_mod.from_header(header.issuer_lines)
+    if issuer is not None:
+        review.add(("issuer",), "tên cơ quan chép lại từ dòng chữ in hoa ở đầu văn bản: kiểm tra "
+                   "chữ viết hoa", " ".join(header.issuer_lines), parts.header[0][0])
     if issuer is None:
         issuer = issuer_mod.from_text(intro_text + " " + " ".join(p.text for p in parts.closing),
                                       header.title)
@@ -72,7 +75,8 @@ def build(source: Source, known: Known, province: str | None = None,
     year = _year(header, intro_text)
     found = resolve(known.gazetteer, issuer, all_text, province, commune)
     level = found.locality.level if found.locality else "commune"
-    units = Units(level, _place(issuer))
+    level_word, place = _place(issuer)
+    units = Units(level, place, level_word)
     body = read_sections(parts.sections, year, units)
     data = _top(header, issuer, year, found, known, parts, review)
     registry = plan_references(data, parts, known, year, review)
@@ -80,9 +84,10 @@ def build(source: Source, known: Known, province: str | None = None,
     return Result(data, review, registry, found)
 
 
-def _place(issuer: str) -> str | None:
-    match = re.search(r"(?:xã|phường|tỉnh|huyện|thành phố|đặc khu)\s+(.+)$", issuer)
-    return match.group(1) if match else None
+def _place(issuer: str) -> tuple[str | None, str | None]:
+    """("xã", "Thạch Hà") for "Ủy ban nhân dân xã Thạch Hà"."""
+    match = re.search(r"(xã|phường|tỉnh|huyện|thành phố|đặc khu)\s+(.+)$", issuer)
+    return (match.group(1), match.group(2)) if match else (None, None)
 
 
 def _year(header: Header, intro: str) -> int:

@@ -10,11 +10,11 @@ from kehoach.vietnamese import fold
 
 DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CÔNG VĂN", "THÔNG BÁO", "HƯỚNG DẪN",
              "CHỈ THỊ", "NGHỊ QUYẾT", "BÁO CÁO")
-_NUMBER = re.compile(r"\bSố\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)")
+# Marks optional ("So:", "ngay … thang … nam"): an OCR'd header still gives its number and date.
+_NUMBER = re.compile(r"\bS[ốo]\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)")
 _PLACE_DATE = re.compile(
-    r"([A-ZĐÂ][^\d,:]{1,40}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
+    r"([A-ZĐÂ][^\d,:]{1,40}?),\s*ng[àa]y\s*(\d{1,2})?\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})"
 )
-_NATIONAL = ("CỘNG HÒA", "CỘNG HOÀ", "Độc lập", "ĐỘC LẬP")
 
 
 @dataclass
@@ -73,11 +73,17 @@ def _issuer_lines(lines: Lines) -> list[str]:
     for _n, text in lines:
         if text.startswith("Số") or _PLACE_DATE.search(text):
             break
-        for motto in _NATIONAL:
-            text = text.split(motto)[0]
-        text = text.strip()
-        if text and text.upper() == text:
-            found.append(text)
+        # The motto printed beside it ends the name; so does the first word that is not in
+        # capitals (an OCR'd "Déc 1ap - Tw do" of the motto's second line).
+        at = fold(text).upper().find("CONG HOA")
+        text = text[:at] if at >= 0 else text
+        words: list[str] = []
+        for word in text.split():
+            if word.upper() != word:
+                break
+            words.append(word)
+        if words:
+            found.append(" ".join(words))
     return found
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kehoach.authoring.importer.units import expand
+from kehoach.vietnamese import fold
 
 _LEVEL = r"(xã|phường|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)"
 _BODY = r"(Ủy ban nhân dân|UBND)"
@@ -20,14 +21,17 @@ def from_header(lines: list[str]) -> str | None:
     """["ỦY BAN NHÂN DÂN", "XÃ THẠCH HÀ"] → "Ủy ban nhân dân xã Thạch Hà"."""
     if not lines:
         return None
-    words = " ".join(lines).split()
-    text = " ".join(words)
-    match = re.match(rf"^(.*?)\s*\b({_LEVEL.upper()[1:-1]})\s+(.+)$", text)
+    text = " ".join(" ".join(lines).split())
+    # Found on the folded text (fold keeps every character's place), so "TINH HA TINH" of an
+    # OCR'd header is read as well as "TỈNH HÀ TĨNH".
+    match = re.match(r"^(.*?)\s*\b(XA|PHUONG|DAC KHU|TINH|THANH PHO|HUYEN|QUAN|THI XA)\s+(.+)$",
+                     fold(text).upper())
     if not match:
-        return text.capitalize()
-    body = match.group(1).capitalize() if match.group(1) else ""
-    place = " ".join(w.capitalize() for w in match.group(3).split())
-    return " ".join(p for p in (body, match.group(2).lower(), place) if p)
+        return text
+    body = text[: match.end(1)].capitalize()
+    level = text[match.start(2) : match.end(2)].lower()
+    place = " ".join(w.capitalize() for w in text[match.start(3) :].split())
+    return " ".join(p for p in (body, level, place) if p)
 
 
 def from_text(intro: str, title: str | None) -> str | None:

@@ -14,8 +14,9 @@ from kehoach.vietnamese import fold
 
 _LEVELS = {"xa": "commune", "phuong": "commune", "dac khu": "commune", "tinh": "province",
            "thanh pho": "province", "huyen": "district", "quan": "district", "thi xa": "district"}
-_ISSUER = re.compile(r"(xã|phường|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$",
-                     re.IGNORECASE)
+_CENTRAL = ("bo ", "chinh phu", "thu tuong", "van phong chinh phu", "ban chi dao trung uong",
+            "quoc hoi")
+_ISSUER = re.compile(r"\b(xa|phuong|dac khu|tinh|thanh pho|huyen|quan|thi xa)\s+(.+)$")
 
 
 @dataclass
@@ -26,11 +27,12 @@ class Found:
 
 
 def issuer_place(issuer: str) -> tuple[str, str] | None:
-    """"Ủy ban nhân dân xã Thạch Hà" → ("commune", "Thạch Hà")."""
-    match = _ISSUER.search(issuer)
+    """"Ủy ban nhân dân xã Thạch Hà" → ("commune", "Thạch Hà"); without marks too (OCR).
+    Matched on the folded name, which keeps every character's place, then cut from the name."""
+    match = _ISSUER.search(fold(issuer))
     if not match:
         return None
-    return _LEVELS[fold(match.group(1))], match.group(2).strip()
+    return _LEVELS[match.group(1)], issuer[match.start(2) :].strip()
 
 
 def province_hints(gazetteer: Gazetteer, text: str) -> list[str]:
@@ -53,6 +55,9 @@ def resolve(gazetteer: Gazetteer, issuer: str, text: str, province: str | None,
     if place is None:
         if province:
             return Found(gazetteer.province(province))
+        if fold(issuer).startswith(_CENTRAL):
+            return Found(None, f"\"{issuer}\" là cơ quan trung ương: kế hoạch không thuộc một "
+                         "địa phương; chỉ nhập kế hoạch của tỉnh, xã")
         return Found(None, "không nhận ra địa phương ban hành từ tên cơ quan ban hành")
     level, name = place
     # Why: --province narrows a name found in several provinces to the one the clerk knows.

@@ -59,8 +59,8 @@ def outline(raw: list[str]) -> Outline:
     body, footnotes, marks = _take_footnotes(body)
     # Why: a PDF's hyperlinks come out as lines holding only an address, in the middle of a
     # sentence; they are not text of the plan (the address is also written in the sentence).
-    loose = [(n, t) for n, t in body if _URL_ONLY.match(t)]
-    body = [(n, t) for n, t in body if not _URL_ONLY.match(t)]
+    loose = _loose_links(body)
+    body = [line for line in body if line not in loose]
     tail_at = _tail_start(body)
     main, tail = body[:tail_at], body[tail_at:]
     intro_at = _first(main, lambda t: bool(_INTRO_START.match(t) or roman_heading(t)))
@@ -124,6 +124,16 @@ def _sections(main: Lines) -> tuple[list[Para], list[Section], list[Para]]:
     return intro, sections, closing
 
 
+def _loose_links(lines: Lines) -> Lines:
+    """Lines holding only an address that the text also writes elsewhere: the hyperlinks a PDF
+    adds beside the words. An address written nowhere else is text: it stays."""
+    written = " ".join(t for _n, t in lines if not _URL_ONLY.match(t))
+    return [
+        (n, t) for n, t in lines
+        if _URL_ONLY.match(t) and re.sub(r"^https?://", "", t).rstrip("/.") in written
+    ]
+
+
 def _closing_at(paras: list[Para]) -> int:
     """The closing paragraph: "Trên đây là…", else a last plain paragraph ending in "./."."""
     for index, para in enumerate(paras):
@@ -162,10 +172,10 @@ def _take_footnotes(lines: Lines) -> tuple[Lines, list[tuple[str, Para]], dict[s
         if counts[text] < 2 or text not in seen:
             seen.setdefault(text, number)
             continue
-        body: list[str] = []
-        while index < len(lines) and not starts_block(lines[index][1]) and not (
-            _LONE_MARK.match(lines[index][1])
-        ):
+        body = [lines[index][1]] if index < len(lines) else []
+        index += len(body)
+        # The note goes on over lines that continue its sentence (lower case first).
+        while index < len(lines) and lines[index][1][:1].islower():
             body.append(lines[index][1])
             index += 1
         if body:

@@ -22,7 +22,7 @@ _MENTION = re.compile(
     r"(?:\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4}))?"
 )
 _ISSUER = re.compile(r"^\s*của\s+(.+?)(?=\s+về\b|\s+tại\b|[;,.]|$)")
-_TITLE = re.compile(r"^\s*(?:về việc|về)\s+(.+?)(?=;|\.\s|\.$|,\s+(?:Ủy ban|UBND)\b|$)")
+_TITLE = re.compile(r"^\s*về\s+(.+?)(?=;|\.\s|\.$|,\s+(?:Ủy ban|UBND)\b|$)")
 
 
 @dataclass

@@ -46,4 +46,5 @@ def review_lines(notes: list[Note], where: dict[Path, int], out: str, source: st
 def _line_of(path: Path, where: dict[Path, int]) -> int:
     while path and path not in where:
         path = path[:-1]
-    return where.get(path, 1)
+    # A note about a field the draft does not hold is written above the plan's id.
+    return where.get(path or ("id",), 1)

@@ -64,7 +64,7 @@ def _aims(body: Body, section: Section) -> None:
     before, items = build_items(section.paras)
     for item in items:
         texts = [bullet_text(p) for p in item.body]
-        if item.head.rstrip(" :").strip() not in ("Mục đích", "Yêu cầu"):
+        if folded(item.head.rstrip(" :")) not in ("muc dich", "yeu cau"):
             texts.insert(0, item.head.split(":", 1)[-1].strip())
         texts = [t for t in texts if t]
         if "yeu cau" in folded(item.head):

@@ -7,7 +7,7 @@ from typing import Any
 
 _TARGET = re.compile(
     r"((trên|ít nhất|tối thiểu|đạt|đạt tối thiểu|đạt trên)\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%"
-    r"([^.;,:]{0,120})"
+    r"((?:(?!\s(?:và\s)?(?:trên|ít nhất|tối thiểu|đạt)\s+\d)[^.;,:]){0,120})"
 )
 _COMPARATOR = {"trên": "more_than", "đạt trên": "more_than", "ít nhất": "at_least",
                "tối thiểu": "at_least", "đạt": "at_least", "đạt tối thiểu": "at_least"}

@@ -76,8 +76,9 @@ def paragraphs(lines: list[str], first_line: int = 1) -> list[Para]:
 
 
 def _new_paragraph(previous: str, text: str) -> bool:
-    # "Trên đây là Kế hoạch…" always opens the closing paragraph, whatever precedes it.
-    if starts_block(text) or text.startswith("Trên đây"):
+    # "Trên đây là Kế hoạch…" always opens the closing paragraph, "Căn cứ…" and "Thực hiện…"
+    # each reference of the introduction, whatever precedes them.
+    if starts_block(text) or text.startswith(("Trên đây", "Căn cứ", "Thực hiện")):
         return True
     first = text[0]
     # A short numbered heading ("2. Sở Văn hóa, Thể thao và Du lịch") is complete; a long one

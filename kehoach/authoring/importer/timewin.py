@@ -8,14 +8,15 @@ from typing import Any
 from kehoach.authoring.importer.text import folded
 
 _D = r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
-_RANGE = re.compile(rf"{_D}\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*{_D}")
+# Marks optional where OCR loses them: "den het ngay", "truoc ngay", "thang 10/2025".
+_RANGE = re.compile(rf"{_D}\s*(?:-|–|(?:đến|den)(?:\s+(?:hết|het))?(?:\s+ng[àa]y)?)\s*{_D}")
 _I = re.IGNORECASE
 _MONTHS = re.compile(r"từ tháng\s+(\d{1,2})(?:/(\d{4}))?\s+đến(?:\s+hết)?\s+tháng\s+(\d{1,2})"
                      r"(?:/|\s+năm\s+)(\d{4})", _I)
 _MONTH_YEAR = re.compile(r"(?<![/\d])(\d{1,2})/(\d{4})\b")
-_MONTH = re.compile(r"(từ\s+)?tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})", _I)
-_BEFORE = re.compile(rf"(?:trước|đến(?:\s+hết)?)\s+ngày\s+{_D}", _I)
-_SINGLE = re.compile(rf"ngày\s+{_D}", _I)
+_MONTH = re.compile(r"((?:từ|tu)\s+)?th[áa]ng\s+(\d{1,2})(?:/|\s+n[ăa]m\s+)(\d{4})", _I)
+_BEFORE = re.compile(rf"(?:trước|truoc|đến|den)(?:\s+(?:hết|het))?\s+ng[àa]y\s+{_D}", _I)
+_SINGLE = re.compile(rf"ng[àa]y\s+{_D}", _I)
 
 
 def _date(day: str, month: str, year: str | None, default_year: int) -> str:

@@ -43,7 +43,7 @@ def expand(name: str) -> str:
 # A unit's name ends where what it does begins: "Ủy ban nhân dân cấp xã bố trí trang thiết bị".
 VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "tham gia", "chủ trì",
          "phối hợp", "tuyên truyền", "vận động", "hướng dẫn", "tham mưu", "chủ động", "quán triệt",
-         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi")
+         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp")
 _VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
 # "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
 _WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
@@ -89,13 +89,15 @@ class Units:
 
     plan_level: str
     place: str | None = None
+    level_word: str | None = None  # "xã", "huyện", "tỉnh" of the issuer
     names: dict[str, str] = field(default_factory=dict)  # id → name
 
     def add(self, raw: str) -> str:
         name = expand(raw)
-        # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà"; "cấp xã" is not
-        # a place.
-        if self.place and _LEVEL_BODY_AT.match(raw):
+        # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà" ("UBND xã" in a
+        # district's plan is every commune's, not a place).
+        at = _LEVEL_BODY_AT.match(raw)
+        if self.place and at and at.group(2) == self.level_word:
             name = f"{name} {self.place}"
         unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
         self.names.setdefault(unit_id, name[:1].upper() + name[1:])
