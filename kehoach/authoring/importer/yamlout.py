@@ -71,11 +71,14 @@ class Writer:
     def scalar(self, head: str, value: Any, indent: int, item: bool = False) -> None:
         text = yaml_value(value)
         pad = " " * (indent if item else indent + 2)
-        if not isinstance(value, str) or len(head) + len(text) + 1 <= WIDTH:
+        if not isinstance(value, str):
             self.lines.append(f"{head} {text}")
-        elif "\n" in value:
+            return
+        if "\n" in value:
             self.lines.append(f"{head} |-")
             self.lines += [pad + line if line else "" for line in value.split("\n")]
+        elif len(head) + len(text) + 1 <= WIDTH:
+            self.lines.append(f"{head} {text}")
         else:
             self.lines.append(f"{head} >-")
             wrapped = textwrap.wrap(value, WIDTH - len(pad), break_long_words=False,
