@@ -74,8 +74,8 @@ def _fill(draft: Draft, row: AppendixRow, units: Units, year: int) -> None:
     # Why the row wins over a time read in a sentence: the table's column is the schedule,
     # a date in the body's prose may be a deadline of one part of the activity.
     if row.time and ("when" not in data or draft.inline_when):
-        when = parse_when(row.time, year) or {"text": row.time}
-        data["when"] = when
+        data["when"] = parse_when(row.time, year) or {"text": row.time}
+        draft.inline_when = False
 
 
 def attach_resources(activities: list[Draft], known: Known,
