@@ -26,8 +26,10 @@ _TIME_WORDS = ("thoi gian", "tu ngay", "trong thang", "truoc ngay", "den het nga
                "thuong xuyen", "den ngay")
 _HEAD_WORDS = "|".join(re.escape(h) for h in HEADS)
 _INLINE_LEAD = re.compile(rf"^((?!Tổ chức)(?:{_HEAD_WORDS})\b.{{0,150}}?)\s+chủ trì\b")
-_INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,200}?)(?=\s+(?:tổ chức|để|trong|"
-                              + "|".join(VERBS) + r")\b|[;.]|$)")
+# The partners run to the verb of the sentence ("… Đoàn TNCS Hồ Chí Minh xã tổ chức Hội nghị"),
+# over ";" between them; "các tổ chức chính trị - xã hội" is a unit, not that verb.
+_INLINE_PARTNERS = re.compile(r"phối hợp(?: với)?\s+(.{3,300}?)(?=\s+(?:(?<!các\s)tổ chức|để|trong|"
+                              + "|".join(VERBS) + r")\b|\.|$)")
 
 
 @dataclass
@@ -191,8 +193,9 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
 
 
 def _keep_text(data: dict[str, Any], key: str, value: str, units: Units) -> None:
-    """The units as written, when they are not simply one unit's name."""
-    if len(split_units(value)) != 1 or expand(split_units(value)[0]) != value.strip(" .;:"):
+    """The units word for word, unless that is exactly one unit's name."""
+    names = split_units(value)
+    if len(names) != 1 or expand(names[0]) != value:
         data[key] = value
 
 

@@ -156,7 +156,6 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
     for index, activity in enumerate(activities):
         for place, message in activity.notes():
             review.add(("activities", index, *place), message, activity.source, activity.line)
-    data["units"] = units.data()
     if activities:
         data["activities"] = [a.data for a in activities]
     if body.activities_note:
@@ -184,8 +183,9 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
         review.add(("closing",), "không thấy người ký (dòng \"TM.\"/\"KT.\" và họ tên): kiểm tra")
     if appendix:
         data["appendix"] = appendix
-    if not data["units"]:
-        data.pop("units")
+    data.update(units.merge(data))
+    if units.names:
+        data["units"] = units.data()
 
 
 def _footnotes(parts: Outline, activities: list[Draft]) -> list[dict[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from slugify import slugify
 
@@ -43,7 +44,8 @@ def expand(name: str) -> str:
 # A unit's name ends where what it does begins: "Ủy ban nhân dân cấp xã bố trí trang thiết bị".
 VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "tham gia", "chủ trì",
          "phối hợp", "tuyên truyền", "vận động", "hướng dẫn", "tham mưu", "chủ động", "quán triệt",
-         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp")
+         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp",
+         "tiếp tục")
 _VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
 # "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
 _WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
@@ -111,6 +113,25 @@ class Units:
                 ids.append(unit_id)
         return ids
 
+    def merged(self) -> dict[str, str]:
+        """Short id → full id, for a unit written both bare and with the issuer's place:
+        "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit."""
+        if not (self.place and self.level_word):
+            return {}
+        suffix = f" {self.level_word} {self.place}"
+        by_name = {name: unit_id for unit_id, name in self.names.items()}
+        return {
+            unit_id: by_name[name + suffix]
+            for unit_id, name in self.names.items() if name + suffix in by_name
+        }
+
+    def merge(self, data: Any) -> Any:
+        """``data`` with every short id replaced by its full id (and the short unit gone)."""
+        mapping = self.merged()
+        for short in mapping:
+            self.names.pop(short, None)
+        return _replace_ids(data, mapping) if mapping else data
+
     def data(self) -> list[dict[str, str]]:
         found: list[dict[str, str]] = []
         for unit_id, name in self.names.items():
@@ -120,3 +141,20 @@ class Units:
                 entry["scope"] = scope
             found.append(entry)
         return found
+
+
+_ID_LISTS = ("lead", "partners", "units", "by", "to")
+
+
+def _replace_ids(data: Any, mapping: dict[str, str], key: str = "") -> Any:
+    if isinstance(data, dict):
+        return {k: _replace_ids(v, mapping, k) for k, v in data.items()}
+    if isinstance(data, list) and key in _ID_LISTS:
+        ids: list[str] = []
+        for unit_id in (mapping.get(str(i), str(i)) for i in data):
+            if unit_id not in ids:
+                ids.append(unit_id)
+        return ids
+    if isinstance(data, list):
+        return [_replace_ids(v, mapping, key) for v in data]
+    return data
