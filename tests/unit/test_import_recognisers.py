@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from kehoach.authoring.importer.coverage import dropped
 from kehoach.authoring.importer.references import mentions
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import Para, has_diacritics, paragraphs, roman_heading
@@ -130,3 +131,14 @@ def test_text_without_diacritics_is_noticed() -> None:
     bare = "Nang cao nhan thuc cho can bo, cong chuc, vien chuc ve chuyen doi so. " * 5
     assert has_diacritics(marked)
     assert not has_diacritics(bare)
+
+
+def test_a_paragraph_the_draft_lacks_is_found() -> None:
+    kept = Para("- Tổ chức tuyên truyền về Ngày Chuyển đổi số quốc gia trên hệ thống truyền "
+                "thanh.", 4)
+    lost = Para("Các thôn vận động nhân dân tham gia các lớp học kỹ năng số buổi tối.", 9)
+    heading = Para("III. TỔ CHỨC THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ", 12)
+    label = Para("- Thời gian: Thường xuyên.", 14)
+    data = {"activities": [{"title": "Tổ chức tuyên truyền về Ngày Chuyển đổi số quốc gia trên "
+                                     "hệ thống truyền thanh.", "when": {"text": "Thường xuyên."}}]}
+    assert dropped([kept, lost, heading, label], data) == [lost]

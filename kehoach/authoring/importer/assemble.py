@@ -12,6 +12,7 @@ from slugify import slugify
 from kehoach.authoring.importer import issuer as issuer_mod
 from kehoach.authoring.importer.activities import Draft
 from kehoach.authoring.importer.appendix import appendix_head
+from kehoach.authoring.importer.coverage import UNPLACED, dropped
 from kehoach.authoring.importer.errors import ImportFailure
 from kehoach.authoring.importer.header import Header, from_attachment_note, read_header
 from kehoach.authoring.importer.joining import attach_appendix, attach_resources
@@ -186,6 +187,7 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
     data.update(units.merge(data))
     if units.names:
         data["units"] = units.data()
+    _unplaced(data, parts, review)
 
 
 def _footnotes(parts: Outline, activities: list[Draft]) -> list[dict[str, str]]:
@@ -199,3 +201,13 @@ def _footnotes(parts: Outline, activities: list[Draft]) -> list[dict[str, str]]:
             entry["activity"] = str(max(above, key=lambda a: a.line).data["id"])
         found.append(entry)
     return found
+
+
+def _unplaced(data: dict[str, Any], parts: Outline, review: Review) -> None:
+    """Paragraphs of the source the draft does not hold: kept in ``sections``, to review."""
+    body = [*parts.intro, *(p for s in parts.sections for p in s.paras), *parts.closing]
+    for para in dropped(body, data):
+        sections = data.setdefault("sections", [])
+        sections.append({"heading": UNPLACED, "body": para.text})
+        review.add(("sections", len(sections) - 1), "đoạn này của văn bản chưa được đặt vào "
+                   "trường nào: chuyển vào đúng chỗ", para.text, para.line)
