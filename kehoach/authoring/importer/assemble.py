@@ -81,6 +81,9 @@ def build(source: Source, known: Known, province: str | None = None,
     body = read_sections(parts.sections, year, units)
     data = _top(header, issuer, year, found, known, parts, review)
     registry = plan_references(data, parts, known, year, review)
+    if found.new_former is not None:
+        registry["former_units"] = [found.new_former]
+        review.add(("locality",), found.note or "")
     _body_fields(data, body, parts, units, known, registry, review, year, source)
     return Result(data, review, registry, found)
 

@@ -8,7 +8,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from slugify import slugify
+
 from kehoach.authoring.importer.errors import ImportFailure
+from kehoach.model.dates import PartialDate
+from kehoach.model.plan import FormerUnit
 from kehoach.source.localities import Gazetteer, Locality
 from kehoach.vietnamese import fold
 
@@ -24,6 +28,28 @@ class Found:
     locality: Locality | None
     note: str | None = None
     candidates: list[Locality] = field(default_factory=list)
+    new_former: dict[str, str] | None = None  # a registry entry the draft needs
+
+
+# The district level was abolished on 1 July 2025 (Resolution 202/2025/QH15): a district's
+# plan belongs to a former unit that existed until the day before.
+DISTRICTS_UNTIL = "30/06/2025"
+
+
+def _new_district(issuer: str, name: str, province: str, gazetteer: Gazetteer) -> Found:
+    """A district the registry does not know yet, in the one province the text names: the
+    draft's locality and the registry entry to add (the clerk checks both)."""
+    level = re.search(r"(huyện|quận|thị xã)", issuer, re.IGNORECASE)
+    full = f"{(level.group(1) if level else 'huyện').capitalize()} {name}"
+    unit_id = str(slugify(full))
+    entry = {"id": unit_id, "name": full, "level": "district", "province": province,
+             "until": DISTRICTS_UNTIL}
+    unit = FormerUnit(unit_id, full, "district", province, PartialDate.parse(DISTRICTS_UNTIL))
+    path = f"{gazetteer.province(province).path}/{unit_id}"
+    locality = Locality(f"{province}/{unit_id}", full, name, "district", province, path, unit)
+    note = (f"\"{full}\" chưa có trong danh mục đơn vị cũ: mục mới trong tệp danh mục kèm "
+            "theo (tỉnh theo văn bản); kiểm tra")
+    return Found(locality, note, new_former=entry)
 
 
 def issuer_place(issuer: str) -> tuple[str, str] | None:
@@ -71,8 +97,11 @@ def resolve(gazetteer: Gazetteer, issuer: str, text: str, province: str | None,
     if level == "district":
         matches = [f for c in hints or gazetteer.province_codes() for f in gazetteer.former_of(c)
                    if fold(f.short_name) == fold(name)]
+        if not matches and len(hints) == 1:
+            return _new_district(issuer, name, hints[0], gazetteer)
         return _one(matches, f"\"{issuer}\" là đơn vị cấp huyện (đã bỏ từ 01/7/2025) chưa có "
-                    "trong plans/registry/ (former_units): thêm đơn vị cũ vào danh mục trước")
+                    "trong plans/registry/ (former_units), và văn bản không nói rõ thuộc tỉnh "
+                    "nào: chạy lại với --province MÃ")
     matches = [c for code in gazetteer.province_codes() for c in gazetteer.communes_of(code)
                if fold(c.short_name) == fold(name)]
     # Why: the text must name exactly one of the candidates' provinces, else it is a guess.
