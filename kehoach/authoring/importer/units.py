@@ -26,7 +26,8 @@ HEADS = (
 )
 _OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
 _LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
-                         r"UBMTTQ|Mặt trận Tổ quốc)$")
+                         r"UBMTTQ|Mặt trận Tổ quốc|"
+                         r"Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?)$")
 _LEVEL_BODY_AT = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|"
                             r"UBMTTQ|Mặt trận Tổ quốc)\s(xã|huyện|tỉnh|phường)$")
 _NATIONAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "trung uong", "bo chinh tri")
@@ -95,7 +96,12 @@ class Units:
     names: dict[str, str] = field(default_factory=dict)  # id → name
 
     def add(self, raw: str) -> str:
-        name = expand(raw)
+        # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
+        # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is.
+        # An example list in brackets ("(VNPT, Viettel, FPT…)") is not part of the name.
+        raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+        head, _, rest = raw.partition(" ")
+        name = f"{expand(head)} {rest}".strip()
         # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà" ("UBND xã" in a
         # district's plan is every commune's, not a place).
         at = _LEVEL_BODY_AT.match(raw)
@@ -114,16 +120,20 @@ class Units:
         return ids
 
     def merged(self) -> dict[str, str]:
-        """Short id → full id, for a unit written both bare and with the issuer's place:
-        "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit."""
+        """Short id → full id, for a unit written both bare and with the issuer's level or
+        place: "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit,
+        so are "Trung tâm Phục vụ hành chính công" and "… công xã" in a commune's plan."""
         if not (self.place and self.level_word):
             return {}
-        suffix = f" {self.level_word} {self.place}"
+        suffixes = (f" {self.level_word} {self.place}", f" {self.level_word}")
         by_name = {name: unit_id for unit_id, name in self.names.items()}
-        return {
-            unit_id: by_name[name + suffix]
-            for unit_id, name in self.names.items() if name + suffix in by_name
-        }
+        merged: dict[str, str] = {}
+        for unit_id, name in self.names.items():
+            longer = next((by_name[name + s] for s in suffixes if name + s in by_name), None)
+            if longer is not None:
+                merged[unit_id] = merged.get(longer, longer)
+        # a chain ("Công an" → "Công an xã" → "Công an xã X") ends at the longest name
+        return {short: merged.get(full, full) for short, full in merged.items()}
 
     def merge(self, data: Any) -> Any:
         """``data`` with every short id replaced by its full id (and the short unit gone)."""
