@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {err.filename or args.path}: không đọc/ghi được tệp ({err.strerror}).",
               file=sys.stderr)
         return 1
+    except Exception as err:  # a clerk gets a message, never a traceback
+        print(f"Lỗi: {args.path}: bộ nhập gặp lỗi không lường trước ({type(err).__name__}: "
+              f"{err}). Không có tệp nào bị ghi. Hãy gửi tệp này cho người bảo trì dự án "
+              "(unexpected importer error; nothing was written).", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -159,3 +159,18 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "cần bản có lớp chữ / OCR trước" in done.stderr
+
+
+def test_an_importer_bug_is_a_message_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("units")
+
+    monkeypatch.setattr(IMPORT_PLAN, "import_document", broken)
+    out = tmp_path / "ke-hoach.yaml"
+    code, stdout, err = run([str(SEED), "-o", str(out)], capsys)
+    assert code == 1
+    assert "bộ nhập gặp lỗi không lường trước (KeyError: 'units')" in err
+    assert "Traceback" not in err and stdout == ""
+    assert not out.exists()
