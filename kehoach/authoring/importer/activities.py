@@ -13,7 +13,7 @@ from kehoach.authoring.importer.items import Item, bullet_text, labelled, leaves
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
 from kehoach.authoring.importer.timewin import parse_when
-from kehoach.authoring.importer.units import HEADS, VERBS, Units, expand, split_units
+from kehoach.authoring.importer.units import HEADS, VERBS, Units, expand, words_if_not_a_name
 
 URL = re.compile(r"https?://[^\s,;)“”\"<>]+[^\s,;)“”\"<>.]")
 _LEAD_LABELS = ("don vi chu tri", "chu tri", "co quan chu tri")
@@ -175,12 +175,11 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
     key, value = folded(pair[0]), pair[1]
     if not value:
         return False
-    if key in _LEAD_LABELS or key in _DOER_LABELS:
-        data["lead"] = units.add_all(value)
-        _keep_text(data, "lead_text", value, units)
-    elif key in _PARTNER_LABELS:
-        data["partners"] = units.add_all(value)
-        _keep_text(data, "partners_text", value, units)
+    if key in _LEAD_LABELS or key in _DOER_LABELS or key in _PARTNER_LABELS:
+        field_name = "partners" if key in _PARTNER_LABELS else "lead"
+        data[field_name] = units.add_all(value)
+        if (words := words_if_not_a_name(value)) is not None:
+            data[f"{field_name}_text"] = words
     elif key.startswith(_TIME_LABELS) and (when := parse_when(value, year)) is not None:
         data["when"] = when
     elif key in _PLACE_LABELS:
@@ -190,13 +189,6 @@ def _field(data: dict[str, Any], pair: tuple[str, str], year: int, units: Units)
     else:
         return False
     return True
-
-
-def _keep_text(data: dict[str, Any], key: str, value: str, units: Units) -> None:
-    """The units word for word, unless that is exactly one unit's name."""
-    names = split_units(value)
-    if len(names) != 1 or expand(names[0]) != value:
-        data[key] = value
 
 
 def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,

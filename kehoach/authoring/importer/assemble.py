@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from slugify import slugify
@@ -29,15 +30,12 @@ from kehoach.authoring.importer.text import has_diacritics
 from kehoach.authoring.importer.units import Units
 from kehoach.authoring.scaffold import plan_id
 
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
-
 
 @dataclass
 class Result:
     data: dict[str, Any]
     review: Review
     registry: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    locality: Found | None = None
 
 
 def build(source: Source, known: Known, province: str | None = None,
@@ -73,7 +71,7 @@ def build(source: Source, known: Known, province: str | None = None,
     if issuer is None:
         issuer = "Ủy ban nhân dân"
         review.add(("issuer",), "không tìm thấy cơ quan ban hành: ghi đầy đủ tên cơ quan")
-    year = _year(header, intro_text)
+    year = _year(header, intro_text, review)
     found = resolve(known.gazetteer, issuer, all_text, province, commune)
     level = found.locality.level if found.locality else "commune"
     level_word, place = _place(issuer)
@@ -85,7 +83,7 @@ def build(source: Source, known: Known, province: str | None = None,
         registry["former_units"] = [found.new_former]
         review.add(("locality",), found.note or "")
     _body_fields(data, body, parts, units, known, registry, review, year, source)
-    return Result(data, review, registry, found)
+    return Result(data, review, registry)
 
 
 def _place(issuer: str) -> tuple[str | None, str | None]:
@@ -94,11 +92,12 @@ def _place(issuer: str) -> tuple[str | None, str | None]:
     return (match.group(1), match.group(2)) if match else (None, None)
 
 
-def _year(header: Header, intro: str) -> int:
+def _year(header: Header, intro: str, review: Review) -> int:
     for text in (header.date, header.title, intro):
-        if text and (found := re.search(r"(20\d\d)", text)):
+        if text and (found := re.search(r"\b(20\d\d)\b", text)):
             return int(found.group(1))
-    return 2025
+    review.add(("year",), "không thấy năm của kế hoạch: đã ghi năm nay, sửa theo văn bản")
+    return date.today().year
 
 
 def _top(header: Header, issuer: str, year: int, found: Found, known: Known,

@@ -22,7 +22,7 @@ from kehoach.authoring.importer.outline import Outline
 from kehoach.authoring.importer.reading import Source
 from kehoach.authoring.importer.review import Review
 from kehoach.authoring.importer.timewin import parse_when
-from kehoach.authoring.importer.units import Units, split_units
+from kehoach.authoring.importer.units import Units, words_if_not_a_name
 
 MATCH_AT_LEAST = 0.5  # share of a row's words that must appear in the activity
 
@@ -69,8 +69,8 @@ def _fill(draft: Draft, row: AppendixRow, units: Units, year: int) -> None:
     for key, text in (("lead", row.lead), ("partners", row.partners)):
         if text and key not in data:
             data[key] = units.add_all(text)
-            if len(split_units(text)) != 1 or split_units(text)[0] != text:
-                data[f"{key}_text"] = text
+            if (words := words_if_not_a_name(text)) is not None:
+                data[f"{key}_text"] = words
     # Why the row wins over a time read in a sentence: the table's column is the schedule,
     # a date in the body's prose may be a deadline of one part of the activity.
     if row.time and ("when" not in data or draft.inline_when):

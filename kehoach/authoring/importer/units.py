@@ -74,6 +74,13 @@ def split_units(text: str) -> list[str]:
     return [n[:1].upper() + n[1:] for n in names]
 
 
+def words_if_not_a_name(text: str) -> str | None:
+    """The units as written (for lead_text, partners_text), unless that is exactly one unit's
+    name: "Sở Khoa học và Công nghệ, UBND xã" is kept, "Phòng Kinh tế" is not."""
+    names = split_units(text)
+    return None if len(names) == 1 and expand(names[0]) == text else text
+
+
 def scope_of(name: str, plan_level: str) -> str:
     key = folded(name) + " "
     key = key.removeprefix("cac ")
