@@ -9,7 +9,7 @@ from typing import Any
 
 from slugify import slugify
 
-from kehoach.authoring.importer.items import Item, bullet_text, labelled, leaves
+from kehoach.authoring.importer.items import Item, bullet_text, labelled
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import BULLET, Para, folded, sentences
 from kehoach.authoring.importer.timewin import parse_when
@@ -57,20 +57,38 @@ class Draft:
         return found
 
 
-def activities_of(items: list[Item], year: int, units: Units) -> list[Draft]:
+def activities_of(items: list[Item], year: int, units: Units, taken: set[str]) -> list[Draft]:
+    """One activity per leaf item (not the theme or the slogans); ``taken``: the ids used."""
     found: list[Draft] = []
-    taken: set[str] = set()
-    for item in leaves(items):
+    for item, label in _labelled_leaves(items, ""):
         if folded(item.head).startswith(("chu de", "khau hieu")):
             continue
-        found.append(_activity(item, year, units, taken))
+        found.append(_activity(item, label, year, units, taken))
     return found
 
 
-def _activity(item: Item, year: int, units: Units, taken: set[str]) -> Draft:
+def _is_activity(item: Item) -> bool:
+    return not item.children and not folded(item.head).startswith(("chu de", "khau hieu"))
+
+
+def _labelled_leaves(items: list[Item], prefix: str) -> list[tuple[Item, str]]:
+    """Leaves with the label the plan shows: "a" under "2.", or "2.a" when a sibling of "2."
+    is itself an activity ("1. Tổ chức …" then "2. …: a), b)"), so that "a" is not ambiguous."""
+    found: list[tuple[Item, str]] = []
+    nested = any(_is_activity(i) for i in items)
+    for item in items:
+        label = f"{prefix}.{item.label}" if prefix and item.depth == 9 else item.label
+        if item.children:
+            found += _labelled_leaves(item.children, label if nested else "")
+        else:
+            found.append((item, label))
+    return found
+
+
+def _activity(item: Item, label: str, year: int, units: Units, taken: set[str]) -> Draft:
     head = sentences(item.head)
     title = head[0] if head else item.head
-    data: dict[str, Any] = {"id": _unique(title, taken), "label": item.label, "title": title}
+    data: dict[str, Any] = {"id": _unique(title, taken), "label": label, "title": title}
     body = _Body(head[1:])
     for para in item.body:
         body.take(para, data, year, units)

@@ -84,7 +84,8 @@ def _content(body: Body, section: Section, year: int, units: Units) -> None:
             body.theme = _unquote(item.head.split(":", 1)[-1]) or body.theme
         elif key.startswith(("khau hieu", "mot so khau hieu")):
             body.slogans += _slogans(item.body)
-    body.activities += activities_of(items, year, units)
+    taken = {a.data["id"] for a in body.activities}
+    body.activities += activities_of(items, year, units, taken)
     for item in _flatten(items):
         # A heading over several activities ("2. Các hoạt động hưởng ứng …") is text of the
         # plan too: kept as a section so nothing is dropped.
