@@ -59,7 +59,9 @@ def _number_and_date(header: Header, number: int, text: str) -> None:
         header.number_line = number
     dated = _PLACE_DATE.search(_NUMBER.sub(" ", text))
     if dated and header.date is None:
-        header.place = dated.group(1).strip(" ,") or None
+        # a number the "Số:" pattern missed (OCR: "S6: 541 IKH-UBND") is not part of the place
+        place = re.sub(r"^(?:\S*\d\S*\s+)*\S*[A-ZĐ]{2,}-[A-ZĐ]{2,}\S*\s+", "", dated.group(1))
+        header.place = place.strip(" ,") or None
         day, month, year = dated.group(2), dated.group(3), dated.group(4)
         header.date = (f"{int(day):02d}/{int(month):02d}/{year}" if day
                        else f"{int(month):02d}/{year}")

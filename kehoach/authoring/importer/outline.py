@@ -11,6 +11,7 @@ from kehoach.authoring.importer.text import (
     Para,
     clean,
     folded,
+    fuzzy_has,
     paragraphs,
     roman_heading,
     starts_block,
@@ -63,12 +64,20 @@ def outline(raw: list[str]) -> Outline:
     body = [line for line in body if line not in loose]
     tail_at = _tail_start(body)
     main, tail = body[:tail_at], body[tail_at:]
-    intro_at = _first(main, lambda t: bool(_INTRO_START.match(t) or roman_heading(t)))
+    intro_at = _first(main, lambda t: bool(_intro_start(t) or roman_heading(t)))
     header, main = _header(main, intro_at)
     recipients, signature = _split_tail(tail)
     intro, sections, closing = _sections(main)
     return Outline(header, intro, sections, closing, recipients, signature, appendix, footnotes,
                    loose, marks)
+
+
+def _intro_start(text: str) -> bool:
+    """"Căn cứ …", "Thực hiện …", also as OCR misreads them ("Thyc hién …")."""
+    if _INTRO_START.match(text):
+        return True
+    first = " ".join(text.split()[:2])
+    return fuzzy_has(first, "can cu", 0.85) or fuzzy_has(first, "thuc hien", 0.85)
 
 
 def _header(main: Lines, intro_at: int) -> tuple[Lines, Lines]:
