@@ -87,7 +87,8 @@ def _labelled_leaves(items: list[Item], prefix: str) -> list[tuple[Item, str]]:
 
 def _activity(item: Item, label: str, year: int, units: Units, taken: set[str]) -> Draft:
     head = sentences(item.head)
-    title = head[0] if head else item.head
+    # "h) Triển khai thực hiện Nghị quyết …:" — the colon opens the body, it is not the title's
+    title = (head[0] if head else item.head).rstrip(" :")
     data: dict[str, Any] = {"id": _unique(title, taken), "label": label, "title": title}
     body = _Body(head[1:])
     for para in item.body:

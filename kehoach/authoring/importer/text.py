@@ -66,7 +66,8 @@ def paragraphs(lines: list[str], first_line: int = 1) -> list[Para]:
         if not parts:
             start = number
         # Why: "505/QĐ-" at a line end and "TTg" on the next are one document number.
-        if parts and re.search(r"\w[-/]$", parts[-1]) and not text[0].isspace():
+        # … and a line that starts with a stop (left after a footnote mark) ends the one above.
+        if parts and (re.search(r"\w[-/]$", parts[-1]) or text[0] in ".,;:"):
             parts[-1] += text
             continue
         parts.append(text)
