@@ -24,6 +24,7 @@ HEADS = (
     "Chi nhánh", "Ngân hàng", "Cục", "Vụ", "Thanh tra", "Tòa án", "Viện", "Quân sự",
     "Bộ Chỉ huy", "Trạm", "Đảng viên", "Người dân", "người dân", "Thôn", "Tổ dân phố",
 )
+_MTTQ = re.compile(r"\bMTTQ\b")
 _OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
 _LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
                          r"UBMTTQ|Mặt trận Tổ quốc|"
@@ -104,10 +105,12 @@ class Units:
 
     def add(self, raw: str) -> str:
         # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
-        # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is.
+        # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is. MTTQ
+        # is always part of a name ("Ủy ban MTTQ Việt Nam xã").
         # An example list in brackets ("(VNPT, Viettel, FPT…)") is not part of the name.
         raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()
         head, _, rest = raw.partition(" ")
+        rest = _MTTQ.sub(ABBREVIATIONS["MTTQ"], rest)
         name = f"{expand(head)} {rest}".strip()
         # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà" ("UBND xã" in a
         # district's plan is every commune's, not a place).
