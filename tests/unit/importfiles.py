@@ -13,25 +13,37 @@ from fpdf import FPDF
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def docx_from_lines(lines: list[str], path: Path,
-                    table: list[list[str]] | None = None) -> Path:
-    """One Word paragraph per line; ``table`` (rows of cells) added after them."""
+Block = str | list[list[str]]  # a paragraph, or a table as rows of cell texts
+
+
+def docx_from_blocks(blocks: list[Block], path: Path) -> Path:
+    """Paragraphs and tables in the given order (a cell's lines split by newlines)."""
     document = Document()
-    for line in lines:
-        document.add_paragraph(line)
-    if table is not None:
-        grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        grid = document.add_table(rows=len(block), cols=len(block[0]))
+        for r, row in enumerate(block):
             for c, text in enumerate(row):
                 grid.cell(r, c).text = text
     document.save(str(path))
     return path
 
 
+def docx_from_lines(lines: list[str], path: Path,
+                    table: list[list[str]] | None = None) -> Path:
+    """One Word paragraph per line; ``table`` (rows of cells) added after them."""
+    return docx_from_blocks([*lines, *([table] if table is not None else [])], path)
+
+
 def docx_with_merged_cells(path: Path) -> Path:
+    """A table of tasks whose first column merges two rows."""
     document = Document()
     document.add_paragraph("KẾ HOẠCH")
     grid = document.add_table(rows=3, cols=3)
+    for c, text in enumerate(["TT", "Nhiệm vụ", "Đơn vị chủ trì"]):
+        grid.cell(0, c).text = text
     grid.cell(1, 0).merge(grid.cell(2, 0))
     document.save(str(path))
     return path

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.authoring.importer import import_document
 from tests.unit.importcases import CASES, FIXTURES, known
-from tests.unit.importfiles import docx_from_lines, pdf_from_lines
+from tests.unit.importfiles import docx_from_blocks, docx_from_lines, pdf_from_lines
 
 SEEDS = FIXTURES / "seeds"
 SEED_FILES = ["000_49637099dbf7d4b9.txt", "001_1e0bf88b36d2dae9.txt"]
@@ -44,5 +44,20 @@ def test_word_table_is_the_appendix(tmp_path: Path) -> None:
          "Các doanh nghiệp viễn thông", "Trong tháng 10/2025"],
     ]
     word = docx_from_lines(lines[:table_at], tmp_path / "phu-luc.docx", table)
+    imported = import_document(word, known())
+    assert imported.yaml == (case / "expected.yaml").read_text(encoding="utf-8")
+
+
+def test_word_layout_tables_are_read_as_text(tmp_path: Path) -> None:
+    """A Word plan sets its header (issuer and number beside the motto, place and date) and its
+    signature in borderless tables: read as lines, they give the same draft as the text."""
+    case = CASES / "header"
+    lines = (case / "input.txt").read_text(encoding="utf-8").splitlines()
+    body = lines[3 : lines.index("TM. ỦY BAN NHÂN DÂN")]
+    header = [["ỦY BAN NHÂN DÂN\nXÃ THẠCH HÀ\nSố:      /KH-UBND",
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Thạch Hà, ngày     tháng 10 năm 2025"]]
+    signature = [["", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An"]]
+    word = docx_from_blocks([header, *body, signature], tmp_path / "bang.docx")
     imported = import_document(word, known())
     assert imported.yaml == (case / "expected.yaml").read_text(encoding="utf-8")

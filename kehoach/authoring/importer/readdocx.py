@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from kehoach.authoring.importer.errors import ImportFailure
 from kehoach.authoring.importer.reading import Row, Source
+from kehoach.vietnamese import fold
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -27,12 +28,35 @@ def read_docx(path: Path) -> Source:
         ) from None
     lines: list[str] = []
     tables: list[list[Row]] = []
-    for block in document.iter_inner_content():
+    for number, block in enumerate(document.iter_inner_content(), start=1):
         if isinstance(block, Paragraph):
             lines.extend(block.text.splitlines() or [""])
+        elif _is_task_table(block):
+            tables.append(_rows(path, block, number))
         else:
-            tables.append(_rows(path, block, len(tables) + 1))
+            lines.extend(_layout_lines(block))
     return Source(path, lines, tables)
+
+
+def _is_task_table(table: Table) -> bool:
+    """The appendix's table of tasks: a header row naming a "Nhiệm vụ" column."""
+    first = table.rows[0] if table.rows else None
+    return first is not None and any("nhiem vu" in fold(c.text) for c in first.cells)
+
+
+def _layout_lines(table: Table) -> list[str]:
+    """A table used for layout (the header's two columns: issuer and number on the left,
+    motto, place and date on the right; "Nơi nhận" beside the signature): its cells' lines,
+    row by row, left to right, each merged cell once."""
+    found: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            found.extend(line for line in cell.text.splitlines())
+    return found
 
 
 def _rows(path: Path, table: Table, number: int) -> list[Row]:
@@ -45,7 +69,7 @@ def _rows(path: Path, table: Table, number: int) -> list[Row]:
             vmerge = props.find(f"{_W}vMerge") if props is not None else None
             if (span is not None and span.get(f"{_W}val", "1") != "1") or vmerge is not None:
                 raise ImportFailure(
-                    f"{path} (bảng {number}, dòng {row_no})",
+                    f"{path} (bảng nhiệm vụ ở khối {number}, dòng {row_no})",
                     "bảng có ô gộp (merged cells): không biết ô gộp thuộc nhiệm vụ nào. Trong "
                     "Word, chọn ô gộp → Bố cục (Layout) → Tách ô (Split Cells), chép lại nội dung "
                     "vào từng ô, rồi chạy lại (split the merged cells).",
