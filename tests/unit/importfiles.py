@@ -77,3 +77,23 @@ def pdf_without_text(path: Path, pages: int = 2) -> Path:
         pdf.rect(20, 20, 200, 120, style="F")
     pdf.output(str(path))
     return path
+
+
+def pdf_with_table(lines: list[str], rows: list[list[str]], path: Path, *,
+                   span_second_row: bool = False) -> Path:
+    """``lines``, then ``rows`` as a ruled table (its second row's first two cells merged
+    when ``span_second_row``)."""
+    pdf = _pdf()
+    pdf.add_page()
+    for line in lines:
+        pdf.cell(text=line.strip() or " ", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 90, 45, 45, 30), first_row_as_headings=False) as table:
+        for index, cells in enumerate(rows):
+            row = table.row()
+            if span_second_row and index == 1:
+                row.cell(" ".join(cells[:2]), colspan=2)
+                cells = cells[2:]
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(path))
+    return path

@@ -17,6 +17,7 @@ from tests.unit.importcases import CASES, FIXTURES, KNOWN_PLANS
 from tests.unit.importfiles import (
     docx_with_merged_cells,
     pdf_from_lines,
+    pdf_with_table,
     pdf_without_text,
 )
 
@@ -107,6 +108,10 @@ BAD_INPUTS = {
     "mat-khau.pdf": (lambda p: pdf_from_lines(["KẾ HOẠCH"] * 40, p, password="bi-mat"),
                      "PDF được mã hóa"),
     "o-gop.docx": (docx_with_merged_cells, "bảng có ô gộp"),
+    "o-gop.pdf": (lambda p: pdf_with_table(
+        ["KẾ HOẠCH"], [["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"],
+                       ["1", "Lễ phát động", "Phòng Văn hóa - Xã hội", "Công an xã", "10/10"]],
+        p, span_second_row=True), "bảng có ô gộp"),
     "hong.docx": (lambda p: _text(p, "không phải zip"), "tệp .docx bị hỏng"),
     "hong.pdf": (lambda p: _text(p, "%PDF-1.4 hỏng"), "tệp PDF bị hỏng"),
     "anh.png": (lambda p: _text(p, "PNG"), "không đọc được loại tệp"),

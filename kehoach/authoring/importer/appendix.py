@@ -96,7 +96,7 @@ def _row(row: int, lines: list[tuple[int, str]]) -> AppendixRow:
         if cells[-1] and len(cells) < 3 and len(text) <= UNIT_LINE_MAX and _starts_unit(text):
             cells.append([])
         cells[-1].append(text)
-    task, lead, partners = (_join(c) for c in [*cells, [], []][:3])
+    task, lead, partners = (join_cell(c) for c in [*cells, [], []][:3])
     return AppendixRow(row, task or "", lead or None, partners or None, time, lines[0][0])
 
 
@@ -104,7 +104,9 @@ def _starts_unit(text: str) -> bool:
     return any(text.startswith(h + " ") or text == h for h in HEADS)
 
 
-def _join(cell: list[str]) -> str:
+def join_cell(cell: list[str]) -> str:
+    """A cell's lines as one text: "Phòng Văn hóa -" and "Xã hội" → "Phòng Văn hóa - Xã hội",
+    "505/QĐ-" and "TTg" → "505/QĐ-TTg"."""
     text = ""
     for part in cell:
         glue = "" if (text.endswith(("-", "/")) and not text.endswith(" -")) else " "

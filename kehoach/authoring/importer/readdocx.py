@@ -11,7 +11,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from kehoach.authoring.importer.errors import ImportFailure
-from kehoach.authoring.importer.reading import Row, Source
+from kehoach.authoring.importer.reading import Row, Source, merged_cells
 from kehoach.vietnamese import fold
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -60,18 +60,11 @@ def _layout_lines(table: Table) -> list[str]:
 
 
 def _rows(path: Path, table: Table, number: int) -> list[Row]:
-    # Why refuse merged cells: a merged cell stands for several rows or columns, and which
-    # task or unit it belongs to is a guess; the clerk splits it in Word in a minute.
     for row_no, row in enumerate(table.rows, start=1):
         for tc in row._tr.tc_lst:
             props = tc.tcPr
             span = props.find(f"{_W}gridSpan") if props is not None else None
             vmerge = props.find(f"{_W}vMerge") if props is not None else None
             if (span is not None and span.get(f"{_W}val", "1") != "1") or vmerge is not None:
-                raise ImportFailure(
-                    f"{path} (bảng nhiệm vụ ở khối {number}, dòng {row_no})",
-                    "bảng có ô gộp (merged cells): không biết ô gộp thuộc nhiệm vụ nào. Trong "
-                    "Word, chọn ô gộp → Bố cục (Layout) → Tách ô (Split Cells), chép lại nội dung "
-                    "vào từng ô, rồi chạy lại (split the merged cells).",
-                )
+                raise merged_cells(f"{path} (bảng nhiệm vụ ở khối {number}, dòng {row_no})")
     return [[" ".join(cell.text.split()) for cell in row.cells] for row in table.rows]

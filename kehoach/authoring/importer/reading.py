@@ -87,3 +87,14 @@ def _text_lines(path: Path) -> list[str]:
             "Lưu với bảng mã UTF-8 rồi chạy lại (save the file as UTF-8).",
         ) from None
     return text.splitlines()
+
+
+def merged_cells(where: str) -> ImportFailure:
+    # Why refuse merged cells: a merged cell stands for several rows or columns, and which
+    # task or unit it belongs to is a guess; the clerk splits it in Word in a minute.
+    return ImportFailure(
+        where,
+        "bảng có ô gộp (merged cells): không biết ô gộp thuộc nhiệm vụ nào. Trong Word, chọn "
+        "ô gộp → Bố cục (Layout) → Tách ô (Split Cells), chép lại nội dung vào từng ô, rồi "
+        "chạy lại (split the merged cells).",
+    )
