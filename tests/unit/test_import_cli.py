@@ -115,7 +115,8 @@ BAD_INPUTS = {
     "hong.docx": (lambda p: _text(p, "không phải zip"), "tệp .docx bị hỏng"),
     "hong.pdf": (lambda p: _text(p, "%PDF-1.4 hỏng"), "tệp PDF bị hỏng"),
     "anh.png": (lambda p: _text(p, "PNG"), "không đọc được loại tệp"),
-    "utf16.txt": (lambda p: _bytes(p, "Kế hoạch".encode("utf-16")), "không phải văn bản thuần"),
+    "anh-doi-ten.txt": (lambda p: _bytes(p, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+                        "không phải văn bản thuần"),
     "cp1258.txt": (lambda p: _bytes(p, b"K\xea ho\xb9ch\n"), "không ở bảng mã UTF-8"),
 }
 
@@ -145,6 +146,16 @@ def test_bad_input_is_refused_with_a_message(
     assert "Traceback" not in err and stdout == ""
     assert out.read_text(encoding="utf-8") == "id: ke-hoach-cu\n"
     assert sorted(p.name for p in out.parent.iterdir()) == ["ke-hoach.yaml"]
+
+
+def test_utf16_text_from_notepad_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "notepad.txt"
+    source.write_bytes((CASES / "header" / "input.txt").read_text(encoding="utf-8")
+                       .encode("utf-16"))
+    code, stdout, _err = run([str(source)], capsys)
+    assert code == 0
+    assert stdout == (CASES / "header" / "expected.yaml").read_text(encoding="utf-8")
 
 
 def test_missing_file_and_wrong_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,6 +73,9 @@ def read_document(path: Path) -> Source:
 
 def _text_lines(path: Path) -> list[str]:
     data = path.read_bytes()
+    # Notepad's "Unicode" is UTF-16 with its byte-order mark: read it, it is text.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").splitlines()
     if b"\x00" in data[:4096]:
         raise ImportFailure(
             str(path), "tệp không phải văn bản thuần (binary data). Hãy lưu văn bản thành "
