@@ -61,6 +61,13 @@ def read_sections(sections: list[Section], year: int, units: Units) -> Body:
 
 
 def _aims(body: Body, section: Section) -> None:
+    """"1. Mục đích" and "2. Yêu cầu" under one heading; or a heading of its own for each
+    ("I. MỤC ĐÍCH", "II. YÊU CẦU"), whose items and paragraphs are then all of that kind."""
+    both = fuzzy_has(section.heading, "muc dich") and fuzzy_has(section.heading, "yeu cau")
+    if not both:
+        target = body.purposes if fuzzy_has(section.heading, "muc dich") else body.requirements
+        target += [_aim_text(p.text) for p in section.paras]
+        return
     before, items = build_items(section.paras)
     for item in items:
         texts = [bullet_text(p) for p in item.body]
@@ -74,6 +81,11 @@ def _aims(body: Body, section: Section) -> None:
         else:
             _keep(body, item.head, item.body)
     _keep(body, f"{section.number}. {section.heading}", before)
+
+
+def _aim_text(text: str) -> str:
+    """A purpose as written, without its list mark ("- ", "1. ", "a) ")."""
+    return re.sub(r"^(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])\s*", "", text)
 
 
 def _content(body: Body, section: Section, year: int, units: Units) -> None:
