@@ -9,6 +9,7 @@ import pytest
 
 from kehoach.authoring.importer.coverage import dropped
 from kehoach.authoring.importer.references import mentions
+from kehoach.authoring.importer.tail import recipients_of, signer_of
 from kehoach.authoring.importer.targets import targets_of
 from kehoach.authoring.importer.text import Para, has_diacritics, paragraphs, roman_heading
 from kehoach.authoring.importer.timewin import parse_when
@@ -142,3 +143,14 @@ def test_a_paragraph_the_draft_lacks_is_found() -> None:
     data = {"activities": [{"title": "Tổ chức tuyên truyền về Ngày Chuyển đổi số quốc gia trên "
                                      "hệ thống truyền thanh.", "when": {"text": "Thường xuyên."}}]}
     assert dropped([kept, lost, heading, label], data) == [lost]
+
+
+def test_recipients_and_signer() -> None:
+    tail = [(1, "Nơi nhận: - Sở Khoa học và Công nghệ (b/c);"), (2, "- UBND các xã,"),
+            (3, "thị trấn;"), (4, "- Lưu: VT."), (5, "TM. ỦY BAN NHÂN DÂN"), (6, "KT. CHỦ TỊCH"),
+            (7, "PHÓ CHỦ TỊCH"), (8, "Hoàng Xuân Hùng")]
+    assert recipients_of(tail[:4]) == ["Sở Khoa học và Công nghệ (b/c);",
+                                       "UBND các xã, thị trấn;", "Lưu: VT."]
+    assert signer_of(tail[4:]) == {"name": "Hoàng Xuân Hùng",
+                                   "lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]}
+    assert signer_of([(1, "KT. CHỦ TỊCH"), (2, "(Đã ký)")]) is None

@@ -62,7 +62,7 @@ def mentions(para: Para, kind: str) -> list[Cited]:
         issuer = issuer_match.group(1).strip() if issuer_match else None
         after = rest[issuer_match.end() :] if issuer_match else rest
         title_match = _TITLE.match(after)
-        title = _sentence_case(title_match.group(1).strip()) if title_match else None
+        title = _about(title_match.group(1).strip()) if title_match else None
         found.append(Cited(kind, match.group(1), number, date, issuer, title, para.line, text))
     return found
 
@@ -88,8 +88,10 @@ def intro_references(intro: list[Para]) -> list[Cited]:
     return found
 
 
-def _sentence_case(title: str) -> str:
-    return f"Về {title}"
+def _about(subject: str) -> str:
+    """The registry's form of a document's title: its subject after "Về" ("Về việc phê
+    duyệt …", "Về Ngày Chuyển đổi số quốc gia")."""
+    return f"Về {subject}"
 
 
 def deduplicate(cited: list[Cited]) -> list[Cited]:

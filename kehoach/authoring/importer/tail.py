@@ -10,7 +10,12 @@ from kehoach.authoring.importer.outline import Lines
 def recipients_of(lines: Lines) -> list[str]:
     """One recipient per "- " line; a line without a dash continues the one above."""
     found: list[str] = []
-    for _n, text in lines[1:] if lines and lines[0][1].lower().startswith("nơi nhận") else lines:
+    texts = [t for _n, t in lines]
+    if texts and texts[0].lower().startswith("nơi nhận"):
+        # "Nơi nhận: - Sở …" on one line: what follows the colon is the first recipient
+        first = texts[0].split(":", 1)[1].strip() if ":" in texts[0] else ""
+        texts = ([first] if first else []) + texts[1:]
+    for text in texts:
         if text.startswith(("-", "+", "•")):
             found.append(text.lstrip("-+• ").strip())
         elif found:
