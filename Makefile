@@ -53,7 +53,7 @@ STAMP := $(VENV)/.kehoach-installed
 # mkdocs sees PLANS_DIR; NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build.
 MKDOCS := PLANS_DIR="$(PLANS_DIR)" NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: help setup check site serve chromium node java lint test bench audit clean distclean
+.PHONY: help setup check site serve chromium node java fonts lint test bench audit clean distclean
 
 help:
 	@echo "make site     kiểm tra dữ liệu và dựng trang web vào site/ (validate + build)"
@@ -208,6 +208,14 @@ java:
 	  $(call apt_install,default-jre-headless); \
 	fi
 
+# The importer's tests write PDFs with Vietnamese text in DejaVu Sans (fpdf2 ships no such font).
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+fonts:
+	@set -euo pipefail; \
+	if [ ! -f "$(DEJAVU)" ]; then \
+	  $(call apt_install,fonts-dejavu-core); \
+	fi
+
 # --- developers ---------------------------------------------------------------------------
 
 lint: setup
@@ -220,7 +228,7 @@ lint: setup
 # folder: Node 21 and later no longer search a folder given to --test. No file: a failure too.
 JS_TESTS := tests/js/*.test.mjs
 
-test: setup chromium node java lint
+test: setup chromium node java fonts lint
 	@echo "$(BIN)/pytest"; rc=0; $(BIN)/pytest || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
 	  echo "make test: pytest không tìm thấy kiểm thử nào (collected no tests, exit 5) — coi là lỗi." >&2; \

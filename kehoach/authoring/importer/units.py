@@ -1,0 +1,180 @@
+"""Units: one id per distinct unit (the project's slug of its name), scope guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from slugify import slugify
+
+from kehoach.authoring.importer.text import folded
+
+ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
+    "MTTQ": "Mặt trận Tổ quốc",
+}
+# The words a unit's name starts with, so a list "A, B và C" is cut where a new unit starts
+# and not inside "Sở Văn hóa, Thể thao và Du lịch".
+HEADS = (
+    "Ủy ban", "UBND", "HĐND", "Hội đồng", "Sở", "Phòng", "Ban", "Trung tâm", "Công an", "Đoàn",
+    "Hội", "Đảng", "Các", "các", "Tổ", "Báo", "Đài", "Bưu điện", "Viễn thông", "Văn phòng",
+    "Bộ", "Tỉnh đoàn", "Tỉnh ủy", "Huyện ủy", "Thường trực", "Trường", "Nhân dân", "Chi",
+    "Cơ quan", "Hiệp hội", "Thủ trưởng", "Doanh nghiệp", "Mặt trận", "Liên đoàn", "Kho bạc",
+    "Chi nhánh", "Ngân hàng", "Cục", "Vụ", "Thanh tra", "Tòa án", "Viện", "Quân sự",
+    "Bộ Chỉ huy", "Trạm", "Đảng viên", "Người dân", "người dân", "Thôn", "Tổ dân phố",
+)
+_MTTQ = re.compile(r"\bMTTQ\b")
+_OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
+_LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
+                         r"UBMTTQ|Mặt trận Tổ quốc|"
+                         r"Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?)$")
+_LEVEL_BODY_AT = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|"
+                            r"UBMTTQ|Mặt trận Tổ quốc)\s(xã|huyện|tỉnh|phường)$")
+_NATIONAL = ("bo ", "chinh phu", "thu tuong", "quoc hoi", "trung uong", "bo chinh tri")
+_OTHER = ("doanh nghiep", "nhan dan", "nguoi dan", "dang vien", "hiep hoi", "hoi doanh nhan",
+          "truong dai hoc", "co quan thong tan", "to chuc", "ca nhan", "toan the")
+_PROVINCE = ("so ", "tinh doan", "tinh uy", "cong an tinh", "bao ", "dai ")
+
+
+def expand(name: str) -> str:
+    for short, full in ABBREVIATIONS.items():
+        name = re.sub(rf"\b{short}\b", full, name)
+    return name
+
+
+# A unit's name ends where what it does begins: "Ủy ban nhân dân cấp xã bố trí trang thiết bị".
+VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "tham gia", "chủ trì",
+         "phối hợp", "tuyên truyền", "vận động", "hướng dẫn", "tham mưu", "chủ động", "quán triệt",
+         "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp",
+         "tiếp tục")
+_VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
+# "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
+_WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
+
+
+def split_units(text: str) -> list[str]:
+    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names."""
+    cleaned = text.strip(" .:;")
+    heads = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+    parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    names: list[str] = []
+    for index, part in enumerate(_WHERE.sub("", _VERB.sub("", p)).strip(" .:;,…") for p in parts):
+        # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
+        if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
+            names[-1] = f"{names[-1]} và {part}"
+        elif part:
+            names.append(part)
+    if not names:
+        return []
+    # "Đảng ủy, HĐND, UBND xã": the level word written once at the end belongs to every name.
+    level = re.search(r"\s(xã|huyện|tỉnh|phường)$", names[-1]) if len(names) > 1 else None
+    if level:
+        names = [f"{n} {level.group(1)}" if _LEVEL_BODY.match(n) else n for n in names]
+    return [n[:1].upper() + n[1:] for n in names]
+
+
+def words_if_not_a_name(text: str) -> str | None:
+    """The units as written (for lead_text, partners_text), unless that is exactly one unit's
+    name: "Sở Khoa học và Công nghệ, UBND xã" is kept, "Phòng Kinh tế" is not."""
+    names = split_units(text)
+    return None if len(names) == 1 and expand(names[0]) == text else text
+
+
+def scope_of(name: str, plan_level: str) -> str:
+    key = folded(name) + " "
+    key = key.removeprefix("cac ")
+    if key.startswith(_NATIONAL):
+        return "national"
+    if key.startswith(_OTHER):
+        return "other"
+    if plan_level != "province" and key.startswith(_PROVINCE):
+        return "province"
+    return "local"
+
+
+@dataclass
+class Units:
+    """The plan's units in order of first mention; a name seen again gets the same id."""
+
+    plan_level: str
+    place: str | None = None
+    level_word: str | None = None  # "xã", "huyện", "tỉnh" of the issuer
+    names: dict[str, str] = field(default_factory=dict)  # id → name
+
+    def add(self, raw: str) -> str:
+        # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
+        # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is. MTTQ
+        # is always part of a name ("Ủy ban MTTQ Việt Nam xã").
+        # An example list in brackets ("(VNPT, Viettel, FPT…)") is not part of the name.
+        raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+        head, _, rest = raw.partition(" ")
+        rest = _MTTQ.sub(ABBREVIATIONS["MTTQ"], rest)
+        name = f"{expand(head)} {rest}".strip()
+        # "UBND xã" in a plan of Xã Thạch Hà is "Ủy ban nhân dân xã Thạch Hà" ("UBND xã" in a
+        # district's plan is every commune's, not a place).
+        at = _LEVEL_BODY_AT.match(raw)
+        if self.place and at and at.group(2) == self.level_word:
+            name = f"{name} {self.place}"
+        unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
+        self.names.setdefault(unit_id, name[:1].upper() + name[1:])
+        return unit_id
+
+    def add_all(self, text: str) -> list[str]:
+        ids: list[str] = []
+        for name in split_units(text):
+            unit_id = self.add(name)
+            if unit_id not in ids:
+                ids.append(unit_id)
+        return ids
+
+    def merged(self) -> dict[str, str]:
+        """Short id → full id, for a unit written both bare and with the issuer's level or
+        place: "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit,
+        so are "Trung tâm Phục vụ hành chính công" and "… công xã" in a commune's plan."""
+        if not (self.place and self.level_word):
+            return {}
+        suffixes = (f" {self.level_word} {self.place}", f" {self.level_word}")
+        by_name = {name: unit_id for unit_id, name in self.names.items()}
+        merged: dict[str, str] = {}
+        for unit_id, name in self.names.items():
+            longer = next((by_name[name + s] for s in suffixes if name + s in by_name), None)
+            if longer is not None:
+                merged[unit_id] = merged.get(longer, longer)
+        # a chain ("Công an" → "Công an xã" → "Công an xã X") ends at the longest name
+        return {short: merged.get(full, full) for short, full in merged.items()}
+
+    def merge(self, data: Any) -> Any:
+        """``data`` with every short id replaced by its full id (and the short unit gone)."""
+        mapping = self.merged()
+        for short in mapping:
+            self.names.pop(short, None)
+        return _replace_ids(data, mapping) if mapping else data
+
+    def data(self) -> list[dict[str, str]]:
+        found: list[dict[str, str]] = []
+        for unit_id, name in self.names.items():
+            entry = {"id": unit_id, "name": name}
+            scope = scope_of(name, self.plan_level)
+            if scope != "local":
+                entry["scope"] = scope
+            found.append(entry)
+        return found
+
+
+_ID_LISTS = ("lead", "partners", "units", "by", "to")
+
+
+def _replace_ids(data: Any, mapping: dict[str, str], key: str = "") -> Any:
+    if isinstance(data, dict):
+        return {k: _replace_ids(v, mapping, k) for k, v in data.items()}
+    if isinstance(data, list) and key in _ID_LISTS:
+        ids: list[str] = []
+        for unit_id in (mapping.get(str(i), str(i)) for i in data):
+            if unit_id not in ids:
+                ids.append(unit_id)
+        return ids
+    if isinstance(data, list):
+        return [_replace_ids(v, mapping, key) for v in data]
+    return data
