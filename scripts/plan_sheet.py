@@ -16,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kehoach.authoring.cli import run
 from kehoach.authoring.sheet.commands import Refused, apply_sheet, export_plan
 
 
@@ -64,13 +65,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a clerk must never see a traceback
-        print(
-            f"plan_sheet.py: lỗi nội bộ, xin báo cho người bảo trì (internal error): {exc!r}",
-            file=sys.stderr,
-        )
-        sys.exit(3)
+    run(main, "plan_sheet.py")

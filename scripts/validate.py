@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kehoach.authoring.cli import run
 from kehoach.source.catalog import validate_paths
 from kehoach.source.problems import Problem, errors_only
 
@@ -62,13 +63,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a clerk must never see a traceback
-        print(
-            f"validate.py: lỗi nội bộ, xin báo cho người bảo trì (internal error): {exc!r}",
-            file=sys.stderr,
-        )
-        sys.exit(3)
+    run(main, "validate.py")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kehoach.authoring.fielddocs import SCHEMAS, code, field_docs, md, walk, yaml_value
 from kehoach.source.schema import load_schema
 from tests.plansdirs import ROOT
+from tests.schematools import property_names
 
 DOCS = ROOT / "docs" / "tham-chieu-truong.md"
 SCRIPT = ROOT / "scripts" / "gen_field_docs.py"
@@ -23,16 +22,6 @@ def _fresh() -> str:
     return field_docs({name: load_schema(name) for _p, name, _h, _w in SCHEMAS})
 
 
-def _property_names(node: Any) -> Iterator[str]:
-    """Every key of every ``properties`` object anywhere in a schema, $defs included."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "properties" and isinstance(value, dict):
-                yield from value
-            yield from _property_names(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _property_names(value)
 
 
 def test_committed_page_is_up_to_date() -> None:
@@ -49,7 +38,7 @@ def test_page_says_it_is_generated() -> None:
 @pytest.mark.parametrize("schema_name", [name for _p, name, _h, _w in SCHEMAS])
 def test_every_property_is_documented(schema_name: str) -> None:
     page = _fresh()
-    names = set(_property_names(load_schema(schema_name)))
+    names = set(property_names(load_schema(schema_name)))
     assert names, schema_name
     missing = sorted(n for n in names if f"#### {code(n)} — " not in page)
     assert not missing, f"undocumented properties of {schema_name}: {missing}"

@@ -6,9 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -19,6 +17,7 @@ from kehoach.source.schema import PLAN_SCHEMA, load_schema
 from kehoach.source.schemacheck import check_schema
 from kehoach.source.yamlread.load import load_text
 from tests.plansdirs import FIXTURE_PLANS, ROOT
+from tests.schematools import property_names
 
 NEW_PLAN = ROOT / "scripts" / "new_plan.py"
 VALIDATE = ROOT / "scripts" / "validate.py"
@@ -40,15 +39,6 @@ def _valid(tmp_path: Path, target: str | Path) -> None:
     assert "cảnh báo" not in result.stdout, result.stdout
 
 
-def _property_names(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "properties" and isinstance(value, dict):
-                yield from value
-            yield from _property_names(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _property_names(value)
 
 
 @pytest.fixture
@@ -158,7 +148,7 @@ def scaffold(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_every_schema_property_is_in_the_scaffold(scaffold: str) -> None:
-    for name in set(_property_names(load_schema(PLAN_SCHEMA))):
+    for name in set(property_names(load_schema(PLAN_SCHEMA))):
         line = re.compile(rf"^[ #]*(- )?{re.escape(name)}:", re.MULTILINE)
         assert line.search(scaffold), f"field {name!r} missing from the scaffold"
 

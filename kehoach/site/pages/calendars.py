@@ -42,7 +42,7 @@ def calendar_files(ctx: TimelineContext) -> list[StaticFile]:
     events are serialised once and only a locality's worth are held at a time."""
     events = _EventCache(ctx)
     files: list[StaticFile] = []
-    by_path = sorted(ctx.plans_by_path().items())
+    by_path = sorted(ctx.index.by_place.items())
     placed = {pid for _path, plan_ids in by_path for pid in plan_ids}
     for path, plan_ids in by_path:
         ordered = sorted(plan_ids, key=lambda pid: (ctx.index.plans[pid].year, pid))

@@ -119,7 +119,7 @@ def in_year(items: list[tuple[Span, AgendaItem]], year: int) -> list[Span]:
 
 def locality_timeline(ctx: TimelineContext, path: str) -> LocalityTimeline | None:
     """A locality page's year: own plans in full, communes (of a province) by week."""
-    own = ctx.plans_by_path().get(path, [])
+    own = ctx.index.by_place.get(path, [])
     subs = ctx.plans_under(path)
     years = sorted({ctx.index.plans[pid].year for pid in own + subs})
     if not path or not years:

@@ -65,16 +65,12 @@ class TimelineContext:
     def absolute(self, url: str) -> str | None:
         return urljoin(self.site_url, url) if self.site_url else None
 
-    def plans_by_path(self) -> dict[str, list[str]]:
-        """Locality path → ids of the plans issued there, sorted."""
-        return self.index.by_place
-
     def plans_under(self, path: str) -> list[str]:
         """Ids of the plans of every locality nested under ``path`` (a province's communes
         and former units), sorted by locality then id."""
         if self.memo.under is None:
             under: dict[str, list[str]] = defaultdict(list)
-            for place, ids in sorted(self.plans_by_path().items()):
+            for place, ids in sorted(self.index.by_place.items()):
                 parts = place.split("/")
                 for depth in range(1, len(parts)):
                     under["/".join(parts[:depth])].extend(ids)
