@@ -12,6 +12,7 @@ Exit 0 always: it measures, it does not judge (the targets are printed beside th
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -68,9 +69,29 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def _unit_names(plan: dict[str, Any], ids: list[str] | None) -> set[str]:
+_LEVEL = r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh)"
+
+
+def _own_place(plan: dict[str, Any]) -> str | None:
+    """"Thạch Hà" (folded) of "Ủy ban nhân dân xã Thạch Hà", the plan's issuer."""
+    match = re.search(rf"\b{_LEVEL} (.+)$", fold(str(plan.get("issuer") or "")))
+    return match.group(1) if match else None
+
+
+def _unit_name(name: str, place: str | None) -> str:
+    """A unit's name as compared. In the plan of xã Thạch Hà, "Công an xã Thạch Hà" and
+    "Công an xã" are one unit, and "… trên địa bàn xã" only says that the unit works in the
+    plan's own place: the hand-made plans write both ways, so both are the same here."""
+    name = fold(name)
+    if place:
+        name = re.sub(rf"( {_LEVEL}) {re.escape(place)}$", r"\1", name)
+    return re.sub(rf" tren dia ban(?: {_LEVEL})?$", "", name)
+
+
+def _unit_names(plan: dict[str, Any], ids: list[str] | None,
+                place: str | None = None) -> set[str]:
     names = {u["id"]: u["name"] for u in plan.get("units", [])}
-    return {fold(names.get(i, i)) for i in ids or []}
+    return {_unit_name(names.get(i, i), place) for i in ids or []}
 
 
 def _pairs(draft: list[dict[str, Any]], hand: list[dict[str, Any]]) -> list[tuple[Any, Any]]:
@@ -108,18 +129,19 @@ def _compare(bench: Bench, draft: dict[str, Any], hand: dict[str, Any]) -> None:
     s["activities (found by title)"].add(len(pairs), len(acts), len(hands))
     s["activity titles exact"].add(sum(h["title"] == d["title"] for h, d in pairs),
                                    len(acts), len(hands))
+    place = _own_place(hand)
     for key in ("lead", "partners"):
         said = [d for _h, d in pairs if d.get(key)]
         exp = [h for h, _d in pairs if h.get(key)]
-        right = sum(_unit_names(hand, h.get(key)) == _unit_names(draft, d.get(key))
+        right = sum(_unit_names(hand, h.get(key), place) == _unit_names(draft, d.get(key), place)
                     for h, d in pairs if h.get(key))
         s[f"activity {key} units"].add(right, len(said), len(exp))
     timed = [(h, d) for h, d in pairs if h.get("when")]
     s["activity time windows"].add(sum(_when(h) == _when(d) for h, d in timed),
                                    sum(1 for _h, d in pairs if d.get("when")), len(timed))
     s["appendix rows"].add(len(rows(draft) & rows(hand)), len(rows(draft)), len(rows(hand)))
-    s["responsibilities (by units)"].add(len(resp(draft) & resp(hand)), len(resp(draft)),
-                                         len(resp(hand)))
+    s["responsibilities (by units)"].add(len(resp(draft, place) & resp(hand, place)),
+                                         len(resp(draft, place)), len(resp(hand, place)))
     s["signer"].add(int(draft.get("signer") == hand.get("signer") and "signer" in hand),
                     int("signer" in draft), int("signer" in hand))
     found, total = _text_share(draft, hand)
@@ -136,8 +158,9 @@ def rows(plan: dict[str, Any]) -> set[tuple[int, str]]:
             for a in plan.get("activities", []) if a.get("appendix")}
 
 
-def resp(plan: dict[str, Any]) -> set[frozenset[str]]:
-    return {frozenset(_unit_names(plan, r["units"])) for r in plan.get("responsibilities", [])}
+def resp(plan: dict[str, Any], place: str | None = None) -> set[frozenset[str]]:
+    return {frozenset(_unit_names(plan, r["units"], place))
+            for r in plan.get("responsibilities", [])}
 
 
 def _strings(data: Any, key: str = "") -> list[str]:

@@ -59,7 +59,10 @@ UNITS = [
      "cử cán bộ", ["Ủy ban nhân dân cấp xã", "Đoàn Thanh niên"]),
     ("Đoàn Thanh niên, Công an, Viễn thông, Bưu điện,…Tổ chuyển đổi số cộng đồng",
      ["Đoàn Thanh niên", "Công an", "Viễn thông", "Bưu điện", "Tổ chuyển đổi số cộng đồng"]),
-    ("các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh", ["Các Tổ Công nghệ số cộng đồng"]),
+    # where the unit works stays in its name; Units merges it with the bare name if the plan
+    # also writes that (tests/unit/test_import_units.py)
+    ("các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh",
+     ["Các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh"]),
     ("Ủy ban MTTQ Việt Nam xã, các tổ chức chính trị - xã hội xã",
      ["Ủy ban MTTQ Việt Nam xã", "Các tổ chức chính trị - xã hội xã"]),
 ]

@@ -9,6 +9,7 @@ from typing import Any
 from slugify import slugify
 
 from kehoach.authoring.importer.text import folded
+from kehoach.authoring.importer.unitmerge import name_key, same_units
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
@@ -25,6 +26,8 @@ HEADS = (
     "Bộ Chỉ huy", "Trạm", "Đảng viên", "Người dân", "người dân", "Thôn", "Tổ dân phố",
 )
 _MTTQ = re.compile(r"\bMTTQ\b")
+# "Đoàn xã" (the commune's Youth Union) is "Đoàn Thanh niên xã", as the plans name it
+_YOUTH_UNION = re.compile(r"^Đoàn (xã|phường|huyện|thị trấn)\b")
 _OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
 _LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
                          r"UBMTTQ|Mặt trận Tổ quốc|"
@@ -49,8 +52,6 @@ VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "th
          "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp",
          "tiếp tục")
 _VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
-# "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
-_WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
 
 
 def split_units(text: str) -> list[str]:
@@ -60,7 +61,7 @@ def split_units(text: str) -> list[str]:
     parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
     joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
     names: list[str] = []
-    for index, part in enumerate(_WHERE.sub("", _VERB.sub("", p)).strip(" .:;,…") for p in parts):
+    for index, part in enumerate(_VERB.sub("", p).strip(" .:;,…") for p in parts):
         # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
         if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
             names[-1] = f"{names[-1]} và {part}"
@@ -102,6 +103,7 @@ class Units:
     place: str | None = None
     level_word: str | None = None  # "xã", "huyện", "tỉnh" of the issuer
     names: dict[str, str] = field(default_factory=dict)  # id → name
+    keys: dict[str, str] = field(default_factory=dict)  # name_key → id
 
     def add(self, raw: str) -> str:
         # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
@@ -117,8 +119,14 @@ class Units:
         at = _LEVEL_BODY_AT.match(raw)
         if self.place and at and at.group(2) == self.level_word:
             name = f"{name} {self.place}"
+        name = _YOUTH_UNION.sub(r"Đoàn Thanh niên \1", name)
+        # the same name spelt another way ("Văn hóa - Thông tin", "Văn hóa và Thông tin")
+        # is the unit met first
+        if (seen := self.keys.get(name_key(name))) is not None:
+            return seen
         unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
         self.names.setdefault(unit_id, name[:1].upper() + name[1:])
+        self.keys.setdefault(name_key(name), unit_id)
         return unit_id
 
     def add_all(self, text: str) -> list[str]:
@@ -130,20 +138,8 @@ class Units:
         return ids
 
     def merged(self) -> dict[str, str]:
-        """Short id → full id, for a unit written both bare and with the issuer's level or
-        place: "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit,
-        so are "Trung tâm Phục vụ hành chính công" and "… công xã" in a commune's plan."""
-        if not (self.place and self.level_word):
-            return {}
-        suffixes = (f" {self.level_word} {self.place}", f" {self.level_word}")
-        by_name = {name: unit_id for unit_id, name in self.names.items()}
-        merged: dict[str, str] = {}
-        for unit_id, name in self.names.items():
-            longer = next((by_name[name + s] for s in suffixes if name + s in by_name), None)
-            if longer is not None:
-                merged[unit_id] = merged.get(longer, longer)
-        # a chain ("Công an" → "Công an xã" → "Công an xã X") ends at the longest name
-        return {short: merged.get(full, full) for short, full in merged.items()}
+        """Id → the id of the unit it names in another way (see unitmerge)."""
+        return same_units(self.names, self.level_word, self.place)
 
     def merge(self, data: Any) -> Any:
         """``data`` with every short id replaced by its full id (and the short unit gone)."""
