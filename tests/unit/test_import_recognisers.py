@@ -11,7 +11,13 @@ from kehoach.authoring.importer.coverage import dropped
 from kehoach.authoring.importer.references import mentions
 from kehoach.authoring.importer.tail import recipients_of, signer_of
 from kehoach.authoring.importer.targets import targets_of
-from kehoach.authoring.importer.text import Para, has_diacritics, paragraphs, roman_heading
+from kehoach.authoring.importer.text import (
+    Para,
+    has_diacritics,
+    paragraphs,
+    roman_heading,
+    sentences,
+)
 from kehoach.authoring.importer.timewin import parse_when
 from kehoach.authoring.importer.units import Units, scope_of, split_units
 
@@ -157,3 +163,12 @@ def test_recipients_and_signer() -> None:
     assert signer_of(tail[4:]) == {"name": "Hoàng Xuân Hùng",
                                    "lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]}
     assert signer_of([(1, "KT. CHỦ TỊCH"), (2, "(Đã ký)")]) is None
+
+
+def test_sentences_end_at_a_full_stop_or_an_open_list() -> None:
+    text = ("Tổ chức các hoạt động như: mua sắm trực tuyến, … Cài đặt ứng dụng i-Speed. "
+            "Ngày 10/10. Hướng dẫn người dân, Viễn thông, Bưu điện,…Tổ chuyển đổi số.")
+    assert sentences(text) == [
+        "Tổ chức các hoạt động như: mua sắm trực tuyến, …", "Cài đặt ứng dụng i-Speed.",
+        "Ngày 10/10.", "Hướng dẫn người dân, Viễn thông, Bưu điện,…Tổ chuyển đổi số."]
+    assert sentences("trong tháng 10/2025. và tiếp tục") == ["trong tháng 10/2025. và tiếp tục"]
