@@ -79,3 +79,16 @@ def test_teams_written_plural_and_singular() -> None:
 def test_hamlets_without_their_committee_stay() -> None:
     units = Units("commune", "Thạch Hà", "xã")
     assert _merged(units, "các thôn") == [["cac-thon"]]
+
+
+def test_a_block_keeps_the_name_it_was_written_with() -> None:
+    units = Units("commune", "Xuân Lộc", "xã")
+    units.add("Phòng Văn hóa và Thông tin")
+    assert units.spelt_otherwise("Phòng Văn hóa - Thông tin")
+    assert not units.spelt_otherwise("Phòng Văn hóa và Thông tin")
+    assert not units.spelt_otherwise("UBND xã")  # an abbreviation, not another spelling
+    data = {"responsibilities": [{"units": units.add_all("Các cơ quan, đơn vị")},
+                                 {"units": units.add_all("Các cơ quan, đơn vị thuộc UBND xã")}]}
+    assert units.merge(data) == {"responsibilities": [
+        {"units": ["cac-co-quan-don-vi-thuoc-ubnd-xa"], "heading": "Các cơ quan, đơn vị"},
+        {"units": ["cac-co-quan-don-vi-thuoc-ubnd-xa"]}]}

@@ -179,7 +179,8 @@ class _Body:
 def _assign(heading: str, duties: list[str], units: Units) -> dict[str, Any]:
     names = re.sub(r"^(Đề nghị|Giao)\s+", "", heading)
     entry: dict[str, Any] = {"units": units.add_all(names)}
-    if names != heading or len(entry["units"]) > 1 or expand(names) != names:
+    if names != heading or len(entry["units"]) > 1 or expand(names) != names or (
+            units.spelt_otherwise(names)):
         entry["heading"] = heading
     if duties:
         entry["duties"] = duties

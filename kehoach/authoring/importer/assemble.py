@@ -19,6 +19,7 @@ from kehoach.authoring.importer.header import Header, from_attachment_note, read
 from kehoach.authoring.importer.joining import attach_appendix, attach_resources
 from kehoach.authoring.importer.known import Known
 from kehoach.authoring.importer.locality import Found, resolve
+from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
 from kehoach.authoring.importer.outline import Outline, outline
 from kehoach.authoring.importer.reading import Source
 from kehoach.authoring.importer.refs import plan_references
@@ -73,6 +74,10 @@ def build(source: Source, known: Known, province: str | None = None,
         review.add(("issuer",), "không tìm thấy cơ quan ban hành: ghi đầy đủ tên cơ quan")
     year = _year(header, intro_text, review)
     found = resolve(known.gazetteer, issuer, all_text, province, commune)
+    if found.locality is not None and not has_diacritics(all_text):
+        issuer = issuer_with_marks(issuer, found.locality)
+        if header.place:
+            header.place = place_with_marks(header.place, found.locality, known.gazetteer)
     level = found.locality.level if found.locality else "commune"
     level_word, place = _place(issuer)
     units = Units(level, place, level_word)

@@ -105,7 +105,8 @@ class Units:
     names: dict[str, str] = field(default_factory=dict)  # id → name
     keys: dict[str, str] = field(default_factory=dict)  # name_key → id
 
-    def add(self, raw: str) -> str:
+    def full_name(self, raw: str) -> str:
+        """The unit's name as the draft writes it: "UBND xã" → "Ủy ban nhân dân xã Thạch Hà"."""
         # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
         # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is. MTTQ
         # is always part of a name ("Ủy ban MTTQ Việt Nam xã").
@@ -120,14 +121,23 @@ class Units:
         if self.place and at and at.group(2) == self.level_word:
             name = f"{name} {self.place}"
         name = _YOUTH_UNION.sub(r"Đoàn Thanh niên \1", name)
+        return name[:1].upper() + name[1:]
+
+    def add(self, raw: str) -> str:
+        name = self.full_name(raw)
         # the same name spelt another way ("Văn hóa - Thông tin", "Văn hóa và Thông tin")
         # is the unit met first
         if (seen := self.keys.get(name_key(name))) is not None:
             return seen
         unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
-        self.names.setdefault(unit_id, name[:1].upper() + name[1:])
+        self.names.setdefault(unit_id, name)
         self.keys.setdefault(name_key(name), unit_id)
         return unit_id
+
+    def spelt_otherwise(self, text: str) -> bool:
+        """True when a unit of ``text`` is one the plan met first under another spelling, so
+        that the words as written are kept beside its id."""
+        return any(self.names.get(self.add(n)) != self.full_name(n) for n in split_units(text))
 
     def add_all(self, text: str) -> list[str]:
         ids: list[str] = []
@@ -142,11 +152,15 @@ class Units:
         return same_units(self.names, self.level_word, self.place)
 
     def merge(self, data: Any) -> Any:
-        """``data`` with every short id replaced by its full id (and the short unit gone)."""
+        """``data`` with every short id replaced by its full id (and the short unit gone); a
+        block about a unit (responsibility, assignment) keeps the name it was written with."""
         mapping = self.merged()
+        if not mapping:
+            return data
+        _keep_headings(data, mapping, self.names)
         for short in mapping:
             self.names.pop(short, None)
-        return _replace_ids(data, mapping) if mapping else data
+        return _replace_ids(data, mapping)
 
     def data(self) -> list[dict[str, str]]:
         found: list[dict[str, str]] = []
@@ -160,6 +174,18 @@ class Units:
 
 
 _ID_LISTS = ("lead", "partners", "units", "by", "to")
+
+
+def _keep_headings(data: Any, mapping: dict[str, str], names: dict[str, str]) -> None:
+    if isinstance(data, dict):
+        ids = data.get("units")
+        if isinstance(ids, list) and "heading" not in data and any(i in mapping for i in ids):
+            data["heading"] = ", ".join(names.get(str(i), str(i)) for i in ids)
+        for value in data.values():
+            _keep_headings(value, mapping, names)
+    elif isinstance(data, list):
+        for value in data:
+            _keep_headings(value, mapping, names)
 
 
 def _replace_ids(data: Any, mapping: dict[str, str], key: str = "") -> Any:

@@ -1,0 +1,44 @@
+"""Text that lost its marks in OCR: what the importer still reads for certain (the number with
+its OCR'd "Số:" and slash; the issuer and the place once the locality is known), and what it
+leaves as read."""
+
+from __future__ import annotations
+
+from kehoach.authoring.importer.header import read_header
+from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
+from kehoach.source.localities import Gazetteer
+
+GAZETTEER = Gazetteer()
+
+
+def test_ocr_number_line() -> None:
+    header = read_header([(1, "UY BAN NHAN DAN"), (2, "TINH HA TINH"),
+                          (3, "S6: 541 IKH-UBND Ha Tinh, ngay 06 thang 10 nam 2025"),
+                          (4, "KE HOACH"), (5, "Trien khai cac hoat dong")])
+    assert (header.number, header.place, header.date) == ("541/KH-UBND", "Ha Tinh", "06/10/2025")
+
+
+def test_a_word_is_not_read_as_a_number() -> None:
+    header = read_header([(1, "Sé: 12 Ihop, ngay 06 thang 10 nam 2025"), (2, "KE HOACH")])
+    assert header.number is None
+
+
+def test_issuer_and_place_get_their_marks_from_the_official_list() -> None:
+    province = GAZETTEER.province("42")
+    assert issuer_with_marks("Uy ban nhan dan tinh Ha Tinh", province) == (
+        "Ủy ban nhân dân tỉnh Hà Tĩnh")
+    assert issuer_with_marks("UY BAN NHAN DAN  tinh ha tinh", province) == (
+        "Ủy ban nhân dân tỉnh Hà Tĩnh")
+    assert place_with_marks("Ha Tinh", province, GAZETTEER) == "Hà Tĩnh"
+    commune = GAZETTEER.commune("18562")
+    assert issuer_with_marks("Uy ban nhan dan xa Thach Ha", commune) == (
+        "Ủy ban nhân dân xã Thạch Hà")
+    assert place_with_marks("Ha Tinh", commune, GAZETTEER) == "Hà Tĩnh"  # its province
+
+
+def test_another_body_or_place_is_left_as_read() -> None:
+    province = GAZETTEER.province("42")
+    assert issuer_with_marks("So Khoa hoc va Cong nghe", province) == "So Khoa hoc va Cong nghe"
+    assert issuer_with_marks("Uy ban nhan dan tinh Ha Nam", province) == (
+        "Uy ban nhan dan tinh Ha Nam")
+    assert place_with_marks("Thach Ha", province, GAZETTEER) == "Thach Ha"
