@@ -4,9 +4,13 @@ leaves as read."""
 
 from __future__ import annotations
 
+from kehoach.authoring.importer import import_document
+from kehoach.authoring.importer.assemble import UNREAD_APPENDIX
 from kehoach.authoring.importer.header import read_header
+from kehoach.authoring.importer.known import load_known
 from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
 from kehoach.source.localities import Gazetteer
+from tests.unit.importcases import FIXTURES
 
 GAZETTEER = Gazetteer()
 
@@ -42,3 +46,20 @@ def test_another_body_or_place_is_left_as_read() -> None:
     assert issuer_with_marks("Uy ban nhan dan tinh Ha Nam", province) == (
         "Uy ban nhan dan tinh Ha Nam")
     assert place_with_marks("Thach Ha", province, GAZETTEER) == "Thach Ha"
+
+
+def test_the_ocr_seed_is_reported_and_keeps_its_scrambled_appendix() -> None:
+
+
+    seed = FIXTURES / "seeds" / "004_15447681b6af7543.txt"
+    found = import_document(seed, load_known(None))
+    assert "văn bản mất dấu tiếng Việt (bản OCR)" in found.review[0]
+    data = found.data
+    assert data["document"]["number"] == "541/KH-UBND"
+    assert (data["issuer"], data["document"]["place"]) == ("Ủy ban nhân dân tỉnh Hà Tĩnh",
+                                                           "Hà Tĩnh")
+    unread = [s for s in data["sections"] if s["heading"] == UNREAD_APPENDIX]
+    assert len(unread) == 1 and "05/10 -31/10" in unread[0]["body"]
+    assert any("bảng phụ lục" in line for line in found.review)
+    # the appendix no longer hides in the last recipient
+    assert not any("05/10" in r or "Nhiém vu" in r for r in data["recipients"])

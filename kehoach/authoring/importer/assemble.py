@@ -194,6 +194,7 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
     data.update(units.merge(data))
     if units.names:
         data["units"] = units.data()
+    _unread_appendix(data, parts, review)
     _unplaced(data, parts, review)
 
 
@@ -218,3 +219,19 @@ def _unplaced(data: dict[str, Any], parts: Outline, review: Review) -> None:
         sections.append({"heading": UNPLACED, "body": para.text})
         review.add(("sections", len(sections) - 1), "đoạn này của văn bản chưa được đặt vào "
                    "trường nào: chuyển vào đúng chỗ", para.text, para.line)
+
+
+UNREAD_APPENDIX = "Phụ lục (bảng chưa đọc được thành từng dòng)"
+
+
+def _unread_appendix(data: dict[str, Any], parts: Outline, review: Review) -> None:
+    """An appendix table that gave no row (OCR scrambles its cells) is kept whole in
+    ``sections``, for the clerk to enter row by row."""
+    rest = parts.appendix[appendix_head(parts.appendix)[1]:]
+    if not rest or any("appendix" in a for a in data.get("activities", [])):
+        return
+    sections = data.setdefault("sections", [])
+    sections.append({"heading": UNREAD_APPENDIX, "body": "\n".join(t for _n, t in rest)})
+    review.add(("sections", len(sections) - 1), "không đọc được các dòng của bảng phụ lục: chép "
+               "từng dòng vào `appendix` của hoạt động (row, task, lead, partners, time)", None,
+               rest[0][0])
