@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from kehoach.authoring.importer.activities import partners_in
 from kehoach.authoring.importer.coverage import dropped
 from kehoach.authoring.importer.references import mentions
 from kehoach.authoring.importer.tail import recipients_of, signer_of
@@ -172,3 +173,21 @@ def test_sentences_end_at_a_full_stop_or_an_open_list() -> None:
         "Tổ chức các hoạt động như: mua sắm trực tuyến, …", "Cài đặt ứng dụng i-Speed.",
         "Ngày 10/10.", "Hướng dẫn người dân, Viễn thông, Bưu điện,…Tổ chuyển đổi số."]
     assert sentences("trong tháng 10/2025. và tiếp tục") == ["trong tháng 10/2025. và tiếp tục"]
+
+
+PARTNERS = [
+    ("Phòng Văn hóa - Xã hội chủ trì, phối hợp các Tổ Công nghệ số cộng đồng, các doanh nghiệp "
+     "viễn thông cung cấp chữ ký số công cộng trên địa bàn xã, Bưu điện khu vực Xuân Lộc triển "
+     "khai thực hiện.", "các Tổ Công nghệ số cộng đồng, các doanh nghiệp viễn thông, "
+                        "Bưu điện khu vực Xuân Lộc"),
+    # the list ends at the sentence's verb: what follows is another clause, not a partner
+    ("Phòng Kinh tế chủ trì, phối hợp với Phòng Văn hóa - Xã hội tổ chức Hội nghị, Công an xã "
+     "bảo đảm an ninh.", "Phòng Văn hóa - Xã hội"),
+    ("Phòng Kinh tế chủ trì, phối hợp với Phòng Văn hóa - Xã hội triển khai kế hoạch, Công an xã "
+     "bảo đảm an ninh.", "Phòng Văn hóa - Xã hội"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "partners"), PARTNERS, ids=[p[1][:30] for p in PARTNERS])
+def test_partners_in_a_sentence(sentence: str, partners: str) -> None:
+    assert partners_in(sentence) == partners
