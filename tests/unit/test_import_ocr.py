@@ -9,6 +9,8 @@ from kehoach.authoring.importer.assemble import UNREAD_APPENDIX
 from kehoach.authoring.importer.header import read_header
 from kehoach.authoring.importer.known import load_known
 from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
+from kehoach.authoring.importer.references import intro_references
+from kehoach.authoring.importer.text import Para
 from kehoach.source.localities import Gazetteer
 from tests.unit.importcases import FIXTURES
 
@@ -63,3 +65,24 @@ def test_the_ocr_seed_is_reported_and_keeps_its_scrambled_appendix() -> None:
     assert any("bảng phụ lục" in line for line in found.review)
     # the appendix no longer hides in the last recipient
     assert not any("05/10" in r or "Nhiém vu" in r for r in data["recipients"])
+
+
+def test_cited_documents_as_ocr_reads_them() -> None:
+    para = Para("Thyc hién Quyet dinh sé 2873/Qb-BKHCN ngay 24/9/2025 cua B Khoa hoc va Cong nghé "
+                "vé viéc phé duyét Ké hoach trlen khai Quyet dinh so 505/Qb-TTg ngay 22/4/2022 "
+                "cua Thu tuéng Chinh phu; Chuong trinh hanh dong s0 42-CTr/TU ngay 10/4/2025.", 7)
+    found = intro_references([para])
+    assert [(c.kind, c.doc_type, c.number, c.date) for c in found] == [
+        ("implements", "Quyết định", "2873/QĐ-BKHCN", "24/09/2025"),
+        ("cites", "Quyết định", "505/QĐ-TTg", "22/04/2022"),
+        ("implements", "Chương trình hành động", "42-CTr/TU", "10/04/2025"),
+    ]
+    assert found[0].registry_id(None) == "qd-2873-qd-bkhcn-2025"
+
+
+def test_marked_text_is_read_as_before() -> None:
+    para = Para("Căn cứ Quyết định số 505/QĐ-TTg ngày 22/4/2022 của Thủ tướng Chính phủ.", 3)
+    found = intro_references([para])
+    assert [(c.kind, c.number, c.issuer) for c in found] == [
+        ("basis", "505/QĐ-TTg", "Thủ tướng Chính phủ")]
+    assert intro_references([Para("Thời gian: tháng 10/2025, Quyết định 12/QĐ-UBND.", 4)]) == []
