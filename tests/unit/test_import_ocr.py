@@ -8,9 +8,11 @@ from kehoach.authoring.importer import import_document
 from kehoach.authoring.importer.assemble import UNREAD_APPENDIX
 from kehoach.authoring.importer.header import read_header
 from kehoach.authoring.importer.known import load_known
-from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
+from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks, unit_with_marks
 from kehoach.authoring.importer.references import intro_references
 from kehoach.authoring.importer.text import Para
+from kehoach.authoring.importer.unitmerge import name_key
+from kehoach.authoring.importer.units import Units, split_units
 from kehoach.source.localities import Gazetteer
 from tests.unit.importcases import FIXTURES
 
@@ -86,3 +88,35 @@ def test_marked_text_is_read_as_before() -> None:
     assert [(c.kind, c.number, c.issuer) for c in found] == [
         ("basis", "505/QĐ-TTg", "Thủ tướng Chính phủ")]
     assert intro_references([Para("Thời gian: tháng 10/2025, Quyết định 12/QĐ-UBND.", 4)]) == []
+
+
+def test_unit_names_get_their_marks_from_the_published_plans() -> None:
+    known = {name_key(n): n for n in ("Sở Khoa học và Công nghệ", "Sở Tư pháp",
+                                      "Ủy ban nhân dân các xã, phường")}
+    assert unit_with_marks("S& Khoa hgc va Cong nghé", known) == "Sở Khoa học và Công nghệ"
+    assert unit_with_marks("Uy ban nhin dén céac xi, phuong", known) == (
+        "Ủy ban nhân dân các xã, phường")
+    assert unit_with_marks("So Tai chinh", known) is None  # another department
+    units = Units("province", "Hà Tĩnh", "tỉnh", known_names=known, marks_lost=True)
+    assert units.add_all("S& Khoa hgc va Cong nghé; Cong an tinh; So Tai chinh") == [
+        "so-khoa-hoc-va-cong-nghe", "cong-an-tinh", "so-tai-chinh"]
+    assert units.restored == ["Sở Khoa học và Công nghệ"]
+
+
+def test_unit_lists_without_marks() -> None:
+    assert split_units("Cac so, ban, nganh cap tinh; Cong an tinh; Truong Dai hoc Ha Tinh",
+                       marks_lost=True) == [
+        "Cac so, ban, nganh cap tinh", "Cong an tinh", "Truong Dai hoc Ha Tinh"]
+    # text with its marks is cut only at unit words written with their marks
+    assert split_units("Sở Nội vụ, Vu Quang") == ["Sở Nội vụ, Vu Quang"]
+
+
+def test_known_units_leave_out_the_answer() -> None:
+    plans = FIXTURES.parent / "plans"
+    answer = plans / "ha-tinh" / "2025-ngay-chuyen-doi-so.yaml"
+    everything = load_known(plans)
+    without = load_known(plans, leave_out=answer)
+    assert "Ngân hàng Nhà nước khu vực 8" in everything.unit_names
+    assert "Ngân hàng Nhà nước khu vực 8" not in without.unit_names
+    assert "Sở Khoa học và Công nghệ" in without.unit_names
+    assert len(without.plans) == len(everything.plans) - 1

@@ -28,6 +28,7 @@ from kehoach.authoring.importer.review import Review
 from kehoach.authoring.importer.sections import Body, read_sections
 from kehoach.authoring.importer.tail import recipients_of, signer_of
 from kehoach.authoring.importer.text import has_diacritics
+from kehoach.authoring.importer.unitmerge import name_key
 from kehoach.authoring.importer.units import Units
 from kehoach.authoring.scaffold import plan_id
 
@@ -81,6 +82,9 @@ def build(source: Source, known: Known, province: str | None = None,
     level = found.locality.level if found.locality else "commune"
     level_word, place = _place(issuer)
     units = Units(level, place, level_word)
+    if not has_diacritics(all_text):
+        units.marks_lost = True
+        units.known_names = {name_key(n): n for n in known.unit_names}
     body = read_sections(parts.sections, year, units)
     data = _top(header, issuer, year, found, known, parts, review)
     registry = plan_references(data, parts, known, year, review)
@@ -88,6 +92,9 @@ def build(source: Source, known: Known, province: str | None = None,
         registry["former_units"] = [found.new_former]
         review.add(("locality",), found.note or "")
     _body_fields(data, body, parts, units, known, registry, review, year, source)
+    if units.restored:
+        review.add(("units",), "bản OCR: tên các đơn vị này được viết lại có dấu theo các kế "
+                   "hoạch đã có: kiểm tra — " + "; ".join(units.restored))
     return Result(data, review, registry)
 
 

@@ -1,10 +1,15 @@
 """Names given back their Vietnamese marks when OCR lost them, only where the right spelling
 is certain: the issuer and the place of the header, once the locality is known from the
-official list ("Uy ban nhan dan tinh Ha Tinh" → "Ủy ban nhân dân tỉnh Hà Tĩnh"). The rest of
-an OCR'd text is left as read, for the clerk to correct (the review list says so)."""
+official list ("Uy ban nhan dan tinh Ha Tinh" → "Ủy ban nhân dân tỉnh Hà Tĩnh"), and a unit's name
+that is, letter for letter but a few OCR slips, the name of a unit of a plan already in plans/
+("S& Khoa hgc va Cong nghé" → "Sở Khoa học và Công nghệ"). The rest of an OCR'd text is left
+as read, for the clerk to correct (the review list says so)."""
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
+from kehoach.authoring.importer.unitmerge import name_key
 from kehoach.source.localities import Gazetteer, Locality
 from kehoach.vietnamese import fold
 
@@ -26,3 +31,14 @@ def place_with_marks(place: str, locality: Locality, gazetteer: Gazetteer) -> st
     if gazetteer.has_province(locality.province_code):
         names.append(gazetteer.province(locality.province_code).short_name)
     return next((name for name in names if _same(place, name)), place)
+
+
+# How close an OCR'd name must be to a known one: "s& khoa hgc va cong nghe" is 0.92 of
+# "so khoa hoc va cong nghe"; "so tai chinh" is 0.55 of "so tu phap".
+SAME_NAME = 0.85
+
+
+def unit_with_marks(name: str, known_names: dict[str, str]) -> str | None:
+    """The known unit's name (``known_names``: name_key → name) that ``name`` is."""
+    close = get_close_matches(name_key(name), list(known_names), n=1, cutoff=SAME_NAME)
+    return known_names[close[0]] if close else None

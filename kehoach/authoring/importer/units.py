@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from slugify import slugify
 
+from kehoach.authoring.importer.marks import unit_with_marks
 from kehoach.authoring.importer.text import folded
 from kehoach.authoring.importer.unitmerge import name_key, same_units
+from kehoach.vietnamese import fold
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
@@ -54,16 +57,21 @@ VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "th
 _VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
 
 
-def split_units(text: str) -> list[str]:
-    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names."""
+def split_units(text: str, marks_lost: bool = False) -> list[str]:
+    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names. ``marks_lost``:
+    the text lost its marks (OCR), its unit words are found without them ("Cong an tinh")."""
     cleaned = text.strip(" .:;")
-    heads = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
-    parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
-    joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    parts, joiners = [], []
+    start = 0
+    for cut_start, cut_end, joiner in _cuts(cleaned, marks_lost):
+        parts.append(cleaned[start:cut_start])
+        joiners.append(fold(joiner))
+        start = cut_end
+    parts.append(cleaned[start:])
     names: list[str] = []
     for index, part in enumerate(_VERB.sub("", p).strip(" .:;,…") for p in parts):
         # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
-        if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
+        if names and joiners[index - 1] == "va" and names[-1].startswith(_OFFICE_OF):
             names[-1] = f"{names[-1]} và {part}"
         elif part:
             names.append(part)
@@ -74,6 +82,29 @@ def split_units(text: str) -> list[str]:
     if level:
         names = [f"{n} {level.group(1)}" if _LEVEL_BODY.match(n) else n for n in names]
     return [n[:1].upper() + n[1:] for n in names]
+
+
+_HEADS = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+_CUT = re.compile(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{_HEADS})\b)")
+
+
+def bare(text: str) -> str:
+    """``text`` without its marks, case and length kept: "Công an Tỉnh" → "Cong an Tinh"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_BARE_HEADS = "|".join(re.escape(bare(h)) for h in sorted(HEADS, key=len, reverse=True))
+_BARE_CUT = re.compile(rf"\s*([,;…]+|\bva\b|\bvoi\b)\s*(?=(?:{_BARE_HEADS})\b)")
+
+
+def _cuts(text: str, marks_lost: bool) -> list[tuple[int, int, str]]:
+    """(start, end, joiner) of each place in ``text`` where another unit's name starts."""
+    probe = bare(text) if marks_lost else text
+    if len(probe) != len(text):  # spans are read on both
+        probe, marks_lost = text, False
+    pattern = _BARE_CUT if marks_lost else _CUT
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(probe)]
 
 
 def words_if_not_a_name(text: str) -> str | None:
@@ -104,6 +135,11 @@ class Units:
     level_word: str | None = None  # "xã", "huyện", "tỉnh" of the issuer
     names: dict[str, str] = field(default_factory=dict)  # id → name
     keys: dict[str, str] = field(default_factory=dict)  # name_key → id
+    # for a text that lost its marks: the units of the plans already published (name_key →
+    # name), to write a name back with its marks; and the names so written, for the review
+    known_names: dict[str, str] = field(default_factory=dict)
+    restored: list[str] = field(default_factory=list)
+    marks_lost: bool = False
 
     def full_name(self, raw: str) -> str:
         """The unit's name as the draft writes it: "UBND xã" → "Ủy ban nhân dân xã Thạch Hà"."""
@@ -121,6 +157,10 @@ class Units:
         if self.place and at and at.group(2) == self.level_word:
             name = f"{name} {self.place}"
         name = _YOUTH_UNION.sub(r"Đoàn Thanh niên \1", name)
+        if self.known_names and (marked := unit_with_marks(name, self.known_names)) is not None:
+            if marked not in self.restored:
+                self.restored.append(marked)
+            return marked
         return name[:1].upper() + name[1:]
 
     def add(self, raw: str) -> str:
@@ -141,7 +181,7 @@ class Units:
 
     def add_all(self, text: str) -> list[str]:
         ids: list[str] = []
-        for name in split_units(text):
+        for name in split_units(text, marks_lost=self.marks_lost):
             unit_id = self.add(name)
             if unit_id not in ids:
                 ids.append(unit_id)
