@@ -7,6 +7,10 @@ in pairs.txt there) and compares the draft with the hand-made plan, field by fie
 precision (what the draft says that is right) and recall (what the hand-made plan says that the
 draft found) per field, and the share of the hand-made plan's text values found in the draft.
 Exit 0 always: it measures, it does not judge (the targets are printed beside the figures).
+
+Units are compared by name, folded; the plan's own place after a level word ("Công an xã
+Thạch Hà" / "Công an xã" in Thạch Hà's plan) and a trailing "trên địa bàn <level>" do not make
+another unit. Each seed is imported with what plans/ holds except its own hand-made plan.
 """
 
 from __future__ import annotations
