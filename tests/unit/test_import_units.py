@@ -87,6 +87,9 @@ def test_a_block_keeps_the_name_it_was_written_with() -> None:
     assert units.spelt_otherwise("Phòng Văn hóa - Thông tin")
     assert not units.spelt_otherwise("Phòng Văn hóa và Thông tin")
     assert not units.spelt_otherwise("UBND xã")  # an abbreviation, not another spelling
+    before = dict(units.names)
+    assert not units.spelt_otherwise("Phòng Kinh tế")  # not met: asked, not added
+    assert units.names == before
     data = {"responsibilities": [{"units": units.add_all("Các cơ quan, đơn vị")},
                                  {"units": units.add_all("Các cơ quan, đơn vị thuộc UBND xã")}]}
     assert units.merge(data) == {"responsibilities": [

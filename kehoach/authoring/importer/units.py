@@ -177,7 +177,12 @@ class Units:
     def spelt_otherwise(self, text: str) -> bool:
         """True when a unit of ``text`` is one the plan met first under another spelling, so
         that the words as written are kept beside its id."""
-        return any(self.names.get(self.add(n)) != self.full_name(n) for n in split_units(text))
+        for name in split_units(text, self.marks_lost):
+            full = self.full_name(name)
+            unit_id = self.keys.get(name_key(full))
+            if unit_id is not None and self.names.get(unit_id) != full:
+                return True
+        return False
 
     def add_all(self, text: str) -> list[str]:
         ids: list[str] = []
