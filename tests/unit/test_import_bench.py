@@ -67,10 +67,30 @@ def test_activities_time_windows_and_text(marked_seeds: Any) -> None:
     assert bench.texts_found >= 0.95 * bench.texts_total
 
 
-def test_lead_units_floor(marked_seeds: Any) -> None:
-    """Below the 90 % target (see the report of #16): held where it is, not to fall back."""
-    lead = marked_seeds.scores["activity lead units"]
-    assert lead.right >= 0.6 * lead.expected
+def test_lead_units_target_and_floors(marked_seeds: Any) -> None:
+    """Lead units at the 90 % target; partners and responsibilities, below or beside it,
+    held where they are (see the report of #16), not to fall back."""
+    scores = marked_seeds.scores
+    lead = scores["activity lead units"]
+    assert lead.right >= 0.9 * lead.expected
+    assert lead.right >= 0.9 * lead.said
+    partners = scores["activity partners units"]
+    assert partners.right >= 0.75 * partners.expected
+    duties = scores["responsibilities (by units)"]
+    assert duties.right >= 0.95 * duties.expected
+
+
+def test_units_compared_by_name_within_the_plans_place() -> None:
+    """The plan's own place after a level word, and "trên địa bàn <level>", do not make
+    another unit; any other difference does."""
+    place = BENCH._own_place({"issuer": "Ủy ban nhân dân xã Xuân Lộc"})
+    assert place == "xuan loc"
+    same = BENCH._unit_name
+    assert same("Công an xã Xuân Lộc", place) == same("Công an xã", place)
+    assert same("Các đơn vị viễn thông trên địa bàn xã", place) == same(
+        "Các đơn vị viễn thông", place)
+    assert same("Công an xã Xuân Thành", place) != same("Công an xã", place)
+    assert same("Các doanh nghiệp viễn thông", place) != same("Các đơn vị viễn thông", place)
 
 
 def test_report_prints_every_field(marked_seeds: Any) -> None:
@@ -79,3 +99,14 @@ def test_report_prints_every_field(marked_seeds: Any) -> None:
                   "activity time windows", "appendix rows", "responsibilities (by units)",
                   "signer", "text values of the plan in the draft"):
         assert field in text
+
+
+def test_the_ocr_seed_gives_its_header_and_references() -> None:
+    """With the seed that lost its marks: number, place, issuer and the cited documents are
+    still read (the rest of its text is for the clerk to restore, see the report of #16)."""
+    bench = BENCH.run(SEEDS, PLANS if PLANS.is_dir() else ROOT / "plans")
+    scores = bench.scores
+    for name in ("header: document.number", "header: document.place", "header: issuer",
+                 "references"):
+        assert scores[name].right == scores[name].said == scores[name].expected, name
+    assert any(line.startswith(OCR_SEED) for line in bench.per_seed)

@@ -7,11 +7,18 @@ from typing import Any
 
 import pytest
 
+from kehoach.authoring.importer.activities import partners_in
 from kehoach.authoring.importer.coverage import dropped
 from kehoach.authoring.importer.references import mentions
 from kehoach.authoring.importer.tail import recipients_of, signer_of
 from kehoach.authoring.importer.targets import targets_of
-from kehoach.authoring.importer.text import Para, has_diacritics, paragraphs, roman_heading
+from kehoach.authoring.importer.text import (
+    Para,
+    has_diacritics,
+    paragraphs,
+    roman_heading,
+    sentences,
+)
 from kehoach.authoring.importer.timewin import parse_when
 from kehoach.authoring.importer.units import Units, scope_of, split_units
 
@@ -59,7 +66,10 @@ UNITS = [
      "cử cán bộ", ["Ủy ban nhân dân cấp xã", "Đoàn Thanh niên"]),
     ("Đoàn Thanh niên, Công an, Viễn thông, Bưu điện,…Tổ chuyển đổi số cộng đồng",
      ["Đoàn Thanh niên", "Công an", "Viễn thông", "Bưu điện", "Tổ chuyển đổi số cộng đồng"]),
-    ("các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh", ["Các Tổ Công nghệ số cộng đồng"]),
+    # where the unit works stays in its name; Units merges it with the bare name if the plan
+    # also writes that (tests/unit/test_import_units.py)
+    ("các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh",
+     ["Các Tổ Công nghệ số cộng đồng trên địa bàn tỉnh"]),
     ("Ủy ban MTTQ Việt Nam xã, các tổ chức chính trị - xã hội xã",
      ["Ủy ban MTTQ Việt Nam xã", "Các tổ chức chính trị - xã hội xã"]),
 ]
@@ -154,3 +164,30 @@ def test_recipients_and_signer() -> None:
     assert signer_of(tail[4:]) == {"name": "Hoàng Xuân Hùng",
                                    "lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]}
     assert signer_of([(1, "KT. CHỦ TỊCH"), (2, "(Đã ký)")]) is None
+
+
+def test_sentences_end_at_a_full_stop_or_an_open_list() -> None:
+    text = ("Tổ chức các hoạt động như: mua sắm trực tuyến, … Cài đặt ứng dụng i-Speed. "
+            "Ngày 10/10. Hướng dẫn người dân, Viễn thông, Bưu điện,…Tổ chuyển đổi số.")
+    assert sentences(text) == [
+        "Tổ chức các hoạt động như: mua sắm trực tuyến, …", "Cài đặt ứng dụng i-Speed.",
+        "Ngày 10/10.", "Hướng dẫn người dân, Viễn thông, Bưu điện,…Tổ chuyển đổi số."]
+    assert sentences("trong tháng 10/2025. và tiếp tục") == ["trong tháng 10/2025. và tiếp tục"]
+
+
+PARTNERS = [
+    ("Phòng Văn hóa - Xã hội chủ trì, phối hợp các Tổ Công nghệ số cộng đồng, các doanh nghiệp "
+     "viễn thông cung cấp chữ ký số công cộng trên địa bàn xã, Bưu điện khu vực Xuân Lộc triển "
+     "khai thực hiện.", "các Tổ Công nghệ số cộng đồng, các doanh nghiệp viễn thông, "
+                        "Bưu điện khu vực Xuân Lộc"),
+    # the list ends at the sentence's verb: what follows is another clause, not a partner
+    ("Phòng Kinh tế chủ trì, phối hợp với Phòng Văn hóa - Xã hội tổ chức Hội nghị, Công an xã "
+     "bảo đảm an ninh.", "Phòng Văn hóa - Xã hội"),
+    ("Phòng Kinh tế chủ trì, phối hợp với Phòng Văn hóa - Xã hội triển khai kế hoạch, Công an xã "
+     "bảo đảm an ninh.", "Phòng Văn hóa - Xã hội"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "partners"), PARTNERS, ids=[p[1][:30] for p in PARTNERS])
+def test_partners_in_a_sentence(sentence: str, partners: str) -> None:
+    assert partners_in(sentence) == partners

@@ -179,7 +179,8 @@ class _Body:
 def _assign(heading: str, duties: list[str], units: Units) -> dict[str, Any]:
     names = re.sub(r"^(Đề nghị|Giao)\s+", "", heading)
     entry: dict[str, Any] = {"units": units.add_all(names)}
-    if names != heading or len(entry["units"]) > 1 or expand(names) != names:
+    if names != heading or len(entry["units"]) > 1 or expand(names) != names or (
+            units.spelt_otherwise(names)):
         entry["heading"] = heading
     if duties:
         entry["duties"] = duties
@@ -224,8 +225,8 @@ def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,
             guessed = lead is not None
         if "lead" not in data and lead is not None:
             data["lead"] = units.add_all(lead.group(1))
-            if (partners := _INLINE_PARTNERS.search(sentence)) is not None:
-                data.setdefault("partners", units.add_all(partners.group(1)))
+            if (partners := partners_in(sentence)) is not None:
+                data.setdefault("partners", units.add_all(partners))
         if "when" not in data and any(word in key for word in _TIME_WORDS):
             for clause in re.split(r"(?<=[,;])\s+", sentence):
                 when = parse_when(clause.strip(" ,;"), year)
@@ -233,6 +234,26 @@ def _inline(data: dict[str, Any], texts: list[str], year: int, units: Units,
                     data["when"] = when
                     break
     return guessed
+
+
+_VERB_WORDS = "|".join(VERBS)
+# "… các doanh nghiệp viễn thông cung cấp chữ ký số trên địa bàn xã, Bưu điện khu vực X triển
+# khai …": a verb inside the list that only says which units ("cung cấp …") is followed by
+# more units, then by the sentence's own verb.
+_LIST_GOES_ON = re.compile(rf"\s+(?:{_VERB_WORDS})\b[^,;.]{{0,80}}?,\s*((?:{_HEAD_WORDS})\b"
+                           rf".{{3,150}}?)(?=\s+(?:{_VERB_WORDS})\b)")
+
+
+def partners_in(sentence: str) -> str | None:
+    """The units after "phối hợp (với)", up to the sentence's verb."""
+    found = _INLINE_PARTNERS.search(sentence)
+    if found is None:
+        return None
+    names, end = [found.group(1)], found.end(1)
+    while (more := _LIST_GOES_ON.match(sentence, end)) is not None:
+        names.append(more.group(1))
+        end = more.end(1)
+    return ", ".join(names)
 
 
 # "tổ chức" is a verb except in "các tổ chức chính trị - xã hội" (organisations).

@@ -51,7 +51,7 @@ def appendix_head(lines: Lines) -> tuple[dict[str, str] | None, int]:
     index = 1
     while index < len(lines):
         text = lines[index][1]
-        if text.startswith("(") and "kèm theo" in text.lower():
+        if text.startswith("(") and "kem theo" in folded(text):  # also as OCR writes it
             note = text
             index += 1
             break

@@ -19,6 +19,7 @@ from kehoach.authoring.importer.header import Header, from_attachment_note, read
 from kehoach.authoring.importer.joining import attach_appendix, attach_resources
 from kehoach.authoring.importer.known import Known
 from kehoach.authoring.importer.locality import Found, resolve
+from kehoach.authoring.importer.marks import issuer_with_marks, place_with_marks
 from kehoach.authoring.importer.outline import Outline, outline
 from kehoach.authoring.importer.reading import Source
 from kehoach.authoring.importer.refs import plan_references
@@ -27,6 +28,7 @@ from kehoach.authoring.importer.review import Review
 from kehoach.authoring.importer.sections import Body, read_sections
 from kehoach.authoring.importer.tail import recipients_of, signer_of
 from kehoach.authoring.importer.text import has_diacritics
+from kehoach.authoring.importer.unitmerge import name_key
 from kehoach.authoring.importer.units import Units
 from kehoach.authoring.scaffold import plan_id
 
@@ -73,9 +75,16 @@ def build(source: Source, known: Known, province: str | None = None,
         review.add(("issuer",), "không tìm thấy cơ quan ban hành: ghi đầy đủ tên cơ quan")
     year = _year(header, intro_text, review)
     found = resolve(known.gazetteer, issuer, all_text, province, commune)
+    if found.locality is not None and not has_diacritics(all_text):
+        issuer = issuer_with_marks(issuer, found.locality)
+        if header.place:
+            header.place = place_with_marks(header.place, found.locality, known.gazetteer)
     level = found.locality.level if found.locality else "commune"
     level_word, place = _place(issuer)
     units = Units(level, place, level_word)
+    if not has_diacritics(all_text):
+        units.marks_lost = True
+        units.known_names = {name_key(n): n for n in known.unit_names}
     body = read_sections(parts.sections, year, units)
     data = _top(header, issuer, year, found, known, parts, review)
     registry = plan_references(data, parts, known, year, review)
@@ -83,6 +92,9 @@ def build(source: Source, known: Known, province: str | None = None,
         registry["former_units"] = [found.new_former]
         review.add(("locality",), found.note or "")
     _body_fields(data, body, parts, units, known, registry, review, year, source)
+    if units.restored:
+        review.add(("units",), "bản OCR: tên các đơn vị này được viết lại có dấu theo các kế "
+                   "hoạch đã có: kiểm tra — " + "; ".join(units.restored))
     return Result(data, review, registry)
 
 
@@ -189,6 +201,7 @@ def _body_fields(data: dict[str, Any], body: Body, parts: Outline, units: Units,
     data.update(units.merge(data))
     if units.names:
         data["units"] = units.data()
+    _unread_appendix(data, parts, review)
     _unplaced(data, parts, review)
 
 
@@ -213,3 +226,19 @@ def _unplaced(data: dict[str, Any], parts: Outline, review: Review) -> None:
         sections.append({"heading": UNPLACED, "body": para.text})
         review.add(("sections", len(sections) - 1), "đoạn này của văn bản chưa được đặt vào "
                    "trường nào: chuyển vào đúng chỗ", para.text, para.line)
+
+
+UNREAD_APPENDIX = "Phụ lục (bảng chưa đọc được thành từng dòng)"
+
+
+def _unread_appendix(data: dict[str, Any], parts: Outline, review: Review) -> None:
+    """An appendix table that gave no row (OCR scrambles its cells) is kept whole in
+    ``sections``, for the clerk to enter row by row."""
+    rest = parts.appendix[appendix_head(parts.appendix)[1]:]
+    if not rest or any("appendix" in a for a in data.get("activities", [])):
+        return
+    sections = data.setdefault("sections", [])
+    sections.append({"heading": UNREAD_APPENDIX, "body": "\n".join(t for _n, t in rest)})
+    review.add(("sections", len(sections) - 1), "không đọc được các dòng của bảng phụ lục: chép "
+               "từng dòng vào `appendix` của hoạt động (row, task, lead, partners, time)", None,
+               rest[0][0])

@@ -12,6 +12,9 @@ DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CÔNG VĂN",
              "CHỈ THỊ", "NGHỊ QUYẾT", "BÁO CÁO")
 # Marks optional ("So:", "ngay … thang … nam"): an OCR'd header still gives its number and date.
 _NUMBER = re.compile(r"\bS[ốo]\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)")
+# OCR reads "Số:" as "S6:", "Sé:", "S0:" and the slash as "I" or "l": "S6: 541 IKH-UBND". Only
+# a number and a code of the usual "KH-UBND" shape are taken so.
+_OCR_NUMBER = re.compile(r"\bS[ốoô6é0]\s*:\s*(\d+)\s*[Il|]\s*([A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9\-]*)")
 _PLACE_DATE = re.compile(
     r"([A-ZĐÂ][^\d,:]{1,40}?),\s*ng[àa]y\s*(\d{1,2})?\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})"
 )
@@ -53,11 +56,11 @@ def read_header(lines: Lines) -> Header:
 
 
 def _number_and_date(header: Header, number: int, text: str) -> None:
-    found = _NUMBER.search(text)
+    found = _NUMBER.search(text) or _OCR_NUMBER.search(text)
     if found and header.number is None:
         header.number = f"{found.group(1)}/{found.group(2)}"
         header.number_line = number
-    dated = _PLACE_DATE.search(_NUMBER.sub(" ", text))
+    dated = _PLACE_DATE.search(_OCR_NUMBER.sub(" ", _NUMBER.sub(" ", text)))
     if dated and header.date is None:
         # a number the "Số:" pattern missed (OCR: "S6: 541 IKH-UBND") is not part of the place
         place = re.sub(r"^(?:\S*\d\S*\s+)*\S*[A-ZĐ]{2,}-[A-ZĐ]{2,}\S*\s+", "", dated.group(1))

@@ -16,6 +16,7 @@ from kehoach.authoring.importer.text import (
     roman_heading,
     starts_block,
 )
+from kehoach.vietnamese import fold
 
 Lines = list[tuple[int, str]]  # (source line number, cleaned text), blank lines left out
 
@@ -55,7 +56,7 @@ def numbered_lines(raw: list[str]) -> Lines:
 
 def outline(raw: list[str]) -> Outline:
     lines = numbered_lines(raw)
-    appendix_at = _first(lines, lambda t: bool(_APPENDIX.match(t)), after=_tail_start(lines))
+    appendix_at = _first(lines, _is_appendix, after=_tail_start(lines))
     body, appendix = lines[:appendix_at], lines[appendix_at:]
     body, footnotes, marks = _take_footnotes(body)
     # Why: a PDF's hyperlinks come out as lines holding only an address, in the middle of a
@@ -70,6 +71,18 @@ def outline(raw: list[str]) -> Outline:
     intro, sections, closing = _sections(main)
     return Outline(header, intro, sections, closing, recipients, signature, appendix, footnotes,
                    loose, marks)
+
+
+def _recipients_start(text: str) -> bool:
+    """"Nơi nhận:", also as OCR misreads it ("Noi nhgn:")."""
+    return bool(_RECIPIENTS.match(text)) or (
+        ":" in text[:12] and fuzzy_has(text.split(":", 1)[0], "noi nhan", 0.85))
+
+
+def _is_appendix(text: str) -> bool:
+    """"PHỤ LỤC", "Phụ lục", and OCR's "Phu luc" on a line of its own."""
+    return bool(_APPENDIX.match(text)) or re.fullmatch(
+        r"phu luc(?:\s+[0-9ivx]+)?\.?", fold(text).lower().strip()) is not None
 
 
 def _intro_start(text: str) -> bool:
@@ -99,7 +112,7 @@ def _tail_start(lines: Lines) -> int:
     )
     for index in range(last_heading, len(lines)):
         text = lines[index][1]
-        if _RECIPIENTS.match(text) or _SIGN_LINE.match(text):
+        if _recipients_start(text) or _SIGN_LINE.match(text):
             return index
     return len(lines)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from kehoach.authoring.importer.text import Para, folded
+from kehoach.authoring.importer.text import Para, folded, fuzzy_has
+from kehoach.vietnamese import fold
 
 TYPES = {
     "Chương trình hành động": "ctr", "Chương trình": "ctr", "Kế hoạch": "kh",
@@ -51,6 +52,11 @@ class Cited:
 
 
 def mentions(para: Para, kind: str) -> list[Cited]:
+    # a paragraph where none is found may have lost its marks (OCR): read it so
+    return _mentions(para, kind) or _ocr_mentions(para, kind)
+
+
+def _mentions(para: Para, kind: str) -> list[Cited]:
     found: list[Cited] = []
     text = para.text
     for match in _MENTION.finditer(text):
@@ -72,9 +78,9 @@ def intro_references(intro: list[Para]) -> list[Cited]:
     title are cited, not implemented)."""
     found: list[Cited] = []
     for para in intro:
-        key = folded(para.text)
-        kind = "basis" if key.startswith("can cu") else "implements"
-        if not (key.startswith("can cu") or key.startswith("thuc hien")):
+        first = " ".join(para.text.split()[:2])  # as OCR may misread it: "Thyc hién"
+        kind = "basis" if fuzzy_has(first, "can cu", 0.85) else "implements"
+        if kind == "implements" and not fuzzy_has(first, "thuc hien", 0.85):
             continue
         cited = mentions(para, kind)
         for item in cited:
@@ -106,3 +112,35 @@ def deduplicate(cited: list[Cited]) -> list[Cited]:
         known.issuer = known.issuer or item.issuer
         known.title = known.title or item.title
     return list(by_number.values())
+
+
+# The same mention in text that lost its marks (OCR): "Quyet dinh sé 2873/Qb-BKHCN ngay
+# 24/9/2025 … vé viéc …", found on the folded text; "số" may read "sé", "s6", "so6".
+_FOLDED_TYPES = {fold(t): t for t in TYPES}
+_OCR_MENTION = re.compile(
+    r"\b(" + "|".join(sorted(_FOLDED_TYPES, key=len, reverse=True)) + r")\s+(?:s\S{0,2}\s+)?"
+    r"(\d+(?:\s?[-/]\s?[0-9a-z]+)+)(?:\s*,?\s*ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))?"
+)
+_OCR_TITLE = re.compile(r"^.{0,80}?\bve\s+(.+?)(?=;|\.\s|\.$|$)")
+# OCR reads the Đ of "QĐ" as b, D or P: "2873/Qb-BKHCN" is "2873/QĐ-BKHCN".
+_OCR_QD = re.compile(r"(?<=[/-])Q[bDPð](?=-)")
+
+
+def _ocr_mentions(para: Para, kind: str) -> list[Cited]:
+    text = para.text
+    key = fold(text)
+    if len(key) != len(text):  # the spans below are read on both
+        return []
+    found: list[Cited] = []
+    for match in _OCR_MENTION.finditer(key):
+        number = _OCR_QD.sub("QĐ", re.sub(r"\s+", "", text[match.start(2) : match.end(2)]))
+        day, month, year = match.group(3), match.group(4), match.group(5)
+        date = f"{int(day):02d}/{int(month):02d}/{year}" if year else None
+        title_match = _OCR_TITLE.match(key[match.end() :])
+        title = None
+        if title_match:
+            start = match.end() + title_match.start(1)
+            title = _about(_OCR_QD.sub("QĐ", text[start : match.end() + title_match.end(1)]))
+        found.append(Cited(kind, _FOLDED_TYPES[match.group(1)], number, date, None, title,
+                           para.line, text))
+    return found

@@ -28,7 +28,7 @@ def responsibilities_of(items: list[Item], units: Units) -> tuple[list[dict[str,
             continue
         names = _REQUEST.sub("", heading)
         entry: dict[str, Any] = {"units": units.add_all(names)}
-        if names != heading or len(entry["units"]) > 1:
+        if names != heading or len(entry["units"]) > 1 or units.spelt_otherwise(names):
             entry["heading"] = heading
         duties = ([first_duty] if first_duty else []) + [bullet_text(p) for p in item.body]
         if duties:

@@ -129,10 +129,11 @@ def folded(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split after ". " when a capital letter follows (not inside "10/10. " numbers)."""
+    """Split after ". " (or "… ", an open list that ends the sentence) when a capital letter
+    follows (not inside "10/10. " numbers)."""
     found: list[str] = []
     start = 0
-    for match in re.finditer(r"(?<=[.!?])\s+(?=\S)", text):
+    for match in re.finditer(r"(?<=[.!?…])\s+(?=\S)", text):
         following = text[match.end()]
         if following.isupper() or following in "“\"":
             found.append(text[start : match.start()])

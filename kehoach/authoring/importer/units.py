@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from slugify import slugify
 
+from kehoach.authoring.importer.marks import unit_with_marks
 from kehoach.authoring.importer.text import folded
+from kehoach.authoring.importer.unitmerge import name_key, same_units
+from kehoach.vietnamese import fold
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban MTTQ",
@@ -25,6 +29,8 @@ HEADS = (
     "Bộ Chỉ huy", "Trạm", "Đảng viên", "Người dân", "người dân", "Thôn", "Tổ dân phố",
 )
 _MTTQ = re.compile(r"\bMTTQ\b")
+# "Đoàn xã" (the commune's Youth Union) is "Đoàn Thanh niên xã", as the plans name it
+_YOUTH_UNION = re.compile(r"^Đoàn (xã|phường|huyện|thị trấn)\b")
 _OFFICE_OF = ("Văn phòng", "Ban Chỉ đạo")
 _LEVEL_BODY = re.compile(r"^(Đảng ủy|HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Đoàn|"
                          r"UBMTTQ|Mặt trận Tổ quốc|"
@@ -49,20 +55,23 @@ VERBS = ("bố trí", "cử", "thực hiện", "triển khai", "hỗ trợ", "th
          "xây dựng", "ra quân", "đẩy mạnh", "lựa chọn", "cung cấp", "theo dõi", "tổng hợp",
          "tiếp tục")
 _VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b.*$")
-# "… trên địa bàn tỉnh" after a unit only says where it works: the unit is the same.
-_WHERE = re.compile(r"\s+trên địa bàn(?:\s+(?:xã|tỉnh|huyện|phường))?$")
 
 
-def split_units(text: str) -> list[str]:
-    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names."""
+def split_units(text: str, marks_lost: bool = False) -> list[str]:
+    """"Phòng Văn hóa - Xã hội, Công an xã và Đoàn Thanh niên" → three names. ``marks_lost``:
+    the text lost its marks (OCR), its unit words are found without them ("Cong an tinh")."""
     cleaned = text.strip(" .:;")
-    heads = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
-    parts = re.split(rf"\s*(?:[,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
-    joiners = re.findall(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{heads})\b)", cleaned)
+    parts, joiners = [], []
+    start = 0
+    for cut_start, cut_end, joiner in _cuts(cleaned, marks_lost):
+        parts.append(cleaned[start:cut_start])
+        joiners.append(fold(joiner))
+        start = cut_end
+    parts.append(cleaned[start:])
     names: list[str] = []
-    for index, part in enumerate(_WHERE.sub("", _VERB.sub("", p)).strip(" .:;,…") for p in parts):
+    for index, part in enumerate(_VERB.sub("", p).strip(" .:;,…") for p in parts):
         # "Văn phòng HĐND và UBND huyện" is one office, of both bodies.
-        if names and joiners[index - 1] == "và" and names[-1].startswith(_OFFICE_OF):
+        if names and joiners[index - 1] == "va" and names[-1].startswith(_OFFICE_OF):
             names[-1] = f"{names[-1]} và {part}"
         elif part:
             names.append(part)
@@ -73,6 +82,29 @@ def split_units(text: str) -> list[str]:
     if level:
         names = [f"{n} {level.group(1)}" if _LEVEL_BODY.match(n) else n for n in names]
     return [n[:1].upper() + n[1:] for n in names]
+
+
+_HEADS = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+_CUT = re.compile(rf"\s*([,;…]+|\bvà\b|\bvới\b)\s*(?=(?:{_HEADS})\b)")
+
+
+def bare(text: str) -> str:
+    """``text`` without its marks, case and length kept: "Công an Tỉnh" → "Cong an Tinh"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_BARE_HEADS = "|".join(re.escape(bare(h)) for h in sorted(HEADS, key=len, reverse=True))
+_BARE_CUT = re.compile(rf"\s*([,;…]+|\bva\b|\bvoi\b)\s*(?=(?:{_BARE_HEADS})\b)")
+
+
+def _cuts(text: str, marks_lost: bool) -> list[tuple[int, int, str]]:
+    """(start, end, joiner) of each place in ``text`` where another unit's name starts."""
+    probe = bare(text) if marks_lost else text
+    if len(probe) != len(text):  # spans are read on both
+        probe, marks_lost = text, False
+    pattern = _BARE_CUT if marks_lost else _CUT
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(probe)]
 
 
 def words_if_not_a_name(text: str) -> str | None:
@@ -102,8 +134,15 @@ class Units:
     place: str | None = None
     level_word: str | None = None  # "xã", "huyện", "tỉnh" of the issuer
     names: dict[str, str] = field(default_factory=dict)  # id → name
+    keys: dict[str, str] = field(default_factory=dict)  # name_key → id
+    # for a text that lost its marks: the units of the plans already published (name_key →
+    # name), to write a name back with its marks; and the names so written, for the review
+    known_names: dict[str, str] = field(default_factory=dict)
+    restored: list[str] = field(default_factory=list)
+    marks_lost: bool = False
 
-    def add(self, raw: str) -> str:
+    def full_name(self, raw: str) -> str:
+        """The unit's name as the draft writes it: "UBND xã" → "Ủy ban nhân dân xã Thạch Hà"."""
         # Only a leading abbreviation is the unit's own name ("UBND xã" is the commune's
         # People's Committee); "Các cơ quan, đơn vị thuộc UBND xã" is written as it is. MTTQ
         # is always part of a name ("Ủy ban MTTQ Việt Nam xã").
@@ -117,40 +156,56 @@ class Units:
         at = _LEVEL_BODY_AT.match(raw)
         if self.place and at and at.group(2) == self.level_word:
             name = f"{name} {self.place}"
+        name = _YOUTH_UNION.sub(r"Đoàn Thanh niên \1", name)
+        if self.known_names and (marked := unit_with_marks(name, self.known_names)) is not None:
+            if marked not in self.restored:
+                self.restored.append(marked)
+            return marked
+        return name[:1].upper() + name[1:]
+
+    def add(self, raw: str) -> str:
+        name = self.full_name(raw)
+        # the same name spelt another way ("Văn hóa - Thông tin", "Văn hóa và Thông tin")
+        # is the unit met first
+        if (seen := self.keys.get(name_key(name))) is not None:
+            return seen
         unit_id = str(slugify(name))[:80].strip("-") or "don-vi"
-        self.names.setdefault(unit_id, name[:1].upper() + name[1:])
+        self.names.setdefault(unit_id, name)
+        self.keys.setdefault(name_key(name), unit_id)
         return unit_id
+
+    def spelt_otherwise(self, text: str) -> bool:
+        """True when a unit of ``text`` is one the plan met first under another spelling, so
+        that the words as written are kept beside its id."""
+        for name in split_units(text, self.marks_lost):
+            full = self.full_name(name)
+            unit_id = self.keys.get(name_key(full))
+            if unit_id is not None and self.names.get(unit_id) != full:
+                return True
+        return False
 
     def add_all(self, text: str) -> list[str]:
         ids: list[str] = []
-        for name in split_units(text):
+        for name in split_units(text, marks_lost=self.marks_lost):
             unit_id = self.add(name)
             if unit_id not in ids:
                 ids.append(unit_id)
         return ids
 
     def merged(self) -> dict[str, str]:
-        """Short id → full id, for a unit written both bare and with the issuer's level or
-        place: "Công an" in a list and "Công an xã Thạch Hà" (from "Công an xã") are one unit,
-        so are "Trung tâm Phục vụ hành chính công" and "… công xã" in a commune's plan."""
-        if not (self.place and self.level_word):
-            return {}
-        suffixes = (f" {self.level_word} {self.place}", f" {self.level_word}")
-        by_name = {name: unit_id for unit_id, name in self.names.items()}
-        merged: dict[str, str] = {}
-        for unit_id, name in self.names.items():
-            longer = next((by_name[name + s] for s in suffixes if name + s in by_name), None)
-            if longer is not None:
-                merged[unit_id] = merged.get(longer, longer)
-        # a chain ("Công an" → "Công an xã" → "Công an xã X") ends at the longest name
-        return {short: merged.get(full, full) for short, full in merged.items()}
+        """Id → the id of the unit it names in another way (see unitmerge)."""
+        return same_units(self.names, self.level_word, self.place)
 
     def merge(self, data: Any) -> Any:
-        """``data`` with every short id replaced by its full id (and the short unit gone)."""
+        """``data`` with every short id replaced by its full id (and the short unit gone); a
+        block about a unit (responsibility, assignment) keeps the name it was written with."""
         mapping = self.merged()
+        if not mapping:
+            return data
+        _keep_headings(data, mapping, self.names)
         for short in mapping:
             self.names.pop(short, None)
-        return _replace_ids(data, mapping) if mapping else data
+        return _replace_ids(data, mapping)
 
     def data(self) -> list[dict[str, str]]:
         found: list[dict[str, str]] = []
@@ -164,6 +219,18 @@ class Units:
 
 
 _ID_LISTS = ("lead", "partners", "units", "by", "to")
+
+
+def _keep_headings(data: Any, mapping: dict[str, str], names: dict[str, str]) -> None:
+    if isinstance(data, dict):
+        ids = data.get("units")
+        if isinstance(ids, list) and "heading" not in data and any(i in mapping for i in ids):
+            data["heading"] = ", ".join(names.get(str(i), str(i)) for i in ids)
+        for value in data.values():
+            _keep_headings(value, mapping, names)
+    elif isinstance(data, list):
+        for value in data:
+            _keep_headings(value, mapping, names)
 
 
 def _replace_ids(data: Any, mapping: dict[str, str], key: str = "") -> Any:
