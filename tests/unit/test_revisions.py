@@ -1,0 +1,126 @@
+"""The version history of plan files from git (kehoach.source.revisions), on repositories
+made in tmp_path: dates and changes of each commit, renames, unreadable versions, deletions,
+no git at all, and a fixed number of git processes however many plans and commits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kehoach.source.revisions import plan_revisions
+from tests.gitrepo import GitRepo
+
+PLAN = """id: xa-a-2025
+title: Ngày Chuyển đổi số
+units:
+  - {{id: vhxh, name: Phòng Văn hóa - Xã hội}}
+activities:
+  - id: tuyen-truyen
+    label: "1.1"
+    title: Tuyên truyền
+    lead: [vhxh]
+    when: {{start: "06/10/2025", end: "{end}"}}
+{more}"""
+MORE = """  - id: hoi-thi
+    label: "2.3"
+    title: Hội thi tìm hiểu chuyển đổi số
+"""
+
+
+def _plan(end: str = "10/10/2025", more: str = "") -> str:
+    return PLAN.format(end=end, more=more)
+
+
+def _texts(found: dict[Path, Any], path: Path) -> list[tuple[dt.date, list[str]]]:
+    return [(r.date, [c.text for c in r.changes]) for r in found[path]]
+
+
+def test_each_commit_of_a_plan_with_its_date_and_changes(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    plans = repo.folder / "plans"
+    first = plans / "xa-a" / "2025.yaml"
+    first.parent.mkdir(parents=True)
+    first.write_text(_plan(), "utf-8")
+    (plans / "registry.yaml").write_text("documents: []\n", "utf-8")
+    repo.commit("Thêm kế hoạch", "2025-10-06")
+    first.write_text(_plan(end="15/10/2025", more=MORE), "utf-8")
+    repo.commit("Sửa kế hoạch", "2025-10-12")
+    moved = plans / "xa-b" / "2025.yaml"
+    moved.parent.mkdir()
+    first.rename(moved)
+    repo.commit("Đổi tên", "2025-10-20")
+    moved.write_text("id: [không đóng\n", "utf-8")
+    repo.commit("Hỏng", "2025-10-21")
+    moved.write_text(_plan(end="15/10/2025"), "utf-8")
+    repo.commit("Sửa lại", "2025-10-22")
+    found = plan_revisions(plans, [moved])
+    assert list(found) == [moved.resolve()]  # the registry is not asked for
+    assert _texts(found, moved.resolve()) == [
+        (dt.date(2025, 10, 6), ["thêm kế hoạch vào dữ liệu"]),
+        (
+            dt.date(2025, 10, 12),
+            [
+                "thêm hoạt động 2.3 «Hội thi tìm hiểu chuyển đổi số»",
+                "đổi thời gian hoạt động 1.1 từ 06/10–10/10/2025 thành 06/10–15/10/2025",
+            ],
+        ),
+        (
+            dt.date(2025, 10, 20),
+            ["đổi tên, chuyển tệp từ plans/xa-a/2025.yaml thành plans/xa-b/2025.yaml"],
+        ),
+        (dt.date(2025, 10, 21), ["phiên bản không đọc được"]),
+        # Compared with the last readable version (12/10), not with the unreadable one.
+        (dt.date(2025, 10, 22), ["bỏ hoạt động 2.3 «Hội thi tìm hiểu chuyển đổi số»"]),
+    ]
+
+
+def test_a_deleted_then_restored_file_starts_afresh(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    plan = repo.folder / "2025.yaml"
+    plan.write_text(_plan(), "utf-8")
+    repo.commit("Thêm", "2025-10-01")
+    plan.unlink()
+    repo.commit("Xóa", "2025-10-02")
+    plan.write_text(_plan(more=MORE), "utf-8")
+    repo.commit("Thêm lại", "2025-10-03")
+    found = plan_revisions(repo.folder, [plan])
+    assert _texts(found, plan.resolve()) == [(dt.date(2025, 10, 3), ["thêm kế hoạch vào dữ liệu"])]
+
+
+def test_a_folder_outside_git_has_no_history(tmp_path: Path) -> None:
+    plan = tmp_path / "2025.yaml"
+    plan.write_text(_plan(), "utf-8")
+    assert plan_revisions(tmp_path, [plan]) == {}
+
+
+def test_a_fixed_number_of_git_processes_for_many_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three processes (rev-parse, log, cat-file) for 20 plans of 3 versions each."""
+    repo = GitRepo(tmp_path / "repo")
+    paths = [repo.folder / f"xa-{n}.yaml" for n in range(20)]
+    for day, end in (("01", "10/10/2025"), ("02", "11/10/2025"), ("03", "12/10/2025")):
+        for path in paths:
+            path.write_text(_plan(end=end), "utf-8")
+        repo.commit(f"Ngày {day}", f"2025-10-{day}")
+    calls: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    def counted_popen(command: list[str], **options: Any) -> Any:
+        calls.append(command)
+        return real_popen(command, **options)
+
+    # Every process starts through Popen (subprocess.run too).
+    monkeypatch.setattr(subprocess, "Popen", counted_popen)
+    found = plan_revisions(repo.folder, paths)
+    assert [c[3] for c in calls] == ["rev-parse", "log", "cat-file"]
+    assert len(found) == len(paths)
+    assert all(len(found[p.resolve()]) == 3 for p in paths)
+    assert _texts(found, paths[7].resolve())[2] == (
+        dt.date(2025, 10, 3),
+        ["đổi thời gian hoạt động 1.1 từ 06/10–11/10/2025 thành 06/10–12/10/2025"],
+    )
