@@ -169,8 +169,9 @@ def activity_changes(old: Data, new: Data) -> list[Change]:
     common = [key for key in after if key in before]
     if common != [key for key in before if key in after]:
         changes.append(Change("activities_reordered", "đổi thứ tự các hoạt động"))
+    old_units, new_units = _units(old), _units(new)
     for key in common:
-        changes += _one_activity(before[key], after[key], _units(old), _units(new))
+        changes += _one_activity(before[key], after[key], old_units, new_units)
     return changes
 
 

@@ -111,7 +111,8 @@ def file_chains(log: str) -> dict[str, list[Step]]:
 
 def wanted_blobs(chain: list[Step]) -> list[str]:
     """The versions of one file to read, in order, each once: the one before its first step
-    when git does not show its creation, then each new one."""
+    when git does not show its creation, then each new one; none when nothing is compared
+    (a file added and only moved since, as most plans are)."""
     blobs: list[str] = []
     first = chain[0].old_blob
     if first is not None:
@@ -119,7 +120,7 @@ def wanted_blobs(chain: list[Step]) -> list[str]:
     for step in chain:
         if step.new_blob not in blobs:
             blobs.append(step.new_blob)
-    return blobs
+    return blobs if len(blobs) > 1 else []
 
 
 def read_revisions(
@@ -165,10 +166,28 @@ def load_version(content: bytes | None) -> Data | None:
     if content is None:
         return None
     try:
-        data = yaml.load(content.decode("utf-8-sig", errors="replace"), Loader=_Loader)
-    except yaml.YAMLError:
+        # The C parser's node tree, made plain here: PyYAML's constructor (in Python) would
+        # take 2.4 times as long, and this loader makes every scalar a string anyway.
+        node = yaml.compose(content.decode("utf-8-sig", errors="replace"), Loader=_Loader)
+        data = _plain(node)
+    except (yaml.YAMLError, RecursionError):  # RecursionError: an alias inside itself
         return None
     return data if isinstance(data, dict) else None
+
+
+def _plain(node: yaml.Node | None) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {_key(key): _plain(value) for key, value in node.value}
+    return None
+
+
+def _key(node: yaml.Node) -> str:
+    """A mapping key as text (a list or mapping as key, which no plan has, by its YAML)."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else yaml.serialize(node)
 
 
 def revisions_of(chain: list[Step], versions: dict[str, Data | None]) -> tuple[Revision, ...]:

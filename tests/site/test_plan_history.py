@@ -93,3 +93,10 @@ def test_plans_outside_git_build_without_a_history(tmp_path: Path) -> None:
     assert "Tuyên truyền về chuyển đổi số" in html
     assert 'id="lich-su"' not in html
     assert "đã được sửa" not in html
+
+
+def test_the_feeds_say_the_newest_amendment(history_site: Path) -> None:
+    for feed in ("feed.xml", "ha-tinh/feed.xml"):
+        xml = (history_site / feed).read_text("utf-8")
+        assert "Sửa ngày 12/10/2025: thêm hoạt động 2.3 «Hội thi &lt;tìm hiểu&gt; chuyển" in xml
+        assert "<updated>2025-10-12T00:00:00+07:00</updated>" in xml

@@ -1,5 +1,6 @@
 """A plan's version history as the plan page shows it: its revisions (from git, through the
-options: kehoach.source.revisions, kehoach/adapter/publish.py), newest first."""
+options: kehoach.source.revisions, kehoach/adapter/publish.py), newest first; and its newest
+amendment in a sentence, for the plan's entry in the Atom feeds (feeds.py)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def history_entry(revision: Revision) -> HistoryEntry:
 
 def amends(revision: Revision) -> bool:
     return any(c.kind not in NOT_AMENDING for c in revision.changes)
+
+
+def amendment_summary(options: SiteOptions, source_path: str) -> str | None:
+    """ "Sửa ngày 12/10/2025: thêm hoạt động 2.3 «…»; đổi …." or None (never amended)."""
+    amending = [r for r in options.revisions_of(source_path) if amends(r)]
+    if not amending:
+        return None
+    entry = history_entry(amending[-1])
+    more = [f"và {entry['more']} thay đổi khác"] if entry["more"] else []
+    return f"Sửa ngày {entry['date']}: {'; '.join(entry['changes'] + more)}."
