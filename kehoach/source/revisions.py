@@ -65,7 +65,7 @@ def plan_revisions(folder: Path, wanted: Collection[Path]) -> dict[Path, tuple[R
             folder, "log", "--date-order", "--reverse", "-M", "--raw", "-z", "--no-abbrev",
             LOG_FORMAT, "--", ".",
         )  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
+    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
         return {}
     root = Path(top).resolve()
     keep = {p.resolve() for p in wanted}
@@ -110,17 +110,10 @@ def file_chains(log: str) -> dict[str, list[Step]]:
 
 
 def wanted_blobs(chain: list[Step]) -> list[str]:
-    """The versions of one file to read, in order, each once: the one before its first step
-    when git does not show its creation, then each new one; none when nothing is compared
-    (a file added and only moved since, as most plans are)."""
-    blobs: list[str] = []
-    first = chain[0].old_blob
-    if first is not None:
-        blobs.append(first)
-    for step in chain:
-        if step.new_blob not in blobs:
-            blobs.append(step.new_blob)
-    return blobs if len(blobs) > 1 else []
+    """The versions of one file to read, in order, each once: before and after each step;
+    none when nothing is compared (a file added and only moved since, as most plans are)."""
+    blobs = dict.fromkeys(b for step in chain for b in (step.old_blob, step.new_blob) if b)
+    return list(blobs) if len(blobs) > 1 else []
 
 
 def read_revisions(
@@ -191,15 +184,17 @@ def _key(node: yaml.Node) -> str:
 
 
 def revisions_of(chain: list[Step], versions: dict[str, Data | None]) -> tuple[Revision, ...]:
-    """Each step of one file and what it changed, compared with the last readable version."""
-    last: Data | None = versions.get(chain[0].old_blob or "")
+    """Each step of one file and what it changed: compared with the version before it in its
+    commit's parent (two branches that changed the file are each compared with their own
+    parent), or with the last readable version when that one cannot be read."""
+    last: Data | None = None
     revisions = []
     for step in chain:
         data = versions.get(step.new_blob)
-        changes = step_changes(step, last, data)
+        before = versions.get(step.old_blob or "") or last
+        revisions.append(Revision(step.date, step.commit, tuple(step_changes(step, before, data))))
         if data is not None:
             last = data
-        revisions.append(Revision(step.date, step.commit, tuple(changes)))
     return tuple(revisions)
 
 

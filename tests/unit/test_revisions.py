@@ -124,3 +124,27 @@ def test_a_fixed_number_of_git_processes_for_many_plans(
         dt.date(2025, 10, 3),
         ["đổi thời gian hoạt động 1.1 từ 06/10–11/10/2025 thành 06/10–12/10/2025"],
     )
+
+
+def test_commits_of_two_branches_are_each_compared_with_their_parent(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    plan = repo.folder / "2025.yaml"
+    plan.write_text(_plan(), "utf-8")
+    repo.commit("Thêm", "2025-10-01")
+    repo.git("checkout", "-q", "-b", "ten")
+    plan.write_text(_plan().replace("title: Ngày", "title: Kế hoạch Ngày"), "utf-8")
+    repo.commit("Đổi tên", "2025-10-02")
+    repo.git("checkout", "-q", "main")
+    plan.write_text(_plan(more=MORE), "utf-8")
+    repo.commit("Thêm hoạt động", "2025-10-03")
+    repo.git("merge", "-q", "--no-edit", "ten", date="2025-10-04")
+    assert "Kế hoạch Ngày" in plan.read_text("utf-8") and "hoi-thi" in plan.read_text("utf-8")
+    found = plan_revisions(repo.folder, [plan])
+    assert _texts(found, plan.resolve())[1:] == [
+        (
+            dt.date(2025, 10, 2),
+            ["đổi tên kế hoạch từ «Ngày Chuyển đổi số» thành «Kế hoạch Ngày Chuyển đổi số»"],
+        ),
+        # Not "the title changed back" too: this commit's parent had the old title.
+        (dt.date(2025, 10, 3), ["thêm hoạt động 2.3 «Hội thi tìm hiểu chuyển đổi số»"]),
+    ]
