@@ -16,9 +16,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kehoach.source.changewords import (
+    Data,
+    activity_name,
+    as_text,
+    in_sentence,
+    is_short,
+    measure_text,
+    owned,
+    quote,
+    when_phrase,
+)
 from kehoach.source.schema import PLAN_SCHEMA, load_schema, resolve
 
-Data = Mapping[str, Any]
 ChangeKind = Literal[
     "field",  # a field of the header (document, title, theme, period, …) changed
     "unit_added",
@@ -34,7 +44,6 @@ ChangeKind = Literal[
     "moved",  # the file renamed or moved
     "unreadable",  # a version that is not a YAML mapping
 ]
-QUOTE_LIMIT = 80  # characters of a quoted text before it is cut with "…"
 # Compared by their own rules below, not as header fields.
 STRUCTURED = ("units", "activities")
 
@@ -86,10 +95,10 @@ def _field(props: dict[str, Any], key: str) -> dict[str, Any]:
 
 def field_phrase(node: dict[str, Any], key: str, before: Any, after: Any, owner: str) -> str:
     """One changed field: "sửa số hiệu từ «a» thành «b»", "sửa nội dung hoạt động 2"."""
-    label = _owned(_label(node.get("title") or key), owner)
+    label = owned(in_sentence(node.get("title") or key), owner)
     if _is_when(node) and (before is None or isinstance(before, Mapping)):
         return when_phrase(label, before, after)
-    if _short(before) and _short(after):
+    if is_short(before) and is_short(after):
         if before is None:
             return f"thêm {label}: {quote(after)}"
         if after is None:
@@ -100,47 +109,6 @@ def field_phrase(node: dict[str, Any], key: str, before: Any, after: Any, owner:
     if after is None:
         return f"bỏ {label}"
     return f"sửa {label}"
-
-
-def _owned(label: str, owner: str) -> str:
-    """ "nội dung" + "hoạt động 2" → "nội dung hoạt động 2"; "tên hoạt động" → "tên hoạt động 2"."""
-    shared = "hoạt động"
-    if owner.startswith(shared) and label.endswith(shared):
-        return label + owner.removeprefix(shared)
-    return f"{label} {owner}" if owner else label
-
-
-def when_phrase(label: str, before: Any, after: Any) -> str:
-    was, now = when_text(before), when_text(after)
-    if was == now:
-        return f"sửa cách ghi {label}"
-    return f"đổi {label} từ {was} thành {now}"
-
-
-def when_text(when: Any) -> str:
-    """A time window in a few characters: "06/10–10/10/2025", "từ 01/10/2025", "thường xuyên"."""
-    if not isinstance(when, Mapping):
-        return "(không ghi)"
-    start, end = _text(when.get("start")), _text(when.get("end"))
-    if start and end:
-        span = span_text(start, end)
-    elif start or end:
-        span = f"từ {start}" if start else f"đến {end}"
-    else:
-        span = quote(when["text"]) if _text(when.get("text")) else ""
-    if str(when.get("ongoing")).lower() == "true":
-        return f"thường xuyên{f' ({span})' if span else ''}"
-    return span or "(không ghi)"
-
-
-def span_text(start: str, end: str) -> str:
-    """ "06/10/2025", "10/10/2025" → "06/10–10/10/2025": the shared year written once."""
-    if start == end:
-        return start
-    year = end[-5:]
-    if len(start) > 5 and start.endswith(year) and year.startswith("/"):
-        return f"{start[:-5]}–{end}"
-    return f"{start}–{end}"
 
 
 def unit_changes(old: dict[str, str], new: dict[str, str]) -> list[Change]:
@@ -204,7 +172,7 @@ def _one_activity(
 
 def _units_phrase(node: dict[str, Any], before: str | None, after: str | None, owner: str) -> str:
     """ "đổi đơn vị chủ trì hoạt động 3 từ «A» thành «B»": names quoted however long."""
-    label = _owned(_label(node.get("title", "")), owner)
+    label = owned(in_sentence(node.get("title", "")), owner)
     if before is None or after is None:
         return f"thêm {label}: {quote(after)}" if before is None else f"bỏ {label} {quote(before)}"
     return f"đổi {label} từ {quote(before)} thành {quote(after)}"
@@ -228,38 +196,6 @@ def target_changes(old: Any, new: Any, owner: str) -> list[Change]:
     return changes
 
 
-COMPARATORS = {"at_least": "ít nhất ", "more_than": "trên ", "exactly": ""}
-
-
-def measure_text(target: Data) -> str:
-    """ "ít nhất 80% (thời hạn 31/12/2025)", "(không ghi mức)"."""
-    value, unit = _text(target.get("value")), _text(target.get("unit"))
-    measure = ""
-    if value:
-        space = "" if unit in ("", "%") else " "
-        measure = f"{COMPARATORS.get(str(target.get('comparator')), '')}{value}{space}{unit}"
-    deadline = _text(target.get("deadline"))
-    if deadline:
-        measure = f"{measure} (thời hạn {deadline})".strip()
-    return measure or "(không ghi mức)"
-
-
-def activity_name(activity: Data, *, with_title: bool, numbered: bool = True) -> str:
-    """ "hoạt động 2.3 «…»" (its number in the text), else "hoạt động «…»" (its title)."""
-    label = _text(activity.get("label")).rstrip(".")
-    title = quote(activity.get("title") or activity.get("id") or "")
-    if label and numbered:
-        return f"hoạt động {label} {title}" if with_title else f"hoạt động {label}"
-    return f"hoạt động {title}"
-
-
-def quote(value: Any) -> str:
-    text = " ".join(_text(value).split())
-    if len(text) > QUOTE_LIMIT:
-        text = text[: QUOTE_LIMIT - 1].rstrip() + "…"
-    return f"«{text}»"
-
-
 def _activities(plan: Data) -> dict[str, Data]:
     """Activities by id (by position when an old version has none), in their order."""
     items = plan.get("activities")
@@ -268,7 +204,7 @@ def _activities(plan: Data) -> dict[str, Data]:
     found: dict[str, Data] = {}
     for index, item in enumerate(items):
         if isinstance(item, Mapping):
-            found.setdefault(_text(item.get("id")) or f"#{index}", item)
+            found.setdefault(as_text(item.get("id")) or f"#{index}", item)
     return found
 
 
@@ -277,9 +213,9 @@ def _units(plan: Data) -> dict[str, str]:
     if not isinstance(items, Sequence) or isinstance(items, str):
         return {}
     return {
-        _text(u.get("id")): _text(u.get("name")) or _text(u.get("id"))
+        as_text(u.get("id")): as_text(u.get("name")) or as_text(u.get("id"))
         for u in items
-        if isinstance(u, Mapping) and _text(u.get("id"))
+        if isinstance(u, Mapping) and as_text(u.get("id"))
     }
 
 
@@ -287,38 +223,17 @@ def _unit_names(ids: Any, units: dict[str, str]) -> str | None:
     """A lead or partners list as the names a reader knows ("Sở Tài chính, …")."""
     if not isinstance(ids, Sequence) or isinstance(ids, str) or not ids:
         return None
-    return ", ".join(units.get(_text(u), _text(u)) for u in ids)
+    return ", ".join(units.get(as_text(u), as_text(u)) for u in ids)
 
 
 def _by_text(targets: Any) -> dict[str, Data]:
     if not isinstance(targets, Sequence) or isinstance(targets, str):
         return {}
-    return {_text(t.get("text")): t for t in targets if isinstance(t, Mapping)}
-
-
-def _short(value: Any) -> bool:
-    """A value worth quoting whole: absent, or one short line of text (or a number)."""
-    if value is None:
-        return True
-    if isinstance(value, (Mapping, list)):
-        return False
-    text = _text(value)
-    return "\n" not in text.strip() and len(text) <= QUOTE_LIMIT
+    return {as_text(t.get("text")): t for t in targets if isinstance(t, Mapping)}
 
 
 def _is_when(node: dict[str, Any]) -> bool:
     return set(_properties(node)) >= {"start", "end", "ongoing"}
-
-
-def _label(title: str) -> str:
-    """A schema title inside a sentence: "Ngày ban hành" → "ngày ban hành" ("UBND" stays)."""
-    if len(title) > 1 and title[1].isupper():
-        return title
-    return title[:1].lower() + title[1:]
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def _properties(node: dict[str, Any]) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from typing import IO, Any, Literal
 
 import yaml
 
+from kehoach.source.changewords import Data
 from kehoach.source.history import run_git
-from kehoach.source.plandiff import Change, Data, diff_plans
+from kehoach.source.plandiff import Change, diff_plans
 
 # C's loader when PyYAML has it: nationally, thousands of old versions are read.
 _Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)

@@ -13,7 +13,8 @@ import yaml
 
 from kehoach.formats.export import plan_data
 from kehoach.source.catalog import load_catalog
-from kehoach.source.plandiff import diff_plans, quote, span_text, when_text
+from kehoach.source.changewords import quote, span_text, when_text
+from kehoach.source.plandiff import diff_plans
 from tests.plansdirs import FIXTURE_PLANS
 
 BASE = """
