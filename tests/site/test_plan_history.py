@@ -49,17 +49,23 @@ def _write_plans(plans: Path, end: str, more: str = "") -> None:
     (plans / "ke-hoach.yaml").write_text(PLAN.format(end=end, more=more), "utf-8")
 
 
-@pytest.fixture(scope="module")
-def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = GitRepo(tmp_path_factory.mktemp("history") / "repo")
+def build_history_site(folder: Path) -> Path:
+    """The site of a repository in ``folder`` whose plan was added on 06/10/2025 and amended
+    on 12/10/2025 (also checked in a browser: tests/browser/test_plan_history_page.py)."""
+    repo = GitRepo(folder / "repo")
     plans = repo.folder / "plans"
     _write_plans(plans, "10/10/2025")
     repo.commit("Thêm kế hoạch", "2025-10-06")
     _write_plans(plans, "15/10/2025", ADDED)
     repo.commit("Sửa kế hoạch", "2025-10-12")
-    out = repo.folder.parent / "site"
+    out = folder / "site"
     build_site(out, plans)
     return out
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_history_site(tmp_path_factory.mktemp("history"))
 
 
 def test_the_plan_page_lists_its_changes_with_their_dates(history_site: Path) -> None:
