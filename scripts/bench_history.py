@@ -7,7 +7,8 @@ Makes, in a temporary folder, a git repository of ``--plans`` plan files (copies
 plans, tests/fixtures/plans, each full size) and ``--commits`` commits: the first adds them
 all, each next one changes one date in every plan (so every plan has ``--commits`` versions
 to read and compare). Then reads the history of every plan ``--runs`` times and prints the
-median, the number of versions read and the time per version. Exit 0 always: it measures.
+median (a first build), the time of a rebuild in the same process (``mkdocs serve``), the
+number of versions read and the time per version. Exit 0 always: it measures.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kehoach.source import revisions
 from kehoach.source.revisions import plan_revisions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,10 +93,14 @@ def main() -> None:
         made = time.perf_counter() - started
         times, cpu = [], []
         for _ in range(args.runs):
+            revisions._KNOWN.clear()  # a first build: nothing read before
             started, used = time.perf_counter(), _cpu()
             found = plan_revisions(folder / "plans", paths)
             times.append(time.perf_counter() - started)
             cpu.append(_cpu() - used)
+        started = time.perf_counter()
+        plan_revisions(folder / "plans", paths)  # a rebuild of `mkdocs serve`: all known
+        warm = time.perf_counter() - started
         versions = sum(len(r) for r in found.values())
         changes = sum(len(rev.changes) for r in found.values() for rev in r)
     median, median_cpu = statistics.median(times), statistics.median(cpu)
@@ -103,6 +109,7 @@ def main() -> None:
           f"({', '.join(f'{t:.2f}' for t in times)})")  # fmt: skip
     print(f"CPU (this process and git): median {median_cpu:.2f} s; the machine's other load "
           "shows in the elapsed time only")  # fmt: skip
+    print(f"a rebuild in the same process (mkdocs serve), nothing changed: {warm:.2f} s")
     print(f"{versions} versions, {changes} changes; {1000 * median_cpu / versions:.2f} ms CPU "
           "a version")  # fmt: skip
 

@@ -117,25 +117,35 @@ def wanted_blobs(chain: list[Step]) -> list[str]:
     return list(blobs) if len(blobs) > 1 else []
 
 
+# The revisions of each chain of steps already read by this process: git's objects never
+# change, and `mkdocs serve` rebuilds on every edit (nationally, reading every amended plan
+# takes half a minute), so a rebuild reads only the files changed since.
+_KNOWN: dict[tuple[Step, ...], tuple[Revision, ...]] = {}
+
+
 def read_revisions(
     folder: Path, chains: dict[Path, list[Step]]
 ) -> dict[Path, tuple[Revision, ...]]:
     """Reads the versions with one ``git cat-file --batch``, a file's versions at a time (so
     only one plan's versions are in memory), and compares each with the one before it."""
-    requests = [b for chain in chains.values() for b in wanted_blobs(chain)]
-    command = ["git", "-C", str(folder), "cat-file", "--batch"]
-    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process:
-        assert process.stdin is not None and process.stdout is not None
-        # Written from a thread: the answers fill the output pipe while the requests go in.
-        writer = threading.Thread(target=_write_requests, args=(process.stdin, requests))
-        writer.start()
-        blobs = _read_blobs(process.stdout)
-        result = {}
-        for path, chain in chains.items():
-            versions = {sha: load_version(next(blobs)) for sha in wanted_blobs(chain)}
-            result[path] = revisions_of(chain, versions)
-        writer.join()
-    return result
+    todo = {tuple(c): c for c in chains.values() if tuple(c) not in _KNOWN}
+    requests = [b for chain in todo.values() for b in wanted_blobs(chain)]
+    if requests:
+        command = ["git", "-C", str(folder), "cat-file", "--batch"]
+        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process:
+            assert process.stdin is not None and process.stdout is not None
+            # Written from a thread: the answers fill the output pipe while the requests go in.
+            writer = threading.Thread(target=_write_requests, args=(process.stdin, requests))
+            writer.start()
+            blobs = _read_blobs(process.stdout)
+            for key, chain in todo.items():
+                versions = {sha: load_version(next(blobs)) for sha in wanted_blobs(chain)}
+                _KNOWN[key] = revisions_of(chain, versions)
+            writer.join()
+    for key, chain in todo.items():
+        if not wanted_blobs(chain):  # nothing to compare: no version read
+            _KNOWN[key] = revisions_of(chain, {})
+    return {path: _KNOWN[tuple(chain)] for path, chain in chains.items()}
 
 
 def _write_requests(stdin: IO[bytes], requests: list[str]) -> None:

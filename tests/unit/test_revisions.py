@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from kehoach.source import revisions
 from kehoach.source.revisions import plan_revisions
 from tests.gitrepo import GitRepo
 
@@ -100,7 +101,8 @@ def test_a_folder_outside_git_has_no_history(tmp_path: Path) -> None:
 def test_a_fixed_number_of_git_processes_for_many_plans(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Three processes (rev-parse, log, cat-file) for 20 plans of 3 versions each."""
+    """Three processes (rev-parse, log, cat-file) for 20 plans of 3 versions each; on a
+    rebuild, no version is read again but those of a file changed since."""
     repo = GitRepo(tmp_path / "repo")
     paths = [repo.folder / f"xa-{n}.yaml" for n in range(20)]
     for day, end in (("01", "10/10/2025"), ("02", "11/10/2025"), ("03", "12/10/2025")):
@@ -116,6 +118,7 @@ def test_a_fixed_number_of_git_processes_for_many_plans(
 
     # Every process starts through Popen (subprocess.run too).
     monkeypatch.setattr(subprocess, "Popen", counted_popen)
+    monkeypatch.setattr(revisions, "_KNOWN", {})  # nothing read before by this process
     found = plan_revisions(repo.folder, paths)
     assert [c[3] for c in calls] == ["rev-parse", "log", "cat-file"]
     assert len(found) == len(paths)
@@ -124,6 +127,17 @@ def test_a_fixed_number_of_git_processes_for_many_plans(
         dt.date(2025, 10, 3),
         ["đổi thời gian hoạt động 1.1 từ 06/10–11/10/2025 thành 06/10–12/10/2025"],
     )
+    # A rebuild (mkdocs serve) reads again only the files changed since: here, one.
+    calls.clear()
+    assert plan_revisions(repo.folder, paths) == found
+    assert [c[3] for c in calls] == ["rev-parse", "log"]
+    paths[3].write_text(_plan(end="20/10/2025"), "utf-8")
+    repo.commit("Ngày 04", "2025-10-04")
+    calls.clear()
+    again = plan_revisions(repo.folder, paths)
+    assert [c[3] for c in calls] == ["rev-parse", "log", "cat-file"]
+    assert {p for p in again if again[p] != found[p]} == {paths[3].resolve()}
+    assert len(again[paths[3].resolve()]) == 4
 
 
 def test_commits_of_two_branches_are_each_compared_with_their_parent(tmp_path: Path) -> None:
