@@ -7,8 +7,8 @@ its renames; ONE ``git cat-file --batch`` then reads the versions that are compa
 version is loaded leniently (YAML with every scalar a string, no schema): an old version
 written for an older schema is still compared; one that is not a YAML mapping at all is said
 to be "phiên bản không đọc được" and the next readable one is compared with the last readable
-one. Without git history the result is empty. No MkDocs here: kehoach/adapter/publish.py
-calls it.
+one. Without git history, or with only part of it (a shallow clone), the result is empty.
+No MkDocs here: kehoach/adapter/publish.py calls it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from kehoach.source.plandiff import Change, diff_plans
 _Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 LOG_FORMAT = "--format=%x1e%H %cs"  # a record separator, the commit and its date
 StepKind = Literal["created", "changed", "moved"]
+SHALLOW = "--is-shallow-repository"
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,12 @@ def plan_revisions(folder: Path, wanted: Collection[Path]) -> dict[Path, tuple[R
     """{file: its revisions, oldest first} for the files of ``wanted`` (absolute paths) under
     ``folder``; {} when the folder has no git history."""
     try:
-        top = run_git(folder, "rev-parse", "--show-toplevel").strip()
-        if not top:
+        # The root, then "true" in a shallow clone: that one shows every file as added by
+        # its oldest commit, a false history.
+        answer = run_git(folder, "rev-parse", "--show-toplevel", SHALLOW).splitlines()
+        if answer[1:2] != ["false"] or not answer[0]:
             return {}
+        top = answer[0]
         log = run_git(
             folder, "log", "--date-order", "--reverse", "-M", "--raw", "-z", "--no-abbrev",
             LOG_FORMAT, "--", ".",

@@ -5,12 +5,13 @@ added, a date changed); the same plans outside git build without a history."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.gitrepo import GitRepo
-from tests.plansdirs import CASES_DIR
+from tests.plansdirs import CASES_DIR, FIXTURE_PLANS, ROOT
 from tests.sitetools import build_site, page_text
 
 REGISTRY = CASES_DIR / "accepted-minimal-plan" / "plans" / "registry" / "registry.yaml"
@@ -106,3 +107,18 @@ def test_the_feeds_say_the_newest_amendment(history_site: Path) -> None:
         xml = (history_site / feed).read_text("utf-8")
         assert "Sửa ngày 12/10/2025: thêm hoạt động 2.3 «Hội thi &lt;tìm hiểu&gt; chuyển" in xml
         assert "<updated>2025-10-12T00:00:00+07:00</updated>" in xml
+
+
+def test_the_reference_site_shows_when_its_plans_were_added(site: Path) -> None:
+    """The fixture plans are in the project's repository, a sub-folder of it."""
+    source = (FIXTURE_PLANS / "ha-tinh/2025-ngay-chuyen-doi-so.yaml").relative_to(ROOT)
+    dates = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "--format=%cs", "--", source.as_posix()],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert dates, f"{source} is not committed"
+    html = (site / "ha-tinh/ha-tinh-2025-ngay-cds/index.html").read_text("utf-8")
+    section = html[html.index('<section id="lich-su"') :]
+    oldest = section[: section.index("</ol>")].rsplit("<li>", 1)[1]
+    assert f'<time datetime="{dates[-1]}">' in oldest
+    assert "thêm kế hoạch vào dữ liệu" in oldest

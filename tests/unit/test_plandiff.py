@@ -147,6 +147,18 @@ CASES: dict[str, tuple[Edit, list[str]]] = {
         lambda p: p["units"][1].update(name="Công an xã A"),
         ["đổi tên đơn vị «Công an xã» thành «Công an xã A»"],
     ),
+    "unit removed": (
+        lambda p: p["units"].pop(1),
+        ["bỏ đơn vị «Công an xã»"],
+    ),
+    "header field removed": (
+        lambda p: p["document"].pop("date"),
+        ["bỏ ngày ban hành (trước là «01/10/2025»)"],
+    ),
+    "plan period": (
+        lambda p: p.update(period={"start": "01/10/2025", "end": "31/10/2025"}),
+        ["đổi thời gian tổ chức từ (không ghi) thành 01/10–31/10/2025"],
+    ),
     "layout only": (lambda p: None, ["sửa cách viết tệp, nội dung không đổi"]),
 }
 

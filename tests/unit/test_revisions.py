@@ -162,3 +162,18 @@ def test_commits_of_two_branches_are_each_compared_with_their_parent(tmp_path: P
         # Not "the title changed back" too: this commit's parent had the old title.
         (dt.date(2025, 10, 3), ["thêm hoạt động 2.3 «Hội thi tìm hiểu chuyển đổi số»"]),
     ]
+
+
+def test_a_shallow_clone_has_no_history(tmp_path: Path) -> None:
+    """Its oldest commit would seem to add every plan: no history rather than a false one."""
+    repo = GitRepo(tmp_path / "repo")
+    plan = repo.folder / "2025.yaml"
+    plan.write_text(_plan(), "utf-8")
+    repo.commit("Thêm", "2025-10-01")
+    plan.write_text(_plan(more=MORE), "utf-8")
+    repo.commit("Sửa", "2025-10-02")
+    assert len(plan_revisions(repo.folder, [plan])[plan.resolve()]) == 2
+    clone = tmp_path / "clone"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.folder}", str(clone))
+    assert (clone / "2025.yaml").is_file()
+    assert plan_revisions(clone, [clone / "2025.yaml"]) == {}
