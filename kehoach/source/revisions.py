@@ -28,7 +28,22 @@ from kehoach.source.history import run_git
 from kehoach.source.plandiff import Change, diff_plans
 
 # C's loader when PyYAML has it: nationally, thousands of old versions are read.
-_Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_BaseLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The base loader (every scalar a string), told each node's tag at once: PyYAML's own
+    resolver, called from C for every node, made reading 30% slower to the same result."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _TAGS[kind]
+
+
 LOG_FORMAT = "--format=%x1e%H %cs"  # a record separator, the commit and its date
 StepKind = Literal["created", "changed", "moved"]
 SHALLOW = "--is-shallow-repository"

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from kehoach.source import revisions
-from kehoach.source.revisions import plan_revisions
+from kehoach.source.revisions import load_version, plan_revisions
 from tests.gitrepo import GitRepo
+from tests.plansdirs import FIXTURE_PLANS
 
 PLAN = """id: xa-a-2025
 title: Ngày Chuyển đổi số
@@ -177,3 +179,17 @@ def test_a_shallow_clone_has_no_history(tmp_path: Path) -> None:
     repo.git("clone", "-q", "--depth", "1", f"file://{repo.folder}", str(clone))
     assert (clone / "2025.yaml").is_file()
     assert plan_revisions(clone, [clone / "2025.yaml"]) == {}
+
+
+def test_versions_load_as_yaml_with_every_scalar_a_string() -> None:
+    """load_version (C parser, nodes made plain) gives what PyYAML's BaseLoader gives."""
+    for path in sorted(FIXTURE_PLANS.rglob("*.yaml")):
+        content = path.read_bytes()
+        assert load_version(content) == yaml.load(content.decode("utf-8"), Loader=yaml.BaseLoader)
+    assert load_version("\ufeffid: a\nyear: 2025\nx: [1, {y: on}]\n".encode()) == {
+        "id": "a", "year": "2025", "x": ["1", {"y": "on"}],
+    }  # fmt: skip
+    assert load_version(b"id: [a\n") is None  # not YAML
+    assert load_version(b"- a\n- b\n") is None  # not a mapping
+    assert load_version(b"a: &x [*x]\n") is None  # an alias inside itself
+    assert load_version(None) is None
