@@ -24,6 +24,7 @@ from kehoach.site import routes
 from kehoach.site.options import SiteOptions
 from kehoach.source.catalog import plan_files
 from kehoach.source.history import LastChanged, git_dates, last_changed
+from kehoach.source.revisions import Revision, plan_revisions
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,15 +36,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     top, git = git_dates(plans_dir) if plans_dir.is_dir() else (None, {})
     docs_top, docs_git = git_dates(docs_dir)
     changed: dict[Path, LastChanged] = {}
+    history: dict[Path, tuple[Revision, ...]] = {}
     if plans_dir.is_dir():
         registry, plans = plan_files(plans_dir)
         epoch = settings.source_date_epoch
         changed = {p.resolve(): last_changed(p.resolve(), git, epoch) for p in registry + plans}
+        history = plan_revisions(plans_dir, plans) if top else {}
     build.options = SiteOptions(
         site_url=settings.site_url,
         repo_url=settings.repo_url,
         changed={str(p): c.date.isoformat() for p, c in sorted(changed.items()) if c.date},
         site_name=config.site_name,
+        history={str(p): revisions for p, revisions in sorted(history.items())},
     )
     roots = [r for r in (top, docs_top, project) if r is not None]
     build.sources = Sources(changed, docs_git, roots)

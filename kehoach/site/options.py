@@ -1,5 +1,6 @@
 """What only the site layer knows, handed to the core as plain values: the public address,
-the repository, when each data file last changed. No MkDocs, git or clock here."""
+the repository, when each data file last changed and its versions. No MkDocs, git or clock
+here."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from kehoach.source.revisions import Revision
 
 SITE_NAME = "Kế hoạch Chuyển đổi số địa phương"
 
@@ -18,6 +21,13 @@ class SiteOptions:
     # YAML file (absolute path) → ISO date of its last change (git, else the file's mtime).
     changed: dict[str, str] = field(default_factory=dict)
     site_name: str = SITE_NAME
+    # YAML file (absolute path) → its revisions from git, oldest first (none without git).
+    history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
+
+    def revisions_of(self, source_path: str) -> tuple[Revision, ...]:
+        return self.history.get(source_path) or self.history.get(
+            str(Path(source_path).resolve()), ()
+        )
 
     def changed_on(self, source_path: str) -> dt.date | None:
         found = self.changed.get(source_path) or self.changed.get(str(Path(source_path).resolve()))

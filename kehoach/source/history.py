@@ -24,17 +24,18 @@ def git_dates(folder: Path) -> tuple[Path | None, dict[Path, dt.date]]:
     """(repository root, {file: date of the last commit touching it}) for files under
     ``folder``, from a single ``git log``; (None, {}) when there is no git history."""
     try:
-        top = _git(folder, "rev-parse", "--show-toplevel").strip()
+        top = run_git(folder, "rev-parse", "--show-toplevel").strip()
         if not top:
             return None, {}
-        log = _git(folder, "log", "-z", "--format=%x1e%cs", "--name-only", "--", ".")
+        log = run_git(folder, "log", "-z", "--format=%x1e%cs", "--name-only", "--", ".")
     except (OSError, subprocess.CalledProcessError):
         return None, {}
     root = Path(top).resolve()
     return root, parse_log(log, root)
 
 
-def _git(folder: Path, *args: str) -> str:
+def run_git(folder: Path, *args: str) -> str:
+    """The output of ``git -C folder args…``; raises OSError or CalledProcessError."""
     result = subprocess.run(
         ["git", "-C", str(folder), *args],
         capture_output=True,

@@ -12,6 +12,7 @@ from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.options import SiteOptions
 from kehoach.site.pages.opendata import issued_on
+from kehoach.site.pages.plan_history import amendment_summary
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.wording import document_label
 
@@ -70,12 +71,14 @@ def plan_entry(index: SiteIndex, plan_id: str, options: SiteOptions, feed_uri: s
     dated = f" {issued_on(doc.date)}" if doc.date else ""
     count = len(plan.activities)
     province = index.catalog.gazetteer.province(place.province_code)
+    amended = amendment_summary(options, index.sources[plan_id])  # its newest amendment
     return FeedEntry(
         id=options.tag(f"ke-hoach/{plan_id}"),
         title=f"{place.name}: {plan.title}",
         url=options.link(index.plan_url(plan_id), feed_uri),
         updated=updated,
-        summary=f"{label}{dated} của {plan.issuer}. {count} hoạt động.",
+        summary=f"{label}{dated} của {plan.issuer}. {count} hoạt động."
+        + (f" {amended}" if amended else ""),
         author=plan.issuer,
         published=doc.date.first_day() if doc.date and doc.date.day else None,
         categories=(province.name, str(plan.year)),

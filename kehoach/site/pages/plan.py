@@ -11,6 +11,8 @@ from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
+from kehoach.site.options import SiteOptions
+from kehoach.site.pages.plan_history import plan_history
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
 from kehoach.site.views import plan as views
@@ -20,17 +22,24 @@ from kehoach.source.localities import Locality
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    plans = PlanView(site.index, site.md, site.timelines)
+    plans = PlanView(site.index, site.md, site.timelines, site.options)
     return Contribution(pages=[plans.page(plan_id) for plan_id in sorted(site.index.plans)])
 
 
 class PlanView:
     """Builds plan pages; holds the index and one Markdown renderer for the whole site."""
 
-    def __init__(self, index: SiteIndex, md: MarkdownRenderer, timelines: TimelineContext) -> None:
+    def __init__(
+        self,
+        index: SiteIndex,
+        md: MarkdownRenderer,
+        timelines: TimelineContext,
+        options: SiteOptions,
+    ) -> None:
         self.index = index
         self.md = md
         self.timelines = timelines
+        self.options = options
 
     def page(self, plan_id: str) -> PageSpec:
         plan = self.index.plans[plan_id]
@@ -60,6 +69,7 @@ class PlanView:
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
             "units": self.units(plan, tuple(u.id for u in plan.units)),
             "timeline": plan_timeline(self.timelines, plan_id),
+            "history": plan_history(self.options, self.index.sources[plan_id]),
         }
 
     def facets(self, plan: Plan) -> dict[str, str]:

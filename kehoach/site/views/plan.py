@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from kehoach.model.plan import Comparator
 from kehoach.site.views.common import Link
+from kehoach.site.views.history import PlanHistory
 from kehoach.site.views.timeline import PlanTimeline
 
 
@@ -191,3 +192,4 @@ class PlanPage(TypedDict):
     references: list[ReferenceView]
     units: list[Link]
     timeline: PlanTimeline
+    history: PlanHistory | None  # its versions, from git (partials/plan-history.html)
