@@ -18,6 +18,11 @@
 #   SITE_DIR=site       where `make site` puts the site (built in SITE_DIR.staging-<pid>,
 #                       swapped in only when every step succeeded)
 #   PIP_FLAGS=...       extra flags for pip (default: quiet)
+#   SIZE_FLAGS=...      options of scripts/site_size.py, which ends `make site` with one line:
+#                       files, size, and the GitHub Pages artifact against its limits; it
+#                       fails above 1 GB (artifact) or 10 GB (site), warns at 50 % (the Pages
+#                       workflow gives --github; e.g. SIZE_FLAGS="--table" shows where the
+#                       bytes go). Limits also from KEHOACH_PAGES_ARTIFACT_LIMIT, ..._SITE_LIMIT
 #
 # Browser-test tools from the npm registry (package.json, pinned in package-lock.json):
 # `make test` installs axe-core only; Lighthouse (a dev dependency) is installed by
@@ -46,6 +51,7 @@ apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 # step (the search index is written by the build itself, kehoach/adapter/search.py): a place
 # for a deployment's own check of the finished site. Empty: nothing runs.
 POST_BUILD ?=
+SIZE_FLAGS ?=
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -133,7 +139,8 @@ site: check
 	if ! mv "$$staging" "$$dest"; then \
 	  if [ -e "$$previous" ]; then mv "$$previous" "$$dest"; fi; exit 1; \
 	fi; \
-	echo "site: trang web mới ở $$dest/ (the new site is in place)"
+	echo "site: trang web mới ở $$dest/ (the new site is in place)"; \
+	$(BIN)/python scripts/site_size.py $(SIZE_FLAGS) "$$dest"
 
 serve: check
 	$(MKDOCS) serve
