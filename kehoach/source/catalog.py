@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +91,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[Catalog | None, list[Problem]
     catalogs: list[Catalog] = []
     for path in paths:
         root = path if path.is_dir() else _registry_root(path)
-        catalog, found = _load_tree(root, only=None if path.is_dir() else path)
+        catalog, found = _load_tree(root, only=None if path.is_dir() else [path])
         problems.extend(found)
         if catalog is not None:
             catalogs.append(catalog)
@@ -106,18 +106,20 @@ def _registry_root(path: Path) -> Path:
     return path.resolve().parent
 
 
-def load_catalog(root: Path) -> Catalog:
-    """The validated catalog of ``root``; raises DataError listing every problem."""
-    catalog, problems = _load_tree(root, only=None)
+def load_catalog(root: Path, only: Sequence[Path] | None = None) -> Catalog:
+    """The validated catalog of ``root``; raises DataError listing every problem. ``only``:
+    just these plan files (a preview), checked against the ids of all the others."""
+    catalog, problems = _load_tree(root, only=None if only is None else list(only))
     if catalog is None or errors_only(problems):
         raise DataError(errors_only(problems) or problems)
     return catalog
 
 
-def _load_tree(root: Path, only: Path | None) -> tuple[Catalog | None, list[Problem]]:
+def _load_tree(root: Path, only: list[Path] | None) -> tuple[Catalog | None, list[Problem]]:
     registry_paths, plan_paths = plan_files(root)
     if only is not None:
-        plan_paths = [p for p in plan_paths if p.resolve() == only.resolve()] or [only]
+        chosen = {p.resolve() for p in only}
+        plan_paths = [p for p in plan_paths if p.resolve() in chosen] or only
     problems: list[Problem] = ignored_files(root) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
     docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
@@ -236,16 +238,19 @@ def _plan_ids(docs: list[tuple[Document, bool]], problems: list[Problem]) -> set
     return set(seen)
 
 
-def _plan_ids_elsewhere(root: Path, only: Path | None) -> set[str]:
-    """When one file is checked, the ids of the other plans it may reference (cheap scan)."""
+def _plan_ids_elsewhere(root: Path, only: list[Path] | None) -> set[str]:
+    """When some files are checked, the ids of the other plans they may reference (cheap
+    scan: each file is read up to its top-level ``id:`` line)."""
     if only is None:
         return set()
+    chosen = {p.resolve() for p in only}
     ids: set[str] = set()
     for path in plan_files(root)[1]:
-        if path.resolve() == only.resolve():
+        if path.resolve() in chosen:
             continue
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("id:"):
-                ids.add(line[3:].strip().strip("\"'"))
-                break
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if line.startswith("id:"):
+                    ids.add(line[3:].strip().strip("\"'"))
+                    break
     return ids
