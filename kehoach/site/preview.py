@@ -14,6 +14,7 @@ instead of leaving it broken.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ from kehoach.source.catalog import Catalog, load_catalog, plan_files
 
 __all__ = ["PreviewScope", "exact_pages", "mark_links_out", "note_partial", "preview_catalog"]
 
+_PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
 Place = tuple[str, str | None]  # (province code, commune code or former unit, or None)
 _LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
 
@@ -63,18 +65,17 @@ def _head(path: Path) -> tuple[str | None, Place | None]:
 def preview_catalog(root: Path, only: Path) -> tuple[Catalog, PreviewScope]:
     """The catalog of the plans under ``only`` (a folder or a file in ``root``) and of the
     plans they refer to; raises DataError as load_catalog does."""
-    folder = (only if only.is_dir() else only.parent).resolve()
+    folder = os.path.join(os.path.abspath(only if only.is_dir() else only.parent), "")
     plans = plan_files(root)[1]
-    chosen = [p for p in plans if folder in p.resolve().parents]
-    catalog = load_catalog(root, only=chosen)
-    wanted = {r.plan for s in catalog.plans for r in s.plan.references if r.plan}
-    wanted -= {s.plan.id for s in catalog.plans}
-    heads = {p: _head(p) for p in plans if p not in chosen}
+    chosen = [p for p in plans if os.path.abspath(p).startswith(folder)]
+    # The plans they refer to, found in their text: a line too many only loads one more plan.
+    wanted = {ref for p in chosen for ref in _PLAN_REF.findall(p.read_text(encoding="utf-8"))}
+    heads = {p: _head(p) for p in plans if p not in set(chosen)}
     extra = [p for p, (plan_id, _place) in heads.items() if plan_id in wanted]
-    if extra:
-        catalog = load_catalog(root, only=chosen + extra)
-    outside = frozenset(place for p, (_id, place) in heads.items() if p not in extra)
-    return catalog, PreviewScope(folder, tuple(chosen + extra), outside)
+    ids = {plan_id for plan_id, _place in heads.values() if plan_id}
+    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids)
+    outside = frozenset(place for p, (_id, place) in heads.items() if p not in set(extra))
+    return catalog, PreviewScope(Path(folder), tuple(chosen + extra), outside)
 
 
 def _whole(place: Place, outside: frozenset[Place | None]) -> bool:
