@@ -4,6 +4,10 @@
 #   make test    lint + toàn bộ bộ kiểm thử                      (lint + the whole test suite:
 #                pytest, then the JavaScript unit tests with node --test)
 #   make serve   xem trước tại http://127.0.0.1:8000             (preview)
+#   make serve ONLY=plans/ha-tinh/xa-thach-ha
+#                chỉ dựng các trang thư mục đó cần, trong vài giây (a clerk's preview of one
+#                folder: its plans, localities, units, cited documents, search; links to pages
+#                left out are marked "không có trong bản xem trước"; also `make site ONLY=…`)
 #   make check   chỉ kiểm tra dữ liệu trong plans/               (validate the data only)
 #
 # A fresh machine needs only Python 3.11, git and make: `setup` builds .venv from
@@ -18,6 +22,11 @@
 #   SITE_DIR=site       where `make site` puts the site (built in SITE_DIR.staging-<pid>,
 #                       swapped in only when every step succeeded)
 #   PIP_FLAGS=...       extra flags for pip (default: quiet)
+#   SIZE_FLAGS=...      options of scripts/site_size.py, which ends `make site` with one line:
+#                       files, size, and the GitHub Pages artifact against its limits; it
+#                       fails above 1 GB (artifact) or 10 GB (site), warns at 50 % (the Pages
+#                       workflow gives --github; e.g. SIZE_FLAGS="--table" shows where the
+#                       bytes go). Limits also from KEHOACH_PAGES_ARTIFACT_LIMIT, ..._SITE_LIMIT
 #
 # Browser-test tools from the npm registry (package.json, pinned in package-lock.json):
 # `make test` installs axe-core only; Lighthouse (a dev dependency) is installed by
@@ -29,6 +38,7 @@ SHELL := /bin/bash
 .SUFFIXES:
 
 PLANS_DIR ?= plans
+ONLY ?=
 PYTHON ?=
 PIP_FLAGS ?= --quiet
 CHROMIUM ?= /usr/bin/chromium
@@ -46,12 +56,16 @@ apt_install = if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 # step (the search index is written by the build itself, kehoach/adapter/search.py): a place
 # for a deployment's own check of the finished site. Empty: nothing runs.
 POST_BUILD ?=
+SIZE_FLAGS ?=
 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.kehoach-installed
 # mkdocs sees PLANS_DIR; NO_MKDOCS_2_WARNING hides Material's end-of-life banner on every build.
-MKDOCS := PLANS_DIR="$(PLANS_DIR)" NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# ONLY=plans/<province>/<commune>: a clerk's preview of that folder (KEHOACH_ONLY), in seconds.
+MKDOCS := PLANS_DIR="$(PLANS_DIR)" KEHOACH_ONLY="$(ONLY)" NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# A preview checks only its own plans (the build does); the whole country is `make check`.
+DATA_CHECK := $(if $(strip $(ONLY)),setup,check)
 
 .PHONY: help setup check site serve chromium node java fonts lint test bench audit clean distclean
 
@@ -59,6 +73,9 @@ help:
 	@echo "make site     kiểm tra dữ liệu và dựng trang web vào site/ (validate + build)"
 	@echo "make test     lint và chạy toàn bộ kiểm thử (lint + whole test suite)"
 	@echo "make serve    xem trước tại http://127.0.0.1:8000 (preview)"
+	@echo "make serve ONLY=plans/ha-tinh/xa-thach-ha"
+	@echo "              chỉ xem trước thư mục đó, dựng trong vài giây (preview one folder)"
+	@echo "make site     kết thúc bằng một dòng kích thước: số tệp, dung lượng, gói GitHub Pages"
 	@echo "make check    chỉ kiểm tra dữ liệu $(PLANS_DIR)/ (validate the data)"
 	@echo "make lint | bench | setup | chromium | clean | distclean"
 
@@ -114,7 +131,7 @@ check: setup
 # the staging folder as SITE_DIR. Only a shell killed outright (SIGKILL: the out-of-memory
 # killer, a CI timeout) cannot clean up: the next `make site` removes the folders of a build
 # whose process is gone, and puts back a previous site that was set aside but not replaced.
-site: check
+site: $(DATA_CHECK)
 	@set -euo pipefail; \
 	dest="$(or $(SITE_DIR),site)"; dest="$${dest%/}"; \
 	for old in "$$dest".staging-* "$$dest".previous-*; do \
@@ -133,9 +150,10 @@ site: check
 	if ! mv "$$staging" "$$dest"; then \
 	  if [ -e "$$previous" ]; then mv "$$previous" "$$dest"; fi; exit 1; \
 	fi; \
-	echo "site: trang web mới ở $$dest/ (the new site is in place)"
+	echo "site: trang web mới ở $$dest/ (the new site is in place)"; \
+	$(BIN)/python scripts/site_size.py $(SIZE_FLAGS) "$$dest"
 
-serve: check
+serve: $(DATA_CHECK)
 	$(MKDOCS) serve
 
 # --- browser for the Playwright tests -----------------------------------------------------

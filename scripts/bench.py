@@ -9,8 +9,10 @@ then, side by side and interleaved, builds
     (the baseline: same page paths, same theme settings and navigation as mkdocs.yml,
     Material's own templates, content = each page's text),
 and reports medians: wall time, peak memory (all the build's processes together: MkDocs, its
-second process and the search indexer), site size, bytes per plan page
-(raw and gzip), the median page (gzip) and the ratio of our build time to the baseline's.
+second process and the search indexer; RSS summed, and PSS, which counts the pages the forked
+process shares once), site size, the GitHub Pages artifact, bytes per plan page
+(raw and gzip), the median page (gzip) and the ratio of our build time to the baseline's;
+then where the bytes of our site go (scripts/site_size.py --table).
 """
 
 from __future__ import annotations
@@ -31,9 +33,15 @@ from typing import Any
 import yaml
 
 from kehoach.formats.htmltext import page_text
+from kehoach.publish.size import measure
 from kehoach.site import routes
 from kehoach.site.routes import SEARCH_INDEX
 from kehoach.source.catalog import load_catalog
+
+try:
+    from scripts.site_size import table
+except ModuleNotFoundError:  # run as a file: scripts/ itself is on sys.path
+    from site_size import table  # type: ignore[import-not-found, no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1760054400"}
@@ -48,11 +56,14 @@ class _TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak = 0
+        self.peak_pss = 0  # the same with pages shared by the forked processes counted once
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.2):
-            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            tree = _tree(self.pid)
+            self.peak = max(self.peak, sum(_rss(p) for p in tree))
+            self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in tree))
 
 
 def _tree(pid: int) -> list[int]:
@@ -78,6 +89,21 @@ def _rss(pid: int) -> int:
     return 0
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size: a page shared by n processes counts 1/n in each (the second
+    build process is forked, so much of its memory is the first one's)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+PSS_PEAKS: list[int] = []  # one per build, in the order they ran
+
+
 def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of one build: the peak of the sum over
     its processes where /proc can be read, else the largest process's (``ru_maxrss``)."""
@@ -91,6 +117,7 @@ def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, i
     elapsed = time.perf_counter() - start
     sampler.done.set()
     sampler.join()
+    PSS_PEAKS.append(sampler.peak_pss)
     if status != 0:
         raise SystemExit(f"build failed: {' '.join(command)}\n{process.stderr.read().decode()}")  # type: ignore[union-attr]
     return elapsed, max(sampler.peak, usage.ru_maxrss * 1024)
@@ -173,7 +200,12 @@ def _sizes(site: Path, data: Path) -> dict[str, float]:
     zipped = [len(gzip.compress(p.read_bytes(), 6)) for p in plan_pages]
     all_pages = [len(gzip.compress(p.read_bytes(), 6)) for p in site.rglob("*.html")]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    size = measure(site)
     return {
+        "files": size.files,
+        "disk_bytes": size.disk_bytes,
+        "pages_artifact_bytes": size.artifact_bytes,
+        "pages_tar_bytes": size.tar_bytes,
         "plans": len(plan_pages),
         "html_pages": len(all_pages),
         "site_bytes": total,
@@ -210,7 +242,11 @@ def main() -> int:
             ours.append(_ours(data, site))
             plain.append(_baseline(project, work / "baseline-site"))
         report = _report(ours, plain, _sizes(site, data))
+        # PSS peaks alternate ours, plain, ours…: ours are the even ones.
+        report["peak_pss_mb_median"] = round(statistics.median(PSS_PEAKS[::2]) / 2**20, 1)
+        where = table(site)  # where the bytes go, by page kind and file kind
     print(json.dumps(report, indent=2, ensure_ascii=False))
+    print("\n".join(where))
     return 0
 
 

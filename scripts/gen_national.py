@@ -1,10 +1,16 @@
 """Sinh bộ dữ liệu tổng hợp toàn quốc. Generate a synthetic national data set.
 
     python scripts/gen_national.py OUTDIR [--provinces N] [--communes-per-province M]
+                                   [--years 2024-2026] [--registry DIR]
 
-Writes one realistic 2025 "Ngày Chuyển đổi số" plan for every province (34) and every commune
-(3,321) of the vietnam-provinces package at OUTDIR/<Gazetteer path>/2025-ngay-chuyen-doi-so.yaml,
-and copies plans/registry/ to OUTDIR/registry/. Commune plans implement their province's plan.
+Writes one realistic "Ngày Chuyển đổi số" plan per year (2025 unless --years says otherwise) for
+every province (34) and every commune (3,321) of the vietnam-provinces package at
+OUTDIR/<Gazetteer path>/<year>-ngay-chuyen-doi-so.yaml, and copies DIR (plans/registry/ unless
+--registry says otherwise) to OUTDIR/registry/. Commune plans implement their province's plan of
+the same year. With several years, about one commune in ten has no plan for one of the earlier
+years, and about one locality in twenty has an amended plan in a later year (a second plan of
+that year, <year>-ngay-chuyen-doi-so-sua-doi.yaml, whose "basis" is the plan it amends: the
+schema has no amendment field). Each year draws its own texts (the seed includes the year).
 Output is byte-identical across runs and machines (for one vietnam-provinces version): every choice
 comes from Random.random() (a stream Python keeps stable) seeded by the locality key, and libyaml's
 emitter, used for speed when present, writes the same bytes as yaml.safe_dump. Stale files already
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import shutil
 import sys
 import time
@@ -44,8 +51,8 @@ T = TypeVar("T")
 class Dice:
     """Seeded choices built on Random.random() only, so the stream never changes."""
 
-    def __init__(self, key: str) -> None:
-        self._rng = random.Random(f"kehoach-national-{YEAR}:{key}")
+    def __init__(self, key: str, year: int = YEAR) -> None:
+        self._rng = random.Random(f"kehoach-national-{year}:{key}")
 
     def between(self, low: int, high: int) -> int:
         return low + int(self._rng.random() * (high - low + 1))
@@ -99,26 +106,27 @@ def _fmt(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
-def _header(province: str) -> tuple[str, dt.date]:
+def _header(province: str, year: int) -> tuple[str, dt.date]:
     """The province plan's number and date, which its communes cite."""
-    dice = Dice(f"{province}/header")
-    return f"{dice.between(100, 480)}/KH-UBND", dt.date(YEAR, 9, dice.between(12, 30))
+    dice = Dice(f"{province}/header", year)
+    return f"{dice.between(100, 480)}/KH-UBND", dt.date(year, 9, dice.between(12, 30))
 
 
-def plan_id(loc: Locality) -> str:
+def plan_id(loc: Locality, year: int = YEAR) -> str:
     """"<province>-2025-ngay-cds" or "<province>-<commune>-2025-ngay-cds" (≤ 80 characters)."""
-    long_id = f"{loc.path.replace('/', '-')}-{YEAR}-ngay-cds"
+    long_id = f"{loc.path.replace('/', '-')}-{year}-ngay-cds"
     if len(long_id) <= 80:
         return long_id
-    return f"{loc.path.split('/')[0]}-{loc.key.split('/')[-1]}-{YEAR}-ngay-cds"
+    return f"{loc.path.split('/')[0]}-{loc.key.split('/')[-1]}-{year}-ngay-cds"
 
 
-def _context(dice: Dice, loc: Locality, province: Locality) -> dict[str, str]:
+def _context(dice: Dice, loc: Locality, province: Locality, year: int) -> dict[str, str]:
     """Every placeholder of the phrase tables, for this locality."""
     def cap_of(place: Locality) -> str:
         return place.name[: len(place.name) - len(place.short_name)].strip().lower() or "xã"
 
-    cap, ward, (number, date) = cap_of(loc), loc.name.startswith("Phường"), _header(province.key)
+    cap, ward = cap_of(loc), loc.name.startswith("Phường")
+    number, date = _header(province.key, year)
     if not loc.is_province:
         number = f"{dice.between(12, 190)}/KH-UBND"
         date += dt.timedelta(days=dice.between(2, 14))
@@ -131,8 +139,8 @@ def _context(dice: Dice, loc: Locality, province: Locality) -> dict[str, str]:
         "co_so": "xã, phường" if loc.is_province else
         ("khu phố, tổ dân phố" if ward else "thôn, tổ dân phố"),
         "co_so_slug": "khu-pho-to-dan-pho" if ward else "thon-to-dan-pho",
-        "id": plan_id(loc), "parent": plan_id(province), "number": number, "date": _fmt(date),
-        "report": f"{dice.between(1, 15):02d}/11/{YEAR}",
+        "id": plan_id(loc, year), "parent": plan_id(province, year), "number": number,
+        "date": _fmt(date), "report": f"{dice.between(1, 15):02d}/11/{year}", "year": str(year),
         "uy": "Thành ủy" if province.name.startswith("Thành phố") else "Tỉnh ủy",
     }
     ctx["theme"] = dice.pick(P.THEMES).format(**ctx)
@@ -146,11 +154,11 @@ def _units(dice: Dice, roles: set[str], table: dict[str, P.Unit], ctx: dict[str,
             for role, (i, n, s) in table.items() if role in chosen}
 
 
-def _when(dice: Dice, kind: str) -> Data:
-    start = dt.date(YEAR, 10, 1) + dt.timedelta(days=dice.between(0, 20))
+def _when(dice: Dice, kind: str, year: int) -> Data:
+    start = dt.date(year, 10, 1) + dt.timedelta(days=dice.between(0, 20))
     s, e = _fmt(start), _fmt(min(start + dt.timedelta(days=dice.between(7, 60)),
-                                 dt.date(YEAR, 12, 31)))
-    month, day = f"{dice.between(10, 12)}/{YEAR}", f"0{dice.between(6, 9)}/10/{YEAR}"
+                                 dt.date(year, 12, 31)))
+    month, day = f"{dice.between(10, 12)}/{year}", f"0{dice.between(6, 9)}/10/{year}"
     windows: dict[str, Data] = {
         "peak_ongoing": {"text": f"Cao điểm từ ngày {s} đến ngày {e} và thường xuyên",
                          **_q(start=s, end=e), "ongoing": True, "peaks": [_q(start=s, end=e)]},
@@ -185,7 +193,7 @@ def _activity(dice: Dice, tpl: P.Activity, label: str, units: Units, ctx: dict[s
     if part:
         out.update(partners=[units[r][0] for r in part],
                    partners_text=_names(units, part, ", ") + " và các đơn vị liên quan")
-    out["when"] = _when(dice, dice.pick(kinds))
+    out["when"] = _when(dice, dice.pick(kinds), int(ctx["year"]))
     if "place" in extra:
         out["place"] = dice.pick(extra["place"]).format(**ctx)
     if "targets" in extra:
@@ -245,18 +253,19 @@ def _reporting(units: Units, ctx: dict[str, str]) -> list[Data]:
 
 
 def _front(dice: Dice, loc: Locality, ctx: dict[str, str]) -> Data:
-    pnum, pdate = _header(ctx["pcode"])
+    year = int(ctx["year"])
+    pnum, pdate = _header(ctx["pcode"], year)
     intro = P.INTRO_PROVINCE if loc.is_province else P.INTRO_COMMUNE
     commune = {} if loc.is_province else {"commune": loc.key.split("/")[1]}
-    start, peak = f"0{dice.between(1, 9)}/10/{YEAR}", f"{dice.pick(P.PEAK_ENDS)}/{YEAR}"
-    end = f"{dice.pick(('30/11', '31/12'))}/{YEAR}"
+    start, peak = f"0{dice.between(1, 9)}/10/{year}", f"{dice.pick(P.PEAK_ENDS)}/{year}"
+    end = f"{dice.pick(('30/11', '31/12'))}/{year}"
     return {
         "id": ctx["id"],
         "document": {"number": ctx["number"], "type": "Kế hoạch", **_q(date=ctx["date"]),
                      "place": ctx["tinh_ten"] if loc.is_province else loc.short_name},
         "issuer": f"Ủy ban nhân dân {ctx['noi']}",
         "locality": _q(province=ctx["pcode"], **commune),
-        "year": YEAR,
+        "year": year,
         "title": dice.pick(("Tổ chức ", "Triển khai ")) + ctx["what"],
         "intro": Block(intro.format(pnum=pnum, pdate=_fmt(pdate), **ctx)),
         "references": _references(dice, ctx),
@@ -266,11 +275,11 @@ def _front(dice: Dice, loc: Locality, ctx: dict[str, str]) -> Data:
     }
 
 
-def build_plan(loc: Locality, province: Locality) -> Data:
+def build_plan(loc: Locality, province: Locality, year: int = YEAR) -> Data:
     """The whole plan of one locality, as plain data ready for the YAML dumper."""
-    dice = Dice(loc.key)
+    dice = Dice(loc.key, year)
     table = P.PROVINCE_UNITS if loc.is_province else P.COMMUNE_UNITS
-    ctx = _context(dice, loc, province)
+    ctx = _context(dice, loc, province, year)
     chosen = [P.ACTIVITIES[0], *dice.some(P.ACTIVITIES[1:], 4, 9)]
     top = {"bo_khcn"} if loc.is_province else {"ubnd_tinh", "so_khcn"}
     roles = set(P.CORE_ROLES) | top | {r for a in chosen for r in (*a[3], *a[4]) if r in table}
@@ -299,10 +308,69 @@ def dump(plan: Data) -> str:
     return str(yaml.dump(plan, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100))
 
 
-def generate(out: Path, provinces: int | None = None, communes: int | None = None) -> list[Path]:
+# The phrase tables are written for 2025; these patterns move their dates to another year
+# while leaving the dates of the cited documents (e.g. "ngày 24/9/2025") and ids alone.
+_YEAR_TEXT = re.compile(r"(?<=năm )20(25|26)\b|(?<=10/10/)2025\b|(?<=31/12/)2025\b|^2025$")
+
+
+def _moved(value: Any, year: int) -> Any:
+    """``value`` (plain data) with the 2025 wording of the phrase tables moved to ``year``."""
+    if isinstance(value, dict):
+        return {key: _moved(item, year) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_moved(item, year) for item in value]
+    if isinstance(value, str):
+        text = _YEAR_TEXT.sub(lambda m: str(year + int(m.group(0)) - YEAR), value)
+        return type(value)(text)  # keeps Quoted and Block
+    return value
+
+
+def amended_id(original: str) -> str:
+    """"…-ngay-cds-sua-doi", or "…-sua-doi" when that would pass 80 characters."""
+    longer = original.replace("-ngay-cds", "-ngay-cds-sua-doi")
+    return longer if len(longer) <= 80 else original.replace("-ngay-cds", "-sua-doi")
+
+
+def amended(plan: Data) -> Data:
+    """A plan amending ``plan`` in the same year: its own id, number and date, the changed
+    title, and ``plan`` as its basis (the schema has no amendment field)."""
+    dice = Dice(f"{plan['id']}/sua-doi", plan["year"])
+    day, month, year = (int(part) for part in plan["document"]["date"].split("/"))
+    date = dt.date(year, month, day) + dt.timedelta(days=dice.between(10, 20))
+    number = f"{dice.between(200, 600)}/KH-UBND"
+    return {
+        **plan, "id": amended_id(plan["id"]),
+        "document": {**plan["document"], "number": number, **_q(date=_fmt(date))},
+        "title": f"Sửa đổi, bổ sung Kế hoạch số {plan['document']['number']} ngày "
+                 f"{plan['document']['date']}: {plan['title'][0].lower()}{plan['title'][1:]}",
+        "references": [{"kind": "basis", "plan": plan["id"]}, *plan["references"]],
+    }
+
+
+def plans_of(loc: Locality, province: Locality, years: Sequence[int]) -> list[tuple[str, Data]]:
+    """(file name, plan) of every plan of ``loc`` over ``years``: with several years, about one
+    commune in ten lacks one earlier year, and one locality in twenty amends a later year's plan."""
+    dice = Dice(f"{loc.key}/years", years[0])
+    missing = dice.pick(years[:-1]) if len(years) > 1 and not loc.is_province and \
+        dice.between(0, 9) == 0 else None
+    amends = dice.pick(years[1:]) if len(years) > 1 and dice.between(0, 19) == 0 else None
+    out: list[tuple[str, Data]] = []
+    for year in years:
+        if year == missing:
+            continue
+        plan = build_plan(loc, province, year)
+        plan = plan if year == YEAR else _moved(plan, year)
+        out.append((f"{year}-ngay-chuyen-doi-so.yaml", plan))
+        if year == amends:
+            out.append((f"{year}-ngay-chuyen-doi-so-sua-doi.yaml", amended(plan)))
+    return out
+
+
+def generate(out: Path, provinces: int | None = None, communes: int | None = None,
+             years: Sequence[int] = (YEAR,), registry: Path = REGISTRY) -> list[Path]:
     """Write the registry copy and every plan under ``out``; return the plan paths."""
     (out / "registry").mkdir(parents=True, exist_ok=True)
-    for source in sorted(REGISTRY.glob("*.yaml")):
+    for source in sorted(registry.glob("*.yaml")):
         shutil.copyfile(source, out / "registry" / source.name)
     gazetteer = default_gazetteer()
     written: list[Path] = []
@@ -310,12 +378,25 @@ def generate(out: Path, provinces: int | None = None, communes: int | None = Non
         province = gazetteer.province(code)
         wards = sorted(gazetteer.communes_of(code), key=lambda c: c.key)[:communes]
         for loc in [province, *wards]:
-            path = out / loc.path / FILE_NAME
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(dump(build_plan(loc, province)))
-            written.append(path)
+            for name, plan in plans_of(loc, province, years):
+                path = out / loc.path / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(dump(plan))
+                written.append(path)
     return written
+
+
+def _years(text: str) -> list[int]:
+    """"2025" or "2024-2026" → the years, oldest first."""
+    first, _, last = text.partition("-")
+    try:
+        low, high = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"\"{text}\": cần dạng 2025 hoặc 2024-2026") from None
+    if not 2000 <= low <= high <= 2100:
+        raise argparse.ArgumentTypeError(f"\"{text}\": năm từ 2000 đến 2100, tăng dần")
+    return list(range(low, high + 1))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -327,6 +408,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="chỉ N tỉnh đầu tiên (only the first N provinces)")
     parser.add_argument("--communes-per-province", type=int, metavar="M",
                         help="tối đa M xã mỗi tỉnh (at most M communes per province)")
+    parser.add_argument("--years", type=_years, default=[YEAR], metavar="2024-2026",
+                        help=f"năm hoặc khoảng năm (year or range of years; default {YEAR})")
+    parser.add_argument("--registry", type=Path, default=REGISTRY, metavar="DIR",
+                        help="thư mục danh mục văn bản sao vào OUTDIR/registry "
+                             "(registry folder to copy; default plans/registry)")
     return parser
 
 
@@ -335,10 +421,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if min(args.provinces or 0, args.communes_per_province or 0) < 0:
         parser.error("N và M phải không âm (N and M must not be negative)")
+    if not args.registry.is_dir():
+        parser.error(f"\"{args.registry}\" không phải thư mục (registry: not a folder)")
     if args.outdir.exists() and not args.outdir.is_dir():
         parser.error(f"\"{args.outdir}\" không phải thư mục (not a folder)")
     started = time.perf_counter()
-    paths = generate(args.outdir, args.provinces, args.communes_per_province)
+    paths = generate(args.outdir, args.provinces, args.communes_per_province, args.years,
+                     args.registry)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} kế hoạch, {size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s "
           f"-> {args.outdir}")

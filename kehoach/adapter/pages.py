@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.adapter import compat, state
+from kehoach.adapter import compat, preview, state
 from kehoach.adapter.state import Process
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.outpath import UnsafePathError, output_path
@@ -31,6 +31,10 @@ from kehoach.source.problems import DataError
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = state.of(config)
     try:
+        if build.settings.only is not None:  # a clerk's preview of one folder
+            build.site = preview.build(build, build.settings.only)
+            build.pages = build.site.by_src_uri()
+            return config
         catalog = load_catalog(build.settings.plans_dir)
     except DataError as exc:
         # Stop before anything is written: a build never publishes part of a site.
@@ -101,6 +105,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The site data is no longer needed: freed before the search hook waits for its
     # indexing process to write the index, so that the memory is there for it.
     build = state.of(config)
+    if build.preview_partial is not None:
+        preview.mark(build, Path(config.site_dir))
     build.site = None
     build.pages = {}
     gc.unfreeze()
@@ -150,5 +156,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(state.of(config).settings.plans_dir))
+    settings = state.of(config).settings
+    # A preview watches its folder and the registry, not the whole country's files.
+    watched = [settings.only, settings.plans_dir / "registry"] if settings.only else \
+        [settings.plans_dir]
+    for path in watched:
+        server.watch(str(path))
     return server

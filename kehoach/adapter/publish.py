@@ -9,6 +9,7 @@ one ``git log`` per folder (kehoach.source.history).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -39,6 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     history: dict[Path, tuple[Revision, ...]] = {}
     if plans_dir.is_dir():
         registry, plans = plan_files(plans_dir)
+        if settings.only is not None:  # a preview: the dates of the pages a full build shares
+            only = settings.only if settings.only.is_dir() else settings.only.parent
+            folder = os.path.join(os.path.abspath(only), "")
+            plans = [p for p in plans if os.path.abspath(p).startswith(folder)]
         epoch = settings.source_date_epoch
         changed = {p.resolve(): last_changed(p.resolve(), git, epoch) for p in registry + plans}
         history = plan_revisions(plans_dir, plans) if top else {}

@@ -57,8 +57,11 @@ NAVCACHE = Setting("KEHOACH_NAVCACHE", "extra.navcache", "1",
 SOURCE_DATE_EPOCH = Setting("SOURCE_DATE_EPOCH", None, "",
                             "số giây từ 01/01/1970 UTC, ví dụ 1760054400 "
                             "(seconds since 1970-01-01 UTC, e.g. 1760054400)")
+ONLY = Setting("KEHOACH_ONLY", "extra.only", "",
+               "một thư mục hoặc tệp trong PLANS_DIR, ví dụ plans/ha-tinh/xa-thach-ha "
+               "(a folder or file inside PLANS_DIR)")
 DECLARED = (PLANS_DIR, SITE_URL, REPO_URL, GITHUB_REPOSITORY, GITHUB_SERVER_URL, REPO_BRANCH,
-            WORKERS, NAVCACHE, SOURCE_DATE_EPOCH)  # fmt: skip
+            WORKERS, NAVCACHE, SOURCE_DATE_EPOCH, ONLY)  # fmt: skip
 
 _REPOSITORY = re.compile(r"[\w.-]+/[\w.-]+")
 
@@ -72,6 +75,7 @@ class Settings:
     workers: int  # 1 or 2 processes
     navcache: bool
     source_date_epoch: int | None  # None: not set
+    only: Path | None = None  # a clerk's preview of this folder or file (None: the whole site)
 
 
 class SettingError(PluginError):
@@ -99,16 +103,37 @@ def parse_settings(
         return _value(setting, extra, environ, parse)
 
     plans = Path(get(PLANS_DIR, _text))
+    plans = plans if plans.is_absolute() else project / plans
     epoch = get(SOURCE_DATE_EPOCH, _epoch) if environ.get(SOURCE_DATE_EPOCH.env) else None
+    only = _only(get(ONLY, _optional_text), project, plans)
     return Settings(
-        plans_dir=plans if plans.is_absolute() else project / plans,
+        plans_dir=plans,
         site_url=_site_url(site_url),
         repo_url=_repo_url(extra, environ, repo_url),
         repo_branch=get(REPO_BRANCH, _branch),
-        workers=get(WORKERS, _workers),
+        workers=1 if only else get(WORKERS, _workers),  # a preview's few pages: one process
         navcache=get(NAVCACHE, _switch),
         source_date_epoch=epoch,
+        only=only,
     )
+
+
+def _optional_text(raw: object) -> str:
+    return raw.strip() if isinstance(raw, str) else _text(raw)
+
+
+def _only(raw: str, project: Path, plans: Path) -> Path | None:
+    """The previewed folder or file: relative to mkdocs.yml's folder, inside PLANS_DIR."""
+    if not raw:
+        return None
+    path = Path(raw) if Path(raw).is_absolute() else project / raw
+    resolved, root = path.resolve(), plans.resolve()
+    if not path.exists() or (resolved != root and root not in resolved.parents):
+        raise SettingError(
+            f"Cài đặt không hợp lệ (invalid setting): {ONLY.env} = {raw!r}: không có thư mục "
+            f"hay tệp này trong {plans}. Cần (allowed): {ONLY.allowed}."
+        )
+    return path
 
 
 def _value(

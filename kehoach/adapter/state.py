@@ -79,6 +79,7 @@ class BuildState:
     parallel: Parallel = field(default_factory=Parallel)
     preparer: BackgroundPreparer | None = None  # the search index being made (search.py)
     trusted: TemplateScripts | None = None  # inline scripts of the templates (security.py)
+    preview_partial: frozenset[str] | None = None  # a preview: its pages a full build differs on
 
     def site_data(self) -> SiteData:
         if self.site is None:

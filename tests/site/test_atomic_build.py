@@ -247,3 +247,19 @@ def test_mkdocs_alone_stops_on_invalid_data_with_the_validator_messages(tmp_path
     assert f"{plans / 'hai.yaml'}:2:8: Lỗi cú pháp YAML. Dấu ngoặc kép mở ở đây" in output
     assert "Traceback" not in output
     assert not site.exists()
+
+
+def test_make_site_ends_with_the_size_line(previous: tuple[Path, Path]) -> None:
+    site, plans = previous
+    result = _make_site(site, plans)
+    assert result.returncode == 0, result.stdout + result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("kích thước: ") and "gói Pages" in last and "trên đĩa" in last
+
+
+def test_make_site_fails_above_a_pages_limit_naming_it(previous: tuple[Path, Path]) -> None:
+    site, plans = previous
+    result = _make_site(site, plans, "SIZE_FLAGS=--artifact-limit 10kB")
+    assert result.returncode != 0
+    assert "LỖI: trang web vượt giới hạn của GitHub Pages" in result.stderr
+    assert "giới hạn 0,0 MB (artifact, compressed)" in result.stderr

@@ -14,11 +14,12 @@ import yaml
 from kehoach.source.catalog import Catalog, load_catalog
 from kehoach.source.localities import Locality, default_gazetteer
 from scripts import gen_national
-from tests.plansdirs import ROOT
+from tests.plansdirs import FIXTURE_PLANS, ROOT
 from tests.sitetools import tree_bytes
 
 SCRIPT = ROOT / "scripts" / "gen_national.py"
-SMALL = ("--provinces", "2", "--communes-per-province", "3")
+REGISTRY = FIXTURE_PLANS / "registry"  # frozen: today's plans/registry never matters here
+SMALL = ("--provinces", "2", "--communes-per-province", "3", "--registry", str(REGISTRY))
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -53,7 +54,7 @@ def test_layout_follows_the_gazetteer_and_copies_the_registry(small: Path) -> No
         for loc in [gazetteer.province(code), *communes]:
             expected.add(f"{loc.path}/{gen_national.FILE_NAME}")
     assert set(tree_bytes(small)) == expected
-    registry = gen_national.REGISTRY / "registry.yaml"  # the registry the script copies
+    registry = REGISTRY / "registry.yaml"  # the registry given with --registry
     assert (small / "registry" / "registry.yaml").read_bytes() == registry.read_bytes()
 
 
@@ -112,7 +113,9 @@ def test_long_ids_are_shortened_with_the_commune_code() -> None:
     assert gen_national.plan_id(loc) == "ha-tinh-18562-2025-ngay-cds"
 
 
-@pytest.mark.parametrize("args", [(), ("out", "--provinces", "x"), ("out", "--provinces", "-1")])
+@pytest.mark.parametrize("args", [(), ("out", "--provinces", "x"), ("out", "--provinces", "-1"),
+                                  ("out", "--years", "2026-2024"), ("out", "--years", "x"),
+                                  ("out", "--registry", "no-such-folder")])
 def test_bad_usage_exits_2(tmp_path: Path, args: tuple[str, ...]) -> None:
     result = _run(*(tmp_path / a if a == "out" else a for a in args))
     assert result.returncode == 2, result.stdout + result.stderr

@@ -29,6 +29,8 @@ ALLOWED: dict[str, set[str]] = {
                      "kehoach.timeline"},
     "kehoach.adapter": {"kehoach.model", "kehoach.source", "kehoach.formats", "kehoach.search",
                         "kehoach.timeline", "kehoach.site"},
+    # the built folder as a deployment (size, Pages limits); reads route names, no MkDocs
+    "kehoach.publish": {"kehoach.site"},
 }
 MKDOCS = ("mkdocs", "material")
 

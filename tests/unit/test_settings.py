@@ -142,3 +142,14 @@ def test_the_readme_documents_every_setting(heading: str) -> None:
             assert f"`{setting.key}`" in row, setting.env
         if setting.default:
             assert f"`{setting.default}`" in row, setting.env
+
+
+def test_only_names_a_folder_inside_plans_and_renders_in_one_process(tmp_path: Path) -> None:
+    (tmp_path / "plans" / "ha-tinh" / "xa-a").mkdir(parents=True)
+    settings = parse_settings({}, {"KEHOACH_ONLY": "plans/ha-tinh/xa-a"}, project=tmp_path)
+    assert settings.only == tmp_path / "plans" / "ha-tinh" / "xa-a"
+    assert settings.workers == 1
+    assert parse_settings({"only": ""}, {}, project=tmp_path).only is None
+    for wrong in ("plans/ha-tinh/xa-khong-co", str(tmp_path)):
+        with pytest.raises(SettingError, match="KEHOACH_ONLY"):
+            parse_settings({}, {"KEHOACH_ONLY": wrong}, project=tmp_path)

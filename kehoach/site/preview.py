@@ -1,0 +1,189 @@
+"""A clerk's preview: the pages one folder of plans needs, from those plans alone, in seconds.
+
+``preview_catalog`` reads only the plan files under the folder (a file stands for its folder)
+and the plans they refer to, checking them against the ids of all the others (read up to their
+``id:`` line) and noting where each other plan is (its ``locality:`` lines). The preview is
+every page and file the core makes from that catalog (a few dozen: its plans, localities,
+units, the documents and platforms they cite, search, feeds, calendars…); ``exact_pages``
+tells which are *exact*: a page whose locality has no plan outside the preview is the very
+page of a full build; every other page (a province with communes outside, a document cited
+nationally) is drawn from the previewed plans only, and says so (``note_partial``).
+``mark_links_out`` marks each link to a page the preview does not have, with a visible note,
+instead of leaving it broken.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kehoach.site import routes
+from kehoach.site.build import SiteData
+from kehoach.source.catalog import Catalog, load_catalog, plan_files
+
+__all__ = ["PreviewScope", "exact_pages", "mark_links_out", "note_partial", "preview_catalog"]
+
+_PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
+Place = tuple[str, str | None]  # (province code, commune code or former unit, or None)
+_LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
+
+
+@dataclass(frozen=True)
+class PreviewScope:
+    folder: Path  # the folder previewed
+    loaded: tuple[Path, ...]  # its plan files and the plans they refer to
+    outside: frozenset[Place | None]  # where the plans not loaded are (None: not found)
+
+
+def _head(path: Path) -> tuple[str | None, Place | None]:
+    """(id, place) of a plan file from its first lines, without parsing it (a cheap scan:
+    a file written otherwise counts as "somewhere", which only makes fewer pages exact)."""
+    plan_id: str | None = None
+    fields: dict[str, str] = {}
+    in_locality = False
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith("id:"):
+                plan_id = line[3:].strip().strip("\"'")
+            elif line.startswith("locality:"):
+                in_locality = True
+                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
+            elif in_locality and line.startswith((" ", "\t")):
+                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
+            elif in_locality:
+                break
+    if "province" not in fields:
+        return plan_id, None
+    return plan_id, (fields["province"], fields.get("commune") or fields.get("former_unit"))
+
+
+def preview_catalog(root: Path, only: Path) -> tuple[Catalog, PreviewScope]:
+    """The catalog of the plans under ``only`` (a folder or a file in ``root``) and of the
+    plans they refer to; raises DataError as load_catalog does."""
+    folder = os.path.join(os.path.abspath(only if only.is_dir() else only.parent), "")
+    plans = plan_files(root)[1]
+    chosen = [p for p in plans if os.path.abspath(p).startswith(folder)]
+    # The plans they refer to, found in their text: a line too many only loads one more plan.
+    wanted = {ref for p in chosen for ref in _PLAN_REF.findall(p.read_text(encoding="utf-8"))}
+    heads = {p: _head(p) for p in plans if p not in set(chosen)}
+    extra = [p for p, (plan_id, _place) in heads.items() if plan_id in wanted]
+    ids = {plan_id for plan_id, _place in heads.values() if plan_id}
+    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids)
+    outside = frozenset(place for p, (_id, place) in heads.items() if p not in set(extra))
+    return catalog, PreviewScope(Path(folder), tuple(chosen + extra), outside)
+
+
+def _whole(place: Place, outside: frozenset[Place | None]) -> bool:
+    """No plan left out is at ``place`` (for a province: anywhere in it)."""
+    if None in outside:
+        return False
+    province, commune = place
+    if commune is None:
+        return all(p is None or p[0] != province for p in outside)
+    return place not in outside
+
+
+def _exact_prefixes(catalog: Catalog, scope: PreviewScope) -> list[str]:
+    """The URLs of the localities whose pages (plans, units, itself) a full build shares."""
+    prefixes: set[str] = set()
+    for source in catalog.plans:
+        ref = source.plan.locality
+        place = catalog.locality_of(source.plan)
+        province = catalog.gazetteer.province(ref.province)
+        if _whole((ref.province, ref.commune or ref.former_unit), scope.outside):
+            prefixes.add(routes.locality(place))
+        if _whole((ref.province, None), scope.outside):
+            prefixes.add(routes.locality(province))
+    return sorted(prefixes)
+
+
+def _in_locality(url: str, prefix: str) -> bool:
+    """``url`` is the locality page of ``prefix``, one of its units, or one of its plans
+    (a plan sits one level under its locality; a commune's pages are not the province's)."""
+    if url == prefix or url.startswith(prefix + "don-vi/"):
+        return True
+    rest = url.removeprefix(prefix) if url.startswith(prefix) else None
+    return rest is not None and rest.count("/") == 1
+
+
+def exact_pages(data: SiteData, catalog: Catalog, scope: PreviewScope) -> frozenset[str]:
+    """The src_uri of the pages of ``data`` (made from the preview's catalog) that are those
+    of a full build: the plans, units and page of a locality with no plan left out."""
+    plan_urls = {routes.plan(catalog.locality_of(s.plan), s.plan.id) for s in catalog.plans}
+    prefixes = _exact_prefixes(catalog, scope)
+    exact: set[str] = set()
+    for page in data.pages:
+        url = page.src_uri.removesuffix("index.md")
+        if page.template not in _LOCAL_TEMPLATES:
+            continue
+        if page.template == "plan.html" and url not in plan_urls:
+            continue
+        if any(_in_locality(url, prefix) for prefix in prefixes):
+            exact.add(page.src_uri)
+    return frozenset(exact)
+
+
+# A link is an <a …> element with a double-quoted href (as Jinja and MkDocs write them) and no
+# nested anchor. The marks are fixed markup (no data of the page goes into them), so this
+# small rewrite of the preview's own pages needs no escaping: the full build never runs it.
+_ANCHOR = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+LINK_OUT_CLASS = "kh-ngoai-xem-truoc"
+LINK_OUT_NOTE = (f'<span class="{LINK_OUT_CLASS}__ghi-chu">'
+                 " (không có trong bản xem trước)</span>")
+PARTIAL_NOTE = ('<p class="kh-xem-truoc">Bản xem trước: trang này chỉ tính các kế hoạch đang'
+                " xem trước, không phải mọi kế hoạch của trang web.</p>")
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+_BODY = re.compile(r"<body\b[^>]*>")
+
+
+def link_target(page_url: str, href: str, site_url: str | None) -> str | None:
+    """The site path ``href`` points to from the page at ``page_url`` ("a/b/" or "f.xml"),
+    or None for a link out of the site or within the page."""
+    site_path = urlsplit(site_url).path if site_url else "/"
+    if site_url and href.startswith(site_url):
+        href, page_url = href[len(site_url):], ""
+    elif href.startswith(site_path) and not href.startswith("//"):
+        href = href[len(site_path):]  # root-relative, as on 404.html
+        page_url = ""
+    elif _EXTERNAL.match(href) or href.startswith("/"):
+        return None
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    joined = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url
+    joined = "" if joined == "." else joined
+    return joined + "/" if (path.endswith("/") or not path) and joined and \
+        not joined.endswith("/") else joined
+
+
+def mark_links_out(html: str, page_url: str, present: Callable[[str], bool],
+                   site_url: str | None = None) -> str:
+    """``html`` with each link to a path the preview lacks marked: a class and a note."""
+    def mark(found: re.Match[str]) -> str:
+        before, href, after, inner = found.groups()
+        target = link_target(page_url, href, site_url)
+        if target is None or present(target):
+            return found.group(0)
+        attrs = f"{before}href=\"{href}\"{after}"
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', f'class="{LINK_OUT_CLASS} ', 1)
+        else:
+            attrs += f' class="{LINK_OUT_CLASS}"'
+        return f"<a{attrs}>{inner}</a>{LINK_OUT_NOTE}"
+    return _ANCHOR.sub(mark, html)
+
+
+def note_partial(html: str) -> str:
+    """``html`` with the note that the page counts only the previewed plans: at the top of
+    the content, or of the body on a page without Material's layout (the embeddable page)."""
+    if _ARTICLE in html:
+        return html.replace(_ARTICLE, _ARTICLE + PARTIAL_NOTE, 1)
+    return _BODY.sub(lambda found: found.group(0) + PARTIAL_NOTE, html, count=1)
+
+
+def page_urls(pages: Iterable[str]) -> frozenset[str]:
+    return frozenset(src.removesuffix("index.md") for src in pages)
