@@ -1,4 +1,4 @@
-// The search index in the browser: reads <site>/chi-muc-tim-kiem/ (kehoach/search_index.py
+// The search index in the browser: reads <site>/chi-muc-tim-kiem/ (kehoach/search/index.py
 // describes its files) and ranks pages for a query. An ES module with no dependency, used by
 // search.js; it never touches the page.
 //
@@ -15,14 +15,15 @@ const PHRASE = 2;
 // The last word is also looked up as the beginning of longer words, in this many shards at
 // most: "thach h" should find "thach ha" without downloading every word that starts with h.
 const PREFIX_SHARDS = 2;
-const EDGES = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu; // kehoach/search.py: _EDGES
+// A word: a run of letters and digits (kehoach/search/text.py: _WORD); punctuation ends it.
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
 }
 
 export function words(query) {
-  return query.normalize("NFC").toLowerCase().split(/\s+/).map((w) => w.replace(EDGES, "")).filter(Boolean);
+  return query.normalize("NFC").toLowerCase().match(WORD) ?? [];
 }
 
 // The index of the site at ``root``; its ``manifest`` when the page holds it, else fetched.
@@ -47,12 +48,14 @@ class SearchIndex {
   }
 
   // Pages holding every word of ``query`` and every word of ``required`` (filters), best
-  // first: [{page, score}]. ``page`` is a number for ``page(number)``.
-  async search(query, required = []) {
+  // first: [{page, score}]. ``page`` is a number for ``page(number)``. With ``prefix`` (the
+  // reader is still typing) the last word also finds the longer words it begins; once the
+  // query is submitted it is a word like the others.
+  async search(query, required = [], { prefix = true } = {}) {
     const typed = words(query);
     if (!typed.length) return [];
     const [found, kept] = await Promise.all([
-      Promise.all(typed.map((word, i) => this.lookup(word, i === typed.length - 1))),
+      Promise.all(typed.map((word, i) => this.lookup(word, prefix && i === typed.length - 1))),
       Promise.all(required.map((token) => this.lookup(token, false))),
     ]);
     // The rarest word first, then each other word only scored on the pages still in: a

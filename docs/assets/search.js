@@ -7,7 +7,7 @@
 // page's distinct words, not its running text, so there is no excerpt.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { fold, openIndex } from "./search-engine.js";
+import { fold, openIndex, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -50,17 +50,20 @@ function start(form) {
   const state = { ticket: 0, results: [], shown: 0, terms: [], anyway: null };
   let timer = 0;
 
-  const run = () => {
+  // ``typing``: the reader has paused while typing, so the last word may be unfinished and
+  // is also looked up as the beginning of longer words; after Enter (or from the address)
+  // the query is taken as typed.
+  const run = (typing = false) => {
     clearTimeout(timer);
     remember(input.value.trim(), selects);
-    return search(input.value.trim(), filtersOf(selects), state, view);
+    return search(input.value.trim(), filtersOf(selects), state, view, typing);
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
     const typed = input.value.trim().length;
-    if (typed >= MIN_TYPED || (typed === 0 && state.results.length)) timer = setTimeout(run, DEBOUNCE_MS);
+    if (typed >= MIN_TYPED || (typed === 0 && state.results.length)) timer = setTimeout(() => run(true), DEBOUNCE_MS);
   });
-  for (const select of selects) select.addEventListener("change", run);
+  for (const select of selects) select.addEventListener("change", () => run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
@@ -103,7 +106,7 @@ function remember(query, selects) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-async function search(query, filters, state, view) {
+async function search(query, filters, state, view, typing) {
   const ticket = ++state.ticket;
   if (!query) {
     // No search on filters alone: it would download the whole index.
@@ -118,7 +121,7 @@ async function search(query, filters, state, view) {
   let found;
   let terms;
   try {
-    ({ index, found, terms } = await find(query, filters, state.anyway === query));
+    ({ index, found, terms } = await find(query, filters, state.anyway === query, typing));
   } catch {
     failed(view);
     return;
@@ -145,13 +148,13 @@ async function search(query, filters, state, view) {
 
 // What ``query`` finds: {index, found, terms}, found being null when every word is on most
 // pages (the reader is asked for a place, unless ``anyway``); terms: its words, bare.
-async function find(query, filters, anyway) {
+async function find(query, filters, anyway, typing) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
     return { index, found: null, terms };
   }
-  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters));
+  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters), { prefix: typing });
   return { index, found, terms };
 }
 
@@ -159,13 +162,13 @@ async function find(query, filters, anyway) {
 // ("chuyển đổi số Thạch Hà" → "Thạch Hà"): they would not narrow the results, and their
 // index entries are the largest downloads there are.
 function lookedUp(query, everything, common) {
-  const words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
-  if (everything) return words.join(" ");
-  const rare = words.filter((word) => !bareWords(word).every((t) => common.has(t)));
-  return (rare.length ? rare : words).join(" ");
+  const parts = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+  if (everything) return parts.join(" ");
+  const rare = parts.filter((part) => !bareWords(part).every((t) => common.has(t)));
+  return (rare.length ? rare : parts).join(" ");
 }
 
-// A chosen filter value is a word of the index (kehoach/search.py, filter_token) that the
+// A chosen filter value is a word of the index (kehoach/search/text.py, filter_token) that the
 // results must hold.
 function filterWords(filters) {
   return Object.entries(filters).map(([key, value]) => {
@@ -175,7 +178,7 @@ function filterWords(filters) {
 }
 
 function bareWords(query) {
-  return query.split(/\s+/).map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  return words(query).map(fold);
 }
 
 // On a national site, words such as "chuyển đổi số" are on nearly every page: looking them up

@@ -10,6 +10,7 @@ its metadata, its filters and its distinct words by weight.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -41,9 +42,12 @@ FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp",
 _MULTI_VALUED = frozenset({"year"})
 # Elements whose text is not indexed.
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
-# A word: text between spaces, without the punctuation around it (inside it stays:
-# "541/KH-UBND", "10/10"); search-engine.js splits a query the same way.
-_EDGES = re.compile(r"^\W+|\W+$")
+# A word: a run of letters and digits, as a reader splits text: punctuation ends a word
+# wherever it is, so a word glued to a bracket or a link is found alone, "541/KH-UBND" is
+# the words "541", "kh", "ubnd" (found side by side, see search-engine.js) and a date
+# "02/12/2026" is no word of its own (a reader looks for plans by year, never by a day).
+# search-engine.js (words) splits a query the same way (tests/vectors/words.json).
+_WORD = re.compile(r"[^\W_]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MARKERS = ("data-search-meta", "data-search-filter")
 _KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
@@ -105,9 +109,14 @@ def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[s
     weight, the distinct words (lower case) in first-use order."""
     words: dict[float, dict[str, None]] = {}
     for weight, text in texts:
-        tokens = (_EDGES.sub("", token) for token in text.lower().split())
-        words.setdefault(weight, {}).update(dict.fromkeys(t for t in tokens if t))
+        words.setdefault(weight, {}).update(dict.fromkeys(split_words(text)))
     return [(w, list(words[w])) for w in sorted(words, reverse=True) if words[w]]
+
+
+def split_words(text: str) -> list[str]:
+    """The words of ``text`` in order, lower case, brought to NFC first (a decomposed mark
+    would otherwise end a word): "Số 541/KH-UBND." → ["số", "541", "kh", "ubnd"]."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def filter_token(key: str, value: str) -> str:

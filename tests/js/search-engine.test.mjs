@@ -147,6 +147,28 @@ describe("the last word, while typing", () => {
     assertTimes(found[0].score, 2, found[1].score); // the word itself, then a word it begins
   });
 
+  test("once submitted (prefix: false) the last word is a whole word like the others", async () => {
+    const { index, server } = await openMemoryIndex({ metas: metas(2), shards: [{
+      ha: entry(["hà"], [{ page: 0 }]),
+      hai: entry(["hai"], [{ page: 1 }]),
+    }, {
+      han: entry(["hán"], [{ page: 1 }]),
+      thach: entry(["thạch"], [{ page: 0 }, { page: 1 }]),
+    }] });
+    assert.deepEqual(pagesOf(await index.search("thach ha", [], { prefix: false })), [0]);
+    assert.deepEqual(pagesOf(await index.search("thach ha", [], { prefix: true })), [0, 1]);
+    server.requested.length = 0;
+    assert.deepEqual(pagesOf(await index.search("ha", [], { prefix: false })), [0]);
+    // Submitted, only the word's own shard is read: "han" (next shard) is never fetched.
+    assert.deepEqual(server.requested, []); // shard 0 was fetched by the searches above
+    const { index: fresh, server: other } = await openMemoryIndex({ metas: metas(2), shards: [
+      { ha: entry(["hà"], [{ page: 0 }]) }, { han: entry(["hán"], [{ page: 1 }]) }] });
+    await fresh.search("ha", [], { prefix: false });
+    assert.deepEqual(other.requested, ["chi-muc-tim-kiem/t/v0-0.json"]);
+    await fresh.search("ha", [], { prefix: true });
+    assert.deepEqual(other.requested, ["chi-muc-tim-kiem/t/v0-0.json", "chi-muc-tim-kiem/t/v0-1.json"]);
+  });
+
   test("on a page holding the word itself, a longer word it begins does not count", async () => {
     const { index } = await openMemoryIndex({ metas: metas(2), weights: [7, 1], shards: [{
       ha: entry(["ha"], [{ page: 0, weight: 1 }, { page: 1, weight: 1 }]),
