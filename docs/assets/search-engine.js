@@ -181,3 +181,116 @@ function inOrder(positions) {
   }
   return true;
 }
+
+// --- excerpts --------------------------------------------------------------------------------
+// A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
+// passage where the reader's words are, and links to the parts that hold them.
+
+const EXCERPT_WORDS = 26; // words shown around the reader's words
+const BEFORE = 5; // of which before the first of them
+const SUB_RESULTS = 3;
+
+// The page's parts for result ``number``: [[anchor, heading, text]], [] when it has none.
+SearchIndex.prototype.parts = async function parts(number) {
+  const size = this.manifest.chunk;
+  const meta = (await this.load(`p/${this.manifest.version}-${Math.floor(number / size)}.json`))[number % size];
+  return meta.f ? this.load(`f/${meta.f}.json`) : [];
+};
+
+// The words of ``text`` with their place: [{start, end, folded}].
+function spans(text) {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+}
+
+// Which of ``terms`` (folded, distinct) a folded word is: its index, or -1. The last term
+// also matches the words it begins when ``prefix``.
+function termOf(folded, terms, prefix) {
+  const exact = terms.indexOf(folded);
+  if (exact >= 0) return exact;
+  const last = terms.length - 1;
+  return prefix && last >= 0 && folded.startsWith(terms[last]) ? last : -1;
+}
+
+// How well the words of ``found`` (term index of each word, -1 for none) from ``from`` to
+// ``to`` answer: distinct terms first, then terms side by side in the query's order, then
+// how close together they are.
+function windowScore(found, from, to) {
+  const distinct = new Set();
+  let pairs = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < to; i += 1) {
+    if (found[i] < 0) continue;
+    distinct.add(found[i]);
+    if (i > from && found[i - 1] >= 0 && found[i] === found[i - 1] + 1) pairs += 1;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return { distinct: distinct.size, pairs, spread: last - first, first };
+}
+
+function better(a, b) {
+  return a.distinct - b.distinct || a.pairs - b.pairs || b.spread - a.spread;
+}
+
+// The best passage of ``text`` for ``terms``: {score, segments: [{text, mark}]}, the words
+// of the query marked, cut on word boundaries, "…" where text was left out; null when no
+// word of the text is a term.
+export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS } = {}) {
+  const words = spans(text);
+  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const lead = Math.min(BEFORE, Math.floor(length / 4)); // words shown before the first term
+  let best = null;
+  for (let i = 0; i < words.length; i += 1) {
+    if (found[i] < 0) continue;
+    const score = windowScore(found, i, Math.min(words.length, i + length - lead));
+    if (!best || better(score, best) > 0) best = score;
+  }
+  if (!best) return null;
+  const from = Math.max(0, best.first - lead);
+  const to = Math.min(words.length, from + length);
+  const segments = [];
+  let at = from === 0 ? 0 : words[from].start;
+  if (from > 0) segments.push({ text: "…", mark: false });
+  for (let i = from; i < to; i += 1) {
+    if (found[i] < 0) continue;
+    if (words[i].start > at) segments.push({ text: text.slice(at, words[i].start), mark: false });
+    segments.push({ text: text.slice(words[i].start, words[i].end), mark: true });
+    at = words[i].end;
+  }
+  const end = to === words.length ? text.length : words[to - 1].end;
+  if (end > at) segments.push({ text: text.slice(at, end), mark: false });
+  if (to < words.length) segments.push({ text: "…", mark: false });
+  return { score: best, segments };
+}
+
+// What a result shows of its page's ``parts`` for the reader's ``terms`` (folded words):
+// {excerpt: the best passage of the page (segments) or null, sub: up to SUB_RESULTS parts
+// with an anchor, best first: [{anchor, heading, segments}]}. A part's heading counts as
+// its words: an activity whose title holds the words comes first.
+export function excerpts(parts, terms, options = {}) {
+  const scored = [];
+  for (const [anchor, heading, text] of parts) {
+    const body = excerpt(text, terms, options);
+    const title = heading ? excerpt(heading, terms, { ...options, length: 1000 }) : null;
+    if (!body && !title) continue;
+    const score = merge(title?.score, body?.score);
+    scored.push({ anchor, heading, score, inTitle: title?.score.distinct ?? 0, body });
+  }
+  scored.sort((a, b) => better(b.score, a.score) || b.inTitle - a.inTitle);
+  const best = scored.find((part) => part.body);
+  const sub = scored.filter((part) => part.anchor).slice(0, SUB_RESULTS).map((part) => ({
+    anchor: part.anchor,
+    heading: part.heading,
+    segments: part.body ? part.body.segments : [],
+  }));
+  return { excerpt: best ? best.body.segments : null, sub };
+}
+
+// A part's score from its heading's and its text's: the terms of both.
+function merge(title, body) {
+  if (!title) return body;
+  if (!body) return title;
+  return { distinct: Math.max(title.distinct, body.distinct) + Math.min(title.distinct, body.distinct) / 100,
+    pairs: title.pairs + body.pairs, spread: body.spread, first: body.first };
+}

@@ -3,11 +3,12 @@
 // it runs once the page is parsed, and looks up the query in the page's address at once.
 // The site root is found from this file's own URL (<root>/assets/search.js), so the page
 // works under any sub-path. Words match with or without tone marks and đ. A result
-// shows the page's title, kind, place and year, and its description; the index holds each
-// page's distinct words, not its running text, so there is no excerpt.
+// shows the page's title, kind, place and year, the passage of the page where the reader's
+// words are (marked as the page spells them) and up to three parts of the page that hold
+// them (an activity, a section, a responsibility), each a link to that part.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { fold, openIndex, words } from "./search-engine.js";
+import { excerpts, fold, openIndex, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -47,7 +48,7 @@ function start(form) {
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [], anyway: null };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], typing: false, anyway: null };
   let timer = 0;
 
   // ``typing``: the reader has paused while typing, so the last word may be unfinished and
@@ -132,9 +133,12 @@ async function search(query, filters, state, view, typing) {
     return;
   }
   view.anyway.hidden = true;
-  state.results = found.map((result) => () => index.page(result.page));
+  // A result's parts only give its excerpt: when their file is lost, the description is shown.
+  state.results = found.map((result) => () => Promise.all([
+    index.page(result.page), index.parts(result.page).catch(() => [])]));
   state.shown = 0;
   state.terms = terms;
+  state.typing = typing;
   view.list.replaceChildren();
   try {
     await showMore(state, view, false, ticket);
@@ -210,9 +214,10 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
   for (const pending of loading) pending.catch(() => {}); // a failure is met in the loop
   let first = null;
   for (const pending of loading) {
-    const page = await pending;
+    const [page, parts] = await pending;
     if (ticket !== state.ticket) return;
-    const item = resultItem(page, state.terms);
+    const shown = excerpts(parts, [...new Set(state.terms)], { prefix: state.typing });
+    const item = resultItem(page, shown, state.terms);
     view.list.append(item);
     first ??= item;
     state.shown += 1;
@@ -221,7 +226,8 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
   if (moveFocus && first) first.querySelector("a").focus();
 }
 
-function resultItem(page, terms) { // page: its metadata (search-engine.js, page())
+// page: its metadata (search-engine.js, page()); shown: its excerpts (excerpts()).
+function resultItem(page, shown, terms) {
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
@@ -229,12 +235,37 @@ function resultItem(page, terms) { // page: its metadata (search-engine.js, page
   link.append(...marked(page.title || page.url, terms));
   heading.append(link);
   item.append(heading, element("p", "kh-result-meta", facts(page)));
-  if (page.description) {
+  const passage = shown.excerpt ? segmentNodes(shown.excerpt) : marked(page.description || "", terms);
+  if (passage.length && (shown.excerpt || page.description)) {
     const text = element("p", "kh-result-text");
-    text.append(...marked(page.description, terms));
+    text.append(...passage);
     item.append(text);
   }
+  if (shown.sub.length) item.append(subResults(page.url, shown.sub, terms));
   return item;
+}
+
+// The parts of the page holding the words: a link to each, its heading and its passage.
+function subResults(url, sub, terms) {
+  const list = element("ul", "kh-result-parts");
+  for (const part of sub) {
+    const entry = element("li");
+    const link = element("a");
+    link.href = `${url}#${encodeURIComponent(part.anchor)}`;
+    link.append(...marked(part.heading || part.anchor, terms));
+    entry.append(link);
+    if (part.segments.length) {
+      const text = element("p", "kh-result-text");
+      text.append(...segmentNodes(part.segments));
+      entry.append(text);
+    }
+    list.append(entry);
+  }
+  return list;
+}
+
+function segmentNodes(segments) {
+  return segments.map(({ text, mark }) => (mark ? element("mark", null, text) : text));
 }
 
 function facts(meta) {
@@ -246,8 +277,8 @@ function facts(meta) {
 // The text as nodes, the reader's words (compared without marks, case or stroke) in <mark>.
 function marked(text, terms) {
   return text.split(/(\s+)/).map((part) => {
-    const bare = fold(part).replace(/[^\p{L}\p{N}]/gu, "");
-    return bare && terms.includes(bare) ? element("mark", null, part) : part;
+    const bare = words(part).map(fold);
+    return bare.length && bare.every((t) => terms.includes(t)) ? element("mark", null, part) : part;
   });
 }
 

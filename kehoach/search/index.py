@@ -21,7 +21,12 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
   the spellings that page uses (bit i: spellings[i]), the number of positions and the
   positions (each minus the previous one) of the word in the page's word order.
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
-  relative to the site root, then the page's data-search-meta values).
+  relative to the site root, ``f`` the name of its parts' file, then the page's
+  data-search-meta values).
+* ``f/<hash>.json``: the parts of one page (kehoach.search.parts): ``[[anchor, heading,
+  text], …]``, fetched for the results shown, to cut their excerpts. Named by a hash of
+  their content, written as the pages come in (the builder holds none of them), so a file
+  is never cached across builds with another content.
 
 The search page also holds a copy of the manifest (``embed_manifest``).
 
@@ -46,6 +51,7 @@ from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words
 from kehoach.vietnamese import fold
 
 MANIFEST = "manifest.json"
+FRAGMENTS = "f"  # the folder of the pages' parts
 SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
 META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
 # The search page carries the manifest in this data block (overrides/search.html), filled
@@ -84,7 +90,8 @@ class IndexBuilder:
     """Collects pages (``add``) and writes the index (``write``). Holds the postings as
     integer arrays: ~15 bytes per page and word, ~25 MB for the national data set."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # where the index is written (emptied on the first page)
         self._words: dict[str, _Postings] = {}
         self._metas: list[dict[str, str]] = []
         self._folded: dict[str, str] = {}  # spelling → folded word, computed once
@@ -96,7 +103,10 @@ class IndexBuilder:
 
     def add(self, url: str, page: IndexedPage) -> None:
         number = len(self._metas)
-        self._metas.append({"url": url, **page.meta})
+        if not number:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            (self.folder / FRAGMENTS).mkdir(parents=True)
+        self._metas.append({"url": url, **self._fragment(page), **page.meta})
         found: dict[str, tuple[float, dict[str, None], list[int]]] = {}
         position = 0
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
@@ -118,9 +128,22 @@ class IndexBuilder:
             postings.positions.extend(positions)
         self.counts.update(found.keys() - set(page.filters))
 
-    def write(self, folder: Path, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
-        """Writes the index into ``folder`` (emptied first)."""
-        shutil.rmtree(folder, ignore_errors=True)
+    def _fragment(self, page: IndexedPage) -> dict[str, str]:
+        """Writes the parts of ``page`` to their file; {"f": its name}, {} without parts."""
+        if not page.parts:
+            return {}
+        text = _json(page.parts)
+        name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        path = self.folder / FRAGMENTS / f"{name}.json"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        return {"f": name}
+
+    def write(self, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
+        """Writes the index into ``folder`` (but the parts' files, already written)."""
+        folder = self.folder
+        for kind in ("t", "p"):
+            shutil.rmtree(folder / kind, ignore_errors=True)
         order = sorted(range(len(self._metas)), key=lambda n: self._metas[n]["url"])
         renumbered = array("I", bytes(4 * len(order)))
         for new, old in enumerate(order):

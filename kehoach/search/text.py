@@ -13,12 +13,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
 
+from kehoach.search.parts import Part, is_indexed, page_parts
 from kehoach.vietnamese import fold
 
 SEARCH_TITLE = "Tìm kiếm"
@@ -40,8 +41,6 @@ COMMON_MIN_PAGES = 1000
 # may hold several values ("2024, 2025").
 FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
 _MULTI_VALUED = frozenset({"year"})
-# Elements whose text is not indexed.
-_SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
 # A word: a run of letters and digits, as a reader splits text: punctuation ends a word
 # wherever it is, so a word glued to a bracket or a link is found alone, "541/KH-UBND" is
 # the words "541", "kh", "ubnd" (found side by side, see search-engine.js) and a date
@@ -49,7 +48,6 @@ _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "na
 # search-engine.js (words) splits a query the same way (tests/vectors/words.json).
 _WORD = re.compile(r"[^\W_]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_MARKERS = ("data-search-meta", "data-search-filter")
 _KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
 
 
@@ -70,6 +68,7 @@ class IndexedPage:
     meta: dict[str, str]  # data-search-meta: title, description, kind, locality, province…
     groups: list[tuple[float, list[str]]]  # search_terms of its text
     filters: list[str]  # filter_token of each data-search-filter, sorted
+    parts: list[Part] = field(default_factory=list)  # kehoach.search.parts, for excerpts
 
     @property
     def words(self) -> frozenset[str]:
@@ -101,7 +100,8 @@ def prepare_page(html: str) -> IndexedPage | None:
         filter_token(element.get("data-search-filter"), element.text_content())
         for element in document.xpath("//*[@data-search-filter]")
     }
-    return IndexedPage({k: v for k, v in meta.items() if v}, groups, sorted(filters))
+    meta = {k: v for k, v in meta.items() if v}
+    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies))
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
@@ -141,12 +141,8 @@ def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_P
 def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
     """(weight, text) of what is indexed inside ``element`` (an lxml.html.HtmlElement): not
     ignored parts, navigation, forms, scripts; headings weigh _HEADING_WEIGHTS."""
-    if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+    if not is_indexed(element):
         return
-    if element.get("data-search-ignore") is not None or any(
-        element.get(marker) is not None for marker in _MARKERS
-    ):
-        return  # ignored, or metadata and filters: searchable as such, not as page text
     weight = _weight(element, weight)
     if element.text:
         yield weight, element.text

@@ -83,7 +83,10 @@ def _read_index(folder: Path) -> _Index:
                 pages.append(page)
                 at += 4 + flat[at + 3]
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert len(files) == 1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+    fragments = {f"f/{meta['f']}.json" for meta in metas if "f" in meta}  # each page's parts
+    assert fragments and {name for name in files if name.startswith("f/")} == fragments
+    assert len(files) == (1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+                          + len(fragments))
     return _Index(manifest, metas, postings)
 
 
