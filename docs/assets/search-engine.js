@@ -182,6 +182,13 @@ function inOrder(positions) {
   return true;
 }
 
+// The pages the index keeps for a phrase of words on most pages (kehoach/search/common.py),
+// best first: page numbers, [] when it keeps none for ``terms`` (folded words).
+SearchIndex.prototype.phrasePages = async function phrasePages(terms) {
+  const phrases = await this.load(`c/${this.manifest.version}.json`);
+  return phrases[terms.join(" ")] ?? [];
+};
+
 // --- excerpts --------------------------------------------------------------------------------
 // A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
 // passage where the reader's words are, and links to the parts that hold them.

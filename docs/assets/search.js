@@ -121,20 +121,22 @@ async function search(query, filters, state, view, typing) {
   let index;
   let found;
   let terms;
+  let shortlist;
   try {
-    ({ index, found, terms } = await find(query, filters, state.anyway === query, typing));
+    ({ index, found, terms, shortlist } = await find(query, filters, state.anyway === query, typing));
   } catch {
     failed(view);
     return;
   }
   if (ticket !== state.ticket) return; // a newer query has started
-  if (found === null) {
+  if (found === null && !shortlist.length) {
     tooCommon(query, state, view);
     return;
   }
   view.anyway.hidden = true;
+  const shown = found ?? shortlist.map((page) => ({ page }));
   // A result's parts only give its excerpt: when their file is lost, the description is shown.
-  state.results = found.map((result) => () => Promise.all([
+  state.results = shown.map((result) => () => Promise.all([
     index.page(result.page), index.parts(result.page).catch(() => [])]));
   state.shown = 0;
   state.terms = terms;
@@ -147,16 +149,20 @@ async function search(query, filters, state, view, typing) {
     return;
   }
   if (ticket !== state.ticket) return;
-  view.status.textContent = summary(found.length, query);
+  if (found) view.status.textContent = summary(found.length, query);
+  else offerPlace(query, state, view, shown.length);
 }
 
-// What ``query`` finds: {index, found, terms}, found being null when every word is on most
-// pages (the reader is asked for a place, unless ``anyway``); terms: its words, bare.
+// What ``query`` finds: {index, found, terms, shortlist}, found being null when every word
+// is on most pages (the reader is asked for a place, unless ``anyway``), and shortlist then
+// the pages the index keeps for the phrase (kehoach/search/common.py), without filters;
+// terms: its words, bare.
 async function find(query, filters, anyway, typing) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
-    return { index, found: null, terms };
+    const shortlist = Object.keys(filters).length ? [] : await index.phrasePages(terms);
+    return { index, found: null, terms, shortlist };
   }
   const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters), { prefix: typing });
   return { index, found, terms };
@@ -191,14 +197,26 @@ function tooCommon(query, state, view) {
   state.results = [];
   view.list.replaceChildren();
   view.more.hidden = true;
+  offerAnyway(query, state, view);
+  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang. Hãy thêm tên xã, ` +
+    "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
+}
+
+// The pages kept for such a phrase are shown at once; the place filter is opened beside them.
+function offerPlace(query, state, view, count) {
+  offerAnyway(query, state, view);
+  view.form.querySelector("details")?.setAttribute("open", "");
+  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang: đây là ${count} trang ` +
+    "tiêu biểu nhất. Hãy chọn tỉnh ở bộ lọc hoặc thêm tên xã, phường để tìm trong một nơi.";
+}
+
+function offerAnyway(query, state, view) {
   view.anyway.hidden = false;
   view.anyway.onclick = () => {
     state.anyway = query;
     view.anyway.hidden = true;
     view.form.requestSubmit();
   };
-  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang. Hãy thêm tên xã, ` +
-    "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
 }
 
 function summary(count, query) {

@@ -23,6 +23,9 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
   relative to the site root, ``f`` the name of its parts' file, then the page's
   data-search-meta values).
+* ``c/<version>.json``: the best pages of each phrase of ``common`` words that titles and
+  headings use, ``{phrase: [page numbers]}`` (kehoach.search.common), fetched only for
+  such a query.
 * ``f/<hash>.json``: the parts of one page (kehoach.search.parts): ``[[anchor, heading,
   text], …]``, fetched for the results shown, to cut their excerpts. Named by a hash of
   their content, written as the pages come in (the builder holds none of them), so a file
@@ -47,6 +50,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from kehoach.search.common import CommonPhrases
 from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words
 from kehoach.vietnamese import fold
 
@@ -96,6 +100,7 @@ class IndexBuilder:
         self._metas: list[dict[str, str]] = []
         self._folded: dict[str, str] = {}  # spelling → folded word, computed once
         self.counts: Counter[str] = Counter()  # indexed pages holding each folded word
+        self._phrases = CommonPhrases()
 
     @property
     def pages(self) -> int:
@@ -107,6 +112,7 @@ class IndexBuilder:
             shutil.rmtree(self.folder, ignore_errors=True)
             (self.folder / FRAGMENTS).mkdir(parents=True)
         self._metas.append({"url": url, **self._fragment(page), **page.meta})
+        self._phrases.add(page.meta.get("title", ""), (heading for _, heading, _ in page.parts))
         found: dict[str, tuple[float, dict[str, None], list[int]]] = {}
         position = 0
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
@@ -142,7 +148,7 @@ class IndexBuilder:
     def write(self, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
         """Writes the index into ``folder`` (but the parts' files, already written)."""
         folder = self.folder
-        for kind in ("t", "p"):
+        for kind in ("t", "p", "c"):
             shutil.rmtree(folder / kind, ignore_errors=True)
         order = sorted(range(len(self._metas)), key=lambda n: self._metas[n]["url"])
         renumbered = array("I", bytes(4 * len(order)))
@@ -157,12 +163,16 @@ class IndexBuilder:
             _json([self._metas[n] for n in order[start : start + META_CHUNK]])
             for start in range(0, len(order), META_CHUNK)
         ]
-        version = _version(words + metas)
+        common = common_words(self.counts, self.pages, min_pages)
+        urls = [meta["url"] for meta in self._metas]
+        phrases = _json(self._phrases.best(common, urls, order) if common else {})
+        version = _version([*words, *metas, phrases])
+        (folder / "c").mkdir(parents=True)
+        (folder / "c" / f"{version}.json").write_text(phrases, encoding="utf-8")
         for kind, texts in (("t", words), ("p", metas)):
             (folder / kind).mkdir(parents=True)
             for number, text in enumerate(texts):
                 (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")
-        common = common_words(self.counts, self.pages, min_pages)
         manifest = {"version": version, "pages": self.pages, "common": common,
                     "weights": weights, "shards": [first for first, _ in shards],
                     "chunk": META_CHUNK}  # fmt: skip

@@ -329,3 +329,29 @@ def test_a_lost_parts_file_leaves_the_result_with_its_description(browser: Any, 
     assert tab.locator(".kh-result-parts").count() == 0
     assert tab.locator(".kh-result > .kh-result-text").count() > 0  # the descriptions
     context.close()
+
+
+@pytest.mark.browser
+def test_a_phrase_on_most_pages_shows_its_best_pages_at_once_with_the_place_filter(
+    page: Any, site_copy: Path
+) -> None:
+    """Indexed as a national site is (words on 40 % of pages are common: a reference site of
+    74 pages passes for one of over 10), "chuyen doi so" is answered at once with the pages
+    the index keeps for it, their passages marked, and the province filter opened beside."""
+    from playwright.sync_api import expect
+
+    index_site(site_copy, min_pages=10)
+    manifest = json.loads((site_copy / SEARCH_INDEX / MANIFEST).read_text(encoding="utf-8"))
+    assert {"chuyen", "doi", "so"} <= set(manifest["common"])
+    with serve(site_copy, sub_path=True) as base:
+        found = _results(page, base, "chuyen doi so")
+        assert 3 <= len(found) <= 10, found
+        expect(page.locator("#kh-search-status")).to_contain_text("trang tiêu biểu nhất")
+        assert all("chuyen doi so" in fold(t) for t in page.locator(
+            ".kh-result-title").all_inner_texts()[:3])
+        passages = _marked_runs(page.locator(".kh-result > .kh-result-text"))
+        assert any("[chuyển] [đổi] [số]" in p.lower() for p in passages), passages
+        expect(page.get_by_label("Tỉnh, thành phố")).to_be_visible()
+        page.get_by_role("button", name="Vẫn tìm với các từ này").click()
+        expect(page.locator("#kh-search-status")).to_contain_text("Tìm thấy")
+        assert len(page.locator(".kh-result-title a").all()) == 10  # every page, ten at a time

@@ -1,6 +1,7 @@
 """The parts of a page that search shows as excerpts and links to (kehoach.search.parts), their
-files in the index (kehoach.search.index), and the anchors plan pages give them
-(kehoach.site.anchors). The excerpts themselves: tests/js/search-excerpt.test.mjs."""
+files in the index (kehoach.search.index), the anchors plan pages give them
+(kehoach.site.anchors), and the pages kept for phrases of common words
+(kehoach.search.common). The excerpts themselves: tests/js/search-excerpt.test.mjs."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
 
+from kehoach.search.common import CommonPhrases
 from kehoach.search.index import FRAGMENTS, IndexBuilder
 from kehoach.search.parts import PART_CHARS, page_parts
 from kehoach.search.text import prepare_page
@@ -69,3 +71,23 @@ def test_anchors_come_from_the_data_a_repeated_one_numbered() -> None:
     assert slug("Phụ lục 1: Đơn vị") == "phu-luc-1-don-vi"
     assert unique_anchors("muc", ["Phụ lục", "Ghi chú", "Phụ lục", "!!"]) == [
         "muc-phu-luc", "muc-ghi-chu", "muc-phu-luc-2", "muc-x"]
+
+
+def test_common_phrases_keep_the_pages_bearing_them_in_a_title_first_then_highest() -> None:
+    phrases = CommonPhrases()
+    urls = ["ha-tinh/xa-a/kh/", "nen-tang/bdhvs/", "ha-tinh/kh/", "ha-tinh/xa-b/kh/", "x/"]
+    phrases.add("Kế hoạch xã A", ["Phổ cập chữ ký số", "Bình dân học vụ số"])
+    phrases.add("Bình dân học vụ số", [])
+    phrases.add("Kế hoạch tỉnh: bình dân học vụ số", [])
+    phrases.add("Kế hoạch xã B: Bình dân học vụ số", ["Chữ ký số"])
+    phrases.add("Chữ và số", ["Học vụ"])  # the words apart: no phrase
+    common = ["binh", "dan", "hoc", "vu", "so", "chu", "ky", "ke", "hoach"]
+    order = [4, 3, 2, 1, 0]  # the pages as written: by address
+    best = phrases.best(common, urls, order)
+    as_added = {phrase: [order[n] for n in pages] for phrase, pages in best.items()}
+    # In a title first (the platform, then the province's plan: higher), then in a heading.
+    assert as_added["binh dan hoc vu so"] == [1, 2, 3, 0]
+    assert as_added["chu ky so"] == [0, 3]  # both in a heading: the shorter title first
+    assert as_added["hoc vu"] == [1, 2, 3, 4, 0]  # headings: "x/" is higher than "ha-tinh/xa-a/kh/"
+    assert "so chu" not in best and "xa a" not in best  # words apart; words not common
+    assert "ke hoach" in best

@@ -29,7 +29,8 @@ export function entry(spellings, rows) {
 
 // The files of an index: ``shards`` is a list of {folded word: entry}, in word order (as
 // index.py cuts them), ``metas`` the pages' metadata ({url, title, …}) by page number.
-export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 32, version = "v0" }) {
+// ``phrases``: the pages kept for phrases of common words (kehoach/search/common.py).
+export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 32, version = "v0", phrases = {} }) {
   const words = shards.flatMap((shard) => Object.keys(shard));
   if (words.some((word, i) => i > 0 && words[i - 1] >= word)) {
     throw new Error(`test index: words not in order: ${words.join(" ")}`);
@@ -40,6 +41,7 @@ export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 
   };
   const files = new Map([[`${INDEX_DIR}manifest.json`, manifest]]);
   shards.forEach((shard, n) => files.set(`${INDEX_DIR}t/${version}-${n}.json`, shard));
+  files.set(`${INDEX_DIR}c/${version}.json`, phrases);
   for (let n = 0; n * chunk < metas.length; n += 1) {
     files.set(`${INDEX_DIR}p/${version}-${n}.json`, metas.slice(n * chunk, (n + 1) * chunk));
   }
