@@ -7,7 +7,9 @@
 // A page must hold every word (and every chosen filter). Its score adds, for each word, the
 // word's weight on the page times its rarity (idf); a spelling other than the reader's
 // counts FOLDED, a longer word that the reader's last word only begins counts PREFIX, and
-// the score doubles when the reader's words stand side by side on the page, in order.
+// the score doubles when the reader's words stand side by side on the page, in order
+// (PHRASE; the index keeps for each page and word the masks of its neighbours,
+// kehoach/search/text.py: NEIGHBOR_BITS). Words in quotes ("chữ ký số") must stand so.
 
 const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
 const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)
@@ -15,6 +17,8 @@ const PHRASE = 2;
 // The last word is also looked up as the beginning of longer words, in this many shards at
 // most: "thach h" should find "thach ha" without downloading every word that starts with h.
 const PREFIX_SHARDS = 2;
+const STRIDE = 5; // numbers per page in a word's postings (kehoach/search/index.py)
+const NEIGHBOR_BITS = 16; // kehoach/search/text.py
 // A word: a run of letters and digits (kehoach/search/text.py: _WORD); punctuation ends it.
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -24,6 +28,26 @@ export function fold(text) {
 
 export function words(query) {
   return query.normalize("NFC").toLowerCase().match(WORD) ?? [];
+}
+
+// The bit of a folded word in a neighbour mask (kehoach/search/text.py: neighbor_bit).
+export function neighborBit(folded) {
+  let digest = 0x811c9dc5;
+  for (const char of folded) digest = Math.imul(digest ^ char.codePointAt(0), 0x01000193) >>> 0;
+  return 2 ** (((digest ^ (digest >>> 16)) >>> 0) % NEIGHBOR_BITS);
+}
+
+// The runs of words the reader put in quotes: [[first, end)] word places in words(query);
+// an unclosed quote runs to the end.
+export function quoted(query) {
+  const runs = [];
+  let count = 0;
+  query.split('"').forEach((piece, i) => {
+    const n = words(piece).length;
+    if (i % 2 === 1 && n > 1) runs.push([count, count + n]);
+    count += n;
+  });
+  return runs;
 }
 
 // The index of the site at ``root``; its ``manifest`` when the page holds it, else fetched.
@@ -61,12 +85,17 @@ class SearchIndex {
     // The rarest word first, then each other word only scored on the pages still in: a
     // place name narrows "thach ha" to a few pages before "ha…" (thousands) is read.
     const order = typed.map((_, i) => i).sort((a, b) => size(found[a]) - size(found[b]));
-    let pages = null; // page → {score, positions: one list per typed word}
+    let pages = null; // page → {score, near: the neighbour masks of each typed word}
     for (const i of order) pages = this.narrow(pages, found[i], typed[i], i, typed.length);
     for (const matches of kept) pages = keep(pages, matches);
+    const bits = typed.map((word) => neighborBit(fold(word)));
+    const runs = quoted(query);
+    const phrase = (hit) => typed.length > 1 && sideBySide(hit.near, bits, [0, typed.length]);
     return [...pages]
-      .map(([page, hit]) => ({ page, score: hit.score * (typed.length > 1 && inOrder(hit.positions) ? PHRASE : 1) }))
-      .sort((a, b) => b.score - a.score || a.page - b.page);
+      .filter(([, hit]) => runs.every((run) => sideBySide(hit.near, bits, run)))
+      .map(([page, hit]) => ({ page, phrase: phrase(hit), score: hit.score * (phrase(hit) ? PHRASE : 1) }))
+      // Side by side first, however heavy the scattered words are elsewhere (a heading).
+      .sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
   }
 
   // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
@@ -77,9 +106,9 @@ class SearchIndex {
       const bit = spellings.indexOf(word); // -1: none of the page's spellings is the reader's
       const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
       let page = 0;
-      for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+      for (let i = 0; i < flat.length; i += STRIDE) {
         page += flat[i];
-        const before = pages === null ? { score: 0, positions: new Array(count) } : pages.get(page);
+        const before = pages === null ? { score: 0, near: new Array(count) } : pages.get(page);
         if (!before) continue;
         const exact = bit >= 0 && (flat[i + 2] >> bit) & 1;
         const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
@@ -87,10 +116,8 @@ class SearchIndex {
         const best = next.get(page);
         const whole = factor === 1;
         if (best && ((best.whole && !whole) || (best.whole === whole && best.gain >= score))) continue;
-        const positions = [];
-        for (let j = 0, at = 0; j < flat[i + 3]; j += 1) positions.push((at += flat[i + 4 + j]));
-        const hit = { score: before.score + score, gain: score, whole, positions: [...before.positions] };
-        hit.positions[place] = positions;
+        const hit = { score: before.score + score, gain: score, whole, near: [...before.near] };
+        hit.near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
         next.set(page, hit);
       }
     }
@@ -154,7 +181,7 @@ function keep(pages, matches) {
   const next = new Map();
   for (const [[, flat]] of matches) {
     let page = 0;
-    for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+    for (let i = 0; i < flat.length; i += STRIDE) {
       page += flat[i];
       if (pages.has(page)) next.set(page, pages.get(page));
     }
@@ -163,21 +190,21 @@ function keep(pages, matches) {
 }
 
 function postings(flat) {
-  let count = 0;
-  for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) count += 1;
-  return count;
+  return flat.length / STRIDE;
 }
 
 function size(matches) {
   return matches.reduce((sum, [, , count]) => sum + count, 0);
 }
 
-// True when some position of each word follows one of the word before it.
-function inOrder(positions) {
-  let ends = new Set(positions[0]);
-  for (const next of positions.slice(1)) {
-    ends = new Set(next.filter((p) => ends.has(p - 1)));
-    if (!ends.size) return false;
+// True when the typed words ``run`` ([first, end)) stand side by side on the page, in order,
+// by their neighbour masks ``near``: each word was seen after the one before it (its mask
+// before holds that word's bit), and that one before it (its mask after holds this word's
+// bit, unless the word found is a longer one the typed one only begins: its bit is unknown).
+function sideBySide(near, bits, [first, end]) {
+  for (let i = first + 1; i < end; i += 1) {
+    if (!(near[i].before & bits[i - 1])) return false;
+    if (near[i].whole && !(near[i - 1].after & bits[i])) return false;
   }
   return true;
 }

@@ -170,12 +170,17 @@ async function find(query, filters, anyway, typing) {
 
 // The words looked up: those on most pages are left out when the query has others
 // ("chuyển đổi số Thạch Hà" → "Thạch Hà"): they would not narrow the results, and their
-// index entries are the largest downloads there are.
+// index entries are the largest downloads there are. Words in quotes are kept, quotes and
+// all: the reader asked for that phrase (search-engine.js keeps the pages holding it).
 function lookedUp(query, everything, common) {
-  const parts = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
-  if (everything) return parts.join(" ");
-  const rare = parts.filter((part) => !bareWords(part).every((t) => common.has(t)));
-  return (rare.length ? rare : parts).join(" ");
+  const pieces = query.split('"'); // odd pieces are quoted (the last one may be unclosed)
+  const isRare = (part) => !bareWords(part).every((t) => common.has(t));
+  const spaced = (piece) => piece.split(/\s+/).filter(Boolean);
+  const others = pieces.some((piece, i) => (i % 2 ? words(piece).length > 0 : spaced(piece).some(isRare)));
+  return pieces.map((piece, i) => {
+    if (i % 2) return `"${piece}"`;
+    return spaced(piece).filter((part) => everything || !others || isRare(part)).join(" ");
+  }).filter(Boolean).join(" ");
 }
 
 // A chosen filter value is a word of the index (kehoach/search/text.py, filter_token) that the

@@ -18,8 +18,8 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
   cut at about SHARD_CHARS. ``spellings`` are the lower-case forms of the word found on any
   page, sorted; ``postings`` is flat: for each page holding the word, in page order, the
   page number minus the previous one's, the weight's place in ``weights``, a bit mask of
-  the spellings that page uses (bit i: spellings[i]), the number of positions and the
-  positions (each minus the previous one) of the word in the page's word order.
+  the spellings that page uses (bit i: spellings[i]), and the masks of the words found just
+  before and just after it on the page (kehoach.search.text.neighbor_bit): five numbers.
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
   relative to the site root, ``f`` the name of its parts' file, then the page's
   data-search-meta values).
@@ -46,7 +46,6 @@ import shutil
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +64,6 @@ META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to 
 _MANIFEST_BLOCK = re.compile(
     r'(<script type="application/json" id="kh-search-manifest">)[^<]*(</script>)'
 )
-# Positions kept per page and word: one per weight group it appears in, and seldom more
-# than three groups; enough to see the reader's words side by side.
-MAX_POSITIONS = 4
 # Masks are 31-bit in JavaScript; a word with more spellings than this (never seen: "doi"
 # has nine) ranks its rarer ones as folded matches.
 MAX_SPELLINGS = 31
@@ -79,8 +75,8 @@ class _Postings:
     pages: array[int] = field(default_factory=lambda: array("I"))
     weights: array[float] = field(default_factory=lambda: array("d"))
     masks: array[int] = field(default_factory=lambda: array("L"))
-    counts: array[int] = field(default_factory=lambda: array("B"))  # positions per page
-    positions: array[int] = field(default_factory=lambda: array("I"))
+    before: array[int] = field(default_factory=lambda: array("I"))  # neighbour masks
+    after: array[int] = field(default_factory=lambda: array("I"))
 
 
 @dataclass
@@ -113,25 +109,21 @@ class IndexBuilder:
             (self.folder / FRAGMENTS).mkdir(parents=True)
         self._metas.append({"url": url, **self._fragment(page), **page.meta})
         self._phrases.add(page.meta.get("title", ""), (heading for _, heading, _ in page.parts))
-        found: dict[str, tuple[float, dict[str, None], list[int]]] = {}
-        position = 0
+        found: dict[str, tuple[float, dict[str, None]]] = {}
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
             for word in words:
                 folded = self._folded.get(word) or self._folded.setdefault(word, fold(word))
-                entry = found.setdefault(folded, (weight, {}, []))
-                entry[1][word] = None
-                if len(entry[2]) < MAX_POSITIONS:
-                    entry[2].append(position)
-                position += 1
+                found.setdefault(folded, (weight, {}))[1][word] = None
         for token in page.filters:  # searched as words, never shown
-            found.setdefault(token, (1.0, {token: None}, []))
-        for folded, (weight, spellings, positions) in found.items():
+            found.setdefault(token, (1.0, {token: None}))
+        for folded, (weight, spellings) in found.items():
             postings = self._words.get(folded) or self._words.setdefault(folded, _Postings())
             postings.pages.append(number)
             postings.weights.append(weight)
             postings.masks.append(_mask(postings.spellings, spellings))
-            postings.counts.append(len(positions))
-            postings.positions.extend(positions)
+            before, after = page.neighbors.get(folded, (0, 0))
+            postings.before.append(before)
+            postings.after.append(after)
         self.counts.update(found.keys() - set(page.filters))
 
     def _fragment(self, page: IndexedPage) -> dict[str, str]:
@@ -211,7 +203,6 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
     spellings = sorted(arrival)
     # Bits were given in order of arrival, which differs between builds: re-given in order.
     bits = None if arrival == spellings else [1 << spellings.index(s) for s in arrival]
-    starts = list(accumulate(postings.counts, initial=0))
     pages = [renumbered[page] for page in postings.pages]
     flat: list[int] = []
     previous = 0
@@ -219,12 +210,8 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
         mask = postings.masks[i]
         if bits is not None:
             mask = sum(bit for place, bit in enumerate(bits) if mask >> place & 1)
-        start, end = starts[i], starts[i + 1]
-        flat += (pages[i] - previous, weights[postings.weights[i]], mask, end - start)
-        last = 0
-        for position in postings.positions[start:end]:
-            flat.append(position - last)
-            last = position
+        flat += (pages[i] - previous, weights[postings.weights[i]], mask,
+                 postings.before[i], postings.after[i])
         previous = pages[i]
     return _json([spellings, flat])
 

@@ -47,6 +47,15 @@ _MULTI_VALUED = frozenset({"year"})
 # "02/12/2026" is no word of its own (a reader looks for plans by year, never by a day).
 # search-engine.js (words) splits a query the same way (tests/vectors/words.json).
 _WORD = re.compile(r"[^\W_]+")
+# Words side by side, in the reader's order, rank first and a quoted phrase requires them
+# (search-engine.js). The index cannot keep every position of every word within the budgets
+# (a plan says "số" seventy times): it keeps, for each page and word, a mask of the words
+# found just before it and one of those just after it, each word a bit of NEIGHBOR_BITS
+# (neighbor_bit). "chữ ký" is then side by side on a page when "ký"'s mask before holds
+# "chữ"'s bit and "chữ"'s mask after holds "ký"'s: exact for the words a plan uses with few
+# neighbours ("ký", "chữ"), and a word with many ("số") is checked through the other one.
+# Two masks of 16 bits: at most 5 digits each, as many bytes as the 2-3 positions kept before.
+NEIGHBOR_BITS = 16
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
 
@@ -69,6 +78,8 @@ class IndexedPage:
     groups: list[tuple[float, list[str]]]  # search_terms of its text
     filters: list[str]  # filter_token of each data-search-filter, sorted
     parts: list[Part] = field(default_factory=list)  # kehoach.search.parts, for excerpts
+    # folded word → masks of the words just before and just after it (neighbor_masks)
+    neighbors: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def words(self) -> frozenset[str]:
@@ -83,7 +94,8 @@ def prepare_page(html: str) -> IndexedPage | None:
     The text of the body becomes its distinct words by weight (``search_terms``): a plan
     says "số" seventy times; keeping it once per weight keeps the postings of the words
     every plan uses small enough to download and score on a phone, and barely moves the
-    ranking; the first-use order keeps phrases side by side."""
+    ranking; which words stand side by side is kept apart (``neighbor_masks``), and the
+    running text of its parts for excerpts (kehoach.search.parts)."""
     kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
     if "data-search-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
         return None
@@ -91,7 +103,8 @@ def prepare_page(html: str) -> IndexedPage | None:
     bodies = document.xpath("//*[@data-search-body]")
     if not bodies:
         return None
-    groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
+    texts = [item for body in bodies for item in _weighted_text(body, 1.0)]
+    groups = search_terms(texts)
     meta = {
         element.get("data-search-meta"): " ".join(element.text_content().split())
         for element in document.xpath("//*[@data-search-meta]")
@@ -101,7 +114,8 @@ def prepare_page(html: str) -> IndexedPage | None:
         for element in document.xpath("//*[@data-search-filter]")
     }
     meta = {k: v for k, v in meta.items() if v}
-    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies))
+    running = [fold(word) for _, text in texts for word in split_words(text)]
+    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies), neighbor_masks(running))
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
@@ -117,6 +131,29 @@ def split_words(text: str) -> list[str]:
     """The words of ``text`` in order, lower case, brought to NFC first (a decomposed mark
     would otherwise end a word): "Số 541/KH-UBND." → ["số", "541", "kh", "ubnd"]."""
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def neighbor_bit(folded: str) -> int:
+    """The bit standing for a folded word in a neighbour mask: FNV-1a (32 bits) over its code
+    points, folded to NEIGHBOR_BITS bits. search-engine.js computes the same
+    (tests/vectors/neighbors.json)."""
+    digest = 0x811C9DC5
+    for char in folded:
+        digest = ((digest ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return 1 << ((digest ^ (digest >> 16)) % NEIGHBOR_BITS)
+
+
+def neighbor_masks(running: list[str]) -> dict[str, tuple[int, int]]:
+    """For each folded word of ``running`` (a page's words in reading order), the masks of
+    the words found just before it and just after it, anywhere on the page."""
+    masks: dict[str, list[int]] = {}
+    for place, word in enumerate(running):
+        mask = masks.setdefault(word, [0, 0])
+        if place:
+            mask[0] |= neighbor_bit(running[place - 1])
+        if place + 1 < len(running):
+            mask[1] |= neighbor_bit(running[place + 1])
+    return {word: (before, after) for word, (before, after) in masks.items()}
 
 
 def filter_token(key: str, value: str) -> str:

@@ -120,3 +120,15 @@ describe("results", () => {
     assert.deepEqual(server.requested, []);
   });
 });
+
+describe("quoted phrases", () => {
+  test("words in quotes are looked up even when on most pages, beside other words", async () => {
+    const { server, manifest } = await searchFor({ q: '"chuyển đổi số" Thạch Hà' });
+    assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["chuyen", "doi", "ha", "so", "thach"]);
+  });
+
+  test("unquoted words on most pages are still left out beside a quoted phrase", async () => {
+    const { server, manifest } = await searchFor({ q: 'chuyển "Thạch Hà"' });
+    assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["ha", "thach"]);
+  });
+});
