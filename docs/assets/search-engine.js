@@ -9,7 +9,8 @@
 // counts FOLDED, a longer word that the reader's last word only begins counts PREFIX, and
 // the score doubles when the reader's words stand side by side on the page, in order
 // (PHRASE; the index keeps for each page and word the masks of its neighbours,
-// kehoach/search/text.py: NEIGHBOR_BITS). Words in quotes ("chữ ký số") must stand so.
+// kehoach/search/text.py: NEIGHBOR_BITS), and such pages come first. Words in quotes
+// ("chữ ký số") must stand so. The end of the file cuts the excerpts of the results.
 
 const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
 const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)
@@ -132,6 +133,21 @@ class SearchIndex {
     return { ...meta, url: new URL(meta.url, this.root).href };
   }
 
+  // The page's parts for result ``number`` (kehoach/search/parts.py), for its excerpts:
+  // [[anchor, heading, text]], [] when it has none.
+  async parts(number) {
+    const size = this.manifest.chunk;
+    const meta = (await this.load(`p/${this.manifest.version}-${Math.floor(number / size)}.json`))[number % size];
+    return meta.f ? this.load(`f/${meta.f}.json`) : [];
+  }
+
+  // The pages the index keeps for a phrase of words on most pages (kehoach/search/common.py),
+  // best first: page numbers, [] when it keeps none for ``terms`` (folded words).
+  async phrasePages(terms) {
+    const phrases = await this.load(`c/${this.manifest.version}.json`);
+    return phrases[terms.join(" ")] ?? [];
+  }
+
   // [[spellings, postings], factor, pages] of the words matching ``word``: itself, and with
   // ``prefix`` the words it begins (PREFIX_SHARDS at most).
   async lookup(word, prefix) {
@@ -209,13 +225,6 @@ function sideBySide(near, bits, [first, end]) {
   return true;
 }
 
-// The pages the index keeps for a phrase of words on most pages (kehoach/search/common.py),
-// best first: page numbers, [] when it keeps none for ``terms`` (folded words).
-SearchIndex.prototype.phrasePages = async function phrasePages(terms) {
-  const phrases = await this.load(`c/${this.manifest.version}.json`);
-  return phrases[terms.join(" ")] ?? [];
-};
-
 // --- excerpts --------------------------------------------------------------------------------
 // A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
 // passage where the reader's words are, and links to the parts that hold them.
@@ -223,13 +232,7 @@ SearchIndex.prototype.phrasePages = async function phrasePages(terms) {
 const EXCERPT_WORDS = 26; // words shown around the reader's words
 const BEFORE = 5; // of which before the first of them
 const SUB_RESULTS = 3;
-
-// The page's parts for result ``number``: [[anchor, heading, text]], [] when it has none.
-SearchIndex.prototype.parts = async function parts(number) {
-  const size = this.manifest.chunk;
-  const meta = (await this.load(`p/${this.manifest.version}-${Math.floor(number / size)}.json`))[number % size];
-  return meta.f ? this.load(`f/${meta.f}.json`) : [];
-};
+const HEADING_WORDS = 16; // a part's heading (an activity's title may be a paragraph)
 
 // The words of ``text`` with their place: [{start, end, folded}].
 function spans(text) {
@@ -300,8 +303,9 @@ export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS } 
 
 // What a result shows of its page's ``parts`` for the reader's ``terms`` (folded words):
 // {excerpt: the best passage of the page (segments) or null, sub: up to SUB_RESULTS parts
-// with an anchor, best first: [{anchor, heading, segments}]}. A part's heading counts as
-// its words: an activity whose title holds the words comes first.
+// with an anchor, best first: [{anchor, heading, segments}]}, their heading as segments
+// too (marked, cut), and no passage for the part whose passage is the page's excerpt. A
+// part's heading counts as its words: an activity whose title holds the words comes first.
 export function excerpts(parts, terms, options = {}) {
   const scored = [];
   for (const [anchor, heading, text] of parts) {
@@ -315,10 +319,19 @@ export function excerpts(parts, terms, options = {}) {
   const best = scored.find((part) => part.body);
   const sub = scored.filter((part) => part.anchor).slice(0, SUB_RESULTS).map((part) => ({
     anchor: part.anchor,
-    heading: part.heading,
-    segments: part.body ? part.body.segments : [],
+    heading: headingSegments(part.heading || part.anchor, terms, options),
+    segments: part.body && part !== best ? part.body.segments : [],
   }));
   return { excerpt: best ? best.body.segments : null, sub };
+}
+
+// A heading as segments: the reader's words marked, cut to HEADING_WORDS around them.
+function headingSegments(heading, terms, options) {
+  const found = excerpt(heading, terms, { ...options, length: HEADING_WORDS });
+  if (found) return found.segments;
+  const words = [...heading.matchAll(WORD)];
+  if (words.length <= HEADING_WORDS) return [{ text: heading, mark: false }];
+  return [{ text: `${heading.slice(0, words[HEADING_WORDS - 1].index + words[HEADING_WORDS - 1][0].length)}…`, mark: false }];
 }
 
 // A part's score from its heading's and its text's: the terms of both.

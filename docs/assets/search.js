@@ -264,18 +264,18 @@ function resultItem(page, shown, terms) {
     text.append(...passage);
     item.append(text);
   }
-  if (shown.sub.length) item.append(subResults(page.url, shown.sub, terms));
+  if (shown.sub.length) item.append(subResults(page.url, shown.sub));
   return item;
 }
 
 // The parts of the page holding the words: a link to each, its heading and its passage.
-function subResults(url, sub, terms) {
+function subResults(url, sub) {
   const list = element("ul", "kh-result-parts");
   for (const part of sub) {
     const entry = element("li");
     const link = element("a");
     link.href = `${url}#${encodeURIComponent(part.anchor)}`;
-    link.append(...marked(part.heading || part.anchor, terms));
+    link.append(...segmentNodes(part.heading));
     entry.append(link);
     if (part.segments.length) {
       const text = element("p", "kh-result-text");

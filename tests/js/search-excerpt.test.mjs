@@ -69,7 +69,19 @@ describe("the parts of a result", () => {
     const shown = engine.excerpts(parts, ["chu", "ky", "so"]);
     assert.match(text(shown.excerpt), /chữ ký số công cộng/);
     assert.deepEqual(shown.sub.map((s) => s.anchor), ["hd-ky-so", "tn-so-tt", "hd-hoi-thi"]);
-    assert.deepEqual(marks(shown.sub[0].segments), ["ký", "chữ", "ký", "số"]);
+    assert.deepEqual(marks(shown.sub[0].heading), ["chữ", "ký", "số"]);
+    assert.deepEqual(shown.sub[0].segments, []); // its passage is the page's excerpt, above
+    assert.deepEqual(marks(shown.sub[1].segments), ["chữ", "ký", "số", "số"]);
+  });
+
+  test("a long heading is cut around the words, a heading without them at its start", () => {
+    const long = `Tổ chức ${"hoạt động ".repeat(20)}chữ ký số ${"cho dân ".repeat(10)}`;
+    const [marked] = engine.excerpts([["hd-a", long, "chữ ký số"]], ["chu", "ky", "so"]).sub;
+    assert.ok(text(marked.heading).startsWith("…") && text(marked.heading).endsWith("…"));
+    assert.deepEqual(marks(marked.heading), ["chữ", "ký", "số"]);
+    const [plain] = engine.excerpts([["hd-b", long, "Cài VNeID."]], ["vneid"]).sub;
+    assert.equal(text(plain.heading), `Tổ chức ${"hoạt động ".repeat(7)}…`.replace(" …", "…"));
+    assert.deepEqual(marks(plain.heading), []);
   });
 
   test("a part whose heading holds the words is listed even when its text does not", () => {
