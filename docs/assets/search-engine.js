@@ -144,7 +144,9 @@ class SearchIndex {
   // The pages the index keeps for a phrase of words on most pages (kehoach/search/common.py),
   // best first: page numbers, [] when it keeps none for ``terms`` (folded words).
   async phrasePages(terms) {
-    const phrases = await this.load(`c/${this.manifest.version}.json`);
+    const first = this.manifest.common.indexOf(terms[0]); // its file: phrases it begins
+    if (first < 0) return [];
+    const phrases = await this.load(`c/${this.manifest.version}-${first}.json`);
     return phrases[terms.join(" ")] ?? [];
   }
 

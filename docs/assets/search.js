@@ -161,7 +161,8 @@ async function find(query, filters, anyway, typing) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
-    const shortlist = Object.keys(filters).length ? [] : await index.phrasePages(terms);
+    // The kept pages are a bonus: when their file is lost, the reader is asked for a place.
+    const shortlist = Object.keys(filters).length ? [] : await index.phrasePages(terms).catch(() => []);
     return { index, found: null, terms, shortlist };
   }
   const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters), { prefix: typing });

@@ -6,8 +6,9 @@ search.js asks for a place instead (kehoach.search.text.common_words). Yet they 
 names of the very movements the plans are about. For each phrase of such words that the
 titles and headings of the site use (a title "Bình dân học vụ số", an activity "Phổ cập chữ
 ký số"), the index keeps the pages that bear it in a title or heading, best first: pages
-whose title holds it, then the pages highest in the site (a platform or a province's plan
-before a commune's), then the shortest titles (the most about it). search.js shows them
+whose title or main heading holds it, then the pages highest in the site (a platform or a
+province's plan before a commune's), then those where it stands with the fewest other
+words (the most about it). search.js shows them
 at once, with the place filter beside them.
 """
 
@@ -18,7 +19,10 @@ from collections.abc import Iterable, Sequence
 from kehoach.search.text import split_words
 from kehoach.vietnamese import fold
 
-PHRASES = 300  # phrases kept, those on most pages first: ~10 KB gzip nationally
+# Phrases kept per first word, those on most pages first: a file of each common word holds
+# those it begins (~2 KB gzip), fetched only for a query beginning with it.
+PHRASES_PER_WORD = 100
+MIN_PAGES = 2  # a phrase of one page's headings is not what a reader types
 PAGES = 10  # pages kept per phrase: the first page of results
 MIN_WORDS, MAX_WORDS = 2, 6  # one common word alone is looked up (search.js)
 
@@ -28,36 +32,39 @@ class CommonPhrases:
     each phrase of common words (``best``)."""
 
     def __init__(self) -> None:
-        self._texts: list[tuple[tuple[str, ...], ...]] = []  # per page: title, then headings
+        # per page: its title, its main heading (h1), then the headings of its parts
+        self._texts: list[tuple[tuple[str, ...], ...]] = []
 
-    def add(self, title: str, headings: Iterable[str]) -> None:
-        words = [tuple(fold(w) for w in split_words(text)) for text in (title, *headings)]
+    def add(self, title: str, headline: str, headings: Iterable[str]) -> None:
+        words = [tuple(fold(w) for w in split_words(text)) for text in (title, headline, *headings)]
         self._texts.append(tuple(words))
 
     def best(self, common: Iterable[str], urls: Sequence[str], order: Sequence[int]
-             ) -> dict[str, list[int]]:
-        """{phrase: page numbers in the written order, best first} for the phrases of
-        ``common`` words; ``urls`` by page number as added, ``order``: the numbers as added
-        of the pages in written order."""
+             ) -> dict[str, dict[str, list[int]]]:
+        """{first word: {phrase: page numbers in the written order, best first}} for the
+        phrases of ``common`` words (every one of them a key); ``urls`` by page number as
+        added, ``order``: the numbers as added of the pages in written order."""
         common = frozenset(common)
         renumbered = {old: new for new, old in enumerate(order)}
-        found: dict[str, dict[int, bool]] = {}  # phrase → page → in its title
+        # phrase → page → (not in its title or h1, fewest other words around it)
+        found: dict[str, dict[int, tuple[bool, int]]] = {}
         for page, texts in enumerate(self._texts):
             for place, words in enumerate(texts):
                 for phrase in _phrases(words, common):
                     pages = found.setdefault(phrase, {})
-                    pages[page] = pages.get(page, False) or place == 0
+                    here = (place >= 2, len(words) - phrase.count(" ") - 1)
+                    pages[page] = min(pages.get(page, here), here)
 
-        def rank(page: int, in_title: bool) -> tuple[bool, int, int, str]:
-            title = self._texts[page][0] if self._texts[page] else ()
-            return (not in_title, urls[page].count("/"), len(title), urls[page])
+        def rank(page: int, how: tuple[bool, int]) -> tuple[bool, int, int, str]:
+            return (how[0], urls[page].count("/"), how[1], urls[page])
 
-        kept = sorted(found, key=lambda phrase: (-len(found[phrase]), phrase))[:PHRASES]
-        return {
-            phrase: [renumbered[p] for p in sorted(found[phrase], key=lambda p: rank(
-                p, found[phrase][p]))[:PAGES]]
-            for phrase in sorted(kept)
-        }
+        by_first: dict[str, dict[str, list[int]]] = {word: {} for word in sorted(common)}
+        for phrase in sorted(found, key=lambda phrase: (-len(found[phrase]), phrase)):
+            kept = by_first[phrase.split(" ", 1)[0]]
+            if len(found[phrase]) >= MIN_PAGES and len(kept) < PHRASES_PER_WORD:
+                best = sorted(found[phrase], key=lambda p: rank(p, found[phrase][p]))[:PAGES]
+                kept[phrase] = [renumbered[p] for p in best]
+        return by_first
 
 
 def _phrases(words: Sequence[str], common: frozenset[str]) -> set[str]:

@@ -23,9 +23,9 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
   relative to the site root, ``f`` the name of its parts' file, then the page's
   data-search-meta values).
-* ``c/<version>.json``: the best pages of each phrase of ``common`` words that titles and
-  headings use, ``{phrase: [page numbers]}`` (kehoach.search.common), fetched only for
-  such a query.
+* ``c/<version>-<n>.json``: the best pages of the phrases that begin with the n-th word of
+  ``common`` and that titles and headings use, ``{phrase: [page numbers]}``
+  (kehoach.search.common), fetched only for a query made of such words.
 * ``f/<hash>.json``: the parts of one page (kehoach.search.parts): ``[[anchor, heading,
   text], …]``, fetched for the results shown, to cut their excerpts. Named by a hash of
   their content, written as the pages come in (the builder holds none of them), so a file
@@ -108,7 +108,8 @@ class IndexBuilder:
             shutil.rmtree(self.folder, ignore_errors=True)
             (self.folder / FRAGMENTS).mkdir(parents=True)
         self._metas.append({"url": url, **self._fragment(page), **page.meta})
-        self._phrases.add(page.meta.get("title", ""), (heading for _, heading, _ in page.parts))
+        self._phrases.add(page.meta.get("title", ""), page.headline,
+                          (heading for _, heading, _ in page.parts))
         found: dict[str, tuple[float, dict[str, None]]] = {}
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
             for word in words:
@@ -157,11 +158,9 @@ class IndexBuilder:
         ]
         common = common_words(self.counts, self.pages, min_pages)
         urls = [meta["url"] for meta in self._metas]
-        phrases = _json(self._phrases.best(common, urls, order) if common else {})
-        version = _version([*words, *metas, phrases])
-        (folder / "c").mkdir(parents=True)
-        (folder / "c" / f"{version}.json").write_text(phrases, encoding="utf-8")
-        for kind, texts in (("t", words), ("p", metas)):
+        phrases = [_json(kept) for kept in self._phrases.best(common, urls, order).values()]
+        version = _version([*words, *metas, *phrases])
+        for kind, texts in (("t", words), ("p", metas), ("c", phrases)):
             (folder / kind).mkdir(parents=True)
             for number, text in enumerate(texts):
                 (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")

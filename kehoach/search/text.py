@@ -80,6 +80,7 @@ class IndexedPage:
     parts: list[Part] = field(default_factory=list)  # kehoach.search.parts, for excerpts
     # folded word → masks of the words just before and just after it (neighbor_masks)
     neighbors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    headline: str = ""  # its main heading (h1), for kehoach.search.common
 
     @property
     def words(self) -> frozenset[str]:
@@ -115,7 +116,10 @@ def prepare_page(html: str) -> IndexedPage | None:
     }
     meta = {k: v for k, v in meta.items() if v}
     running = [fold(word) for _, text in texts for word in split_words(text)]
-    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies), neighbor_masks(running))
+    headline = next((" ".join(h.text_content().split()) for body in bodies
+                     for h in body.iter("h1")), "")
+    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies),
+                       neighbor_masks(running), headline)
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:

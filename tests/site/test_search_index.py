@@ -85,9 +85,10 @@ def _read_index(folder: Path) -> _Index:
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     fragments = {f"f/{meta['f']}.json" for meta in metas if "f" in meta}  # each page's parts
     assert fragments and {name for name in files if name.startswith("f/")} == fragments
-    assert f"c/{version}.json" in files  # the pages kept for phrases of common words
-    assert len(files) == (2 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
-                          + len(fragments))
+    phrases = {f"c/{version}-{n}.json" for n in range(len(manifest["common"]))}
+    assert {name for name in files if name.startswith("c/")} == phrases  # one per common word
+    assert len(files) == (1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+                          + len(fragments) + len(phrases))
     return _Index(manifest, metas, postings)
 
 

@@ -76,18 +76,23 @@ def test_anchors_come_from_the_data_a_repeated_one_numbered() -> None:
 def test_common_phrases_keep_the_pages_bearing_them_in_a_title_first_then_highest() -> None:
     phrases = CommonPhrases()
     urls = ["ha-tinh/xa-a/kh/", "nen-tang/bdhvs/", "ha-tinh/kh/", "ha-tinh/xa-b/kh/", "x/"]
-    phrases.add("Kế hoạch xã A", ["Phổ cập chữ ký số", "Bình dân học vụ số"])
-    phrases.add("Bình dân học vụ số", [])
-    phrases.add("Kế hoạch tỉnh: bình dân học vụ số", [])
-    phrases.add("Kế hoạch xã B: Bình dân học vụ số", ["Chữ ký số"])
-    phrases.add("Chữ và số", ["Học vụ"])  # the words apart: no phrase
+    phrases.add("Kế hoạch xã A", "", ["Phổ cập chữ ký số", "Bình dân học vụ số"])
+    phrases.add("Bình dân học vụ số", "", [])
+    phrases.add("Kế hoạch tỉnh", "Kế hoạch: bình dân học vụ số", [])  # in its h1
+    phrases.add("Kế hoạch xã B: Bình dân học vụ số", "", ["Chữ ký số"])
+    phrases.add("Chữ và số", "", ["Học vụ"])  # the words apart: no phrase
     common = ["binh", "dan", "hoc", "vu", "so", "chu", "ky", "ke", "hoach"]
     order = [4, 3, 2, 1, 0]  # the pages as written: by address
-    best = phrases.best(common, urls, order)
+    by_first = phrases.best(common, urls, order)
+    assert sorted(by_first) == sorted(common)  # a file for each common word
+    best = {phrase: pages for kept in by_first.values() for phrase, pages in kept.items()}
+    assert all(phrase.startswith(f"{word} ") for word, kept in by_first.items() for phrase in kept)
     as_added = {phrase: [order[n] for n in pages] for phrase, pages in best.items()}
-    # In a title first (the platform, then the province's plan: higher), then in a heading.
+    # In a title or h1 first: the platform (the phrase alone), the province's plan (higher
+    # than the commune's), then in a heading.
     assert as_added["binh dan hoc vu so"] == [1, 2, 3, 0]
-    assert as_added["chu ky so"] == [0, 3]  # both in a heading: the shorter title first
-    assert as_added["hoc vu"] == [1, 2, 3, 4, 0]  # headings: "x/" is higher than "ha-tinh/xa-a/kh/"
+    assert as_added["chu ky so"] == [3, 0]  # both in a heading: the one of fewer words first
+    assert as_added["hoc vu"] == [1, 2, 3, 4, 0]  # headings: "x/" higher than "ha-tinh/xa-a/kh/"
     assert "so chu" not in best and "xa a" not in best  # words apart; words not common
+    assert "ke hoach" in best and "hoach xa" not in best  # "xa" is not common
     assert "ke hoach" in best

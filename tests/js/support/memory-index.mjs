@@ -48,7 +48,8 @@ export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 
   };
   const files = new Map([[`${INDEX_DIR}manifest.json`, manifest]]);
   shards.forEach((shard, n) => files.set(`${INDEX_DIR}t/${version}-${n}.json`, shard));
-  files.set(`${INDEX_DIR}c/${version}.json`, phrases);
+  common.forEach((word, n) => files.set(`${INDEX_DIR}c/${version}-${n}.json`,
+    Object.fromEntries(Object.entries(phrases).filter(([phrase]) => phrase.split(" ")[0] === word))));
   for (let n = 0; n * chunk < metas.length; n += 1) {
     files.set(`${INDEX_DIR}p/${version}-${n}.json`, metas.slice(n * chunk, (n + 1) * chunk));
   }
