@@ -136,8 +136,8 @@ async function search(query, filters, state, view, typing) {
   view.anyway.hidden = true;
   const shown = found ?? shortlist.map((page) => ({ page }));
   // A result's parts only give its excerpt: when their file is lost, the description is shown.
-  state.results = shown.map((result) => () => Promise.all([
-    index.page(result.page), index.parts(result.page).catch(() => [])]));
+  state.results = shown.map((result) => () => ({
+    meta: index.page(result.page), parts: index.parts(result.page).catch(() => []) }));
   state.shown = 0;
   state.terms = terms;
   state.typing = typing;
@@ -235,23 +235,30 @@ function summary(count, query) {
 // and those above it are in: the first result does not wait for the tenth's file.
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
-  for (const pending of loading) pending.catch(() => {}); // a failure is met in the loop
+  for (const { meta } of loading) meta.catch(() => {}); // a failure is met in the loop
   let first = null;
-  for (const pending of loading) {
-    const [page, parts] = await pending;
+  const filling = [];
+  for (const { meta, parts } of loading) {
+    const page = await meta;
     if (ticket !== state.ticket) return;
-    const shown = excerpts(parts, [...new Set(state.terms)], { prefix: state.typing });
-    const item = resultItem(page, shown, state.terms);
-    view.list.append(item);
-    first ??= item;
+    // Shown at once with its description; its passage and parts replace it once their file
+    // is in (one more round trip: the first result does not wait for it).
+    const shown = resultItem(page, state.terms);
+    filling.push(parts.then((found) => {
+      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, [...new Set(state.terms)], { prefix: state.typing }));
+    }));
+    view.list.append(shown.item);
+    first ??= shown.item;
     state.shown += 1;
   }
+  await Promise.all(filling);
   view.more.hidden = state.shown >= state.results.length;
   if (moveFocus && first) first.querySelector("a").focus();
 }
 
-// page: its metadata (search-engine.js, page()); shown: its excerpts (excerpts()).
-function resultItem(page, shown, terms) {
+// A result: {item, text}; page: its metadata (search-engine.js, page()). Its text is the
+// description until showExcerpts puts the passage there.
+function resultItem(page, terms) {
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
@@ -259,14 +266,21 @@ function resultItem(page, shown, terms) {
   link.append(...marked(page.title || page.url, terms));
   heading.append(link);
   item.append(heading, element("p", "kh-result-meta", facts(page)));
-  const passage = shown.excerpt ? segmentNodes(shown.excerpt) : marked(page.description || "", terms);
-  if (passage.length && (shown.excerpt || page.description)) {
-    const text = element("p", "kh-result-text");
-    text.append(...passage);
+  const text = element("p", "kh-result-text");
+  if (page.description) {
+    text.append(...marked(page.description, terms));
     item.append(text);
   }
+  return { item, text };
+}
+
+// The passage of the page where the words are and its parts (excerpts()), once in.
+function showExcerpts({ item, text }, page, shown) {
+  if (shown.excerpt) {
+    text.replaceChildren(...segmentNodes(shown.excerpt));
+    if (!page.description) item.append(text);
+  }
   if (shown.sub.length) item.append(subResults(page.url, shown.sub));
-  return item;
 }
 
 // The parts of the page holding the words: a link to each, its heading and its passage.
