@@ -8,7 +8,8 @@ serves it on 127.0.0.1 under the sub-path /kehoach/ with gzip (as a static host 
 drives chromium through Playwright. Each run, for each query, uses a fresh browser context
 (empty cache):
   cold   open tim-kiem/?q=<query>: bytes sent by the server until the results are shown and
-         the network is idle (page, theme, search code, index, pages' metadata; gzip sizes), and
+         the network is idle (page, theme, search code, index, pages' metadata, the parts of
+         the pages shown that their excerpts are cut from; gzip sizes), and
          the time from navigation start to the first result on screen ("no list" when the
          page answers with a message instead, e.g. words on most pages of a national site);
   typed  open tim-kiem/ (the engine loads with the page), then submit each query in turn:
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from kehoach.search.index import MANIFEST
+from kehoach.search.index import FRAGMENTS, MANIFEST
 from kehoach.site.routes import SEARCH_INDEX
 
 try:
@@ -65,6 +66,8 @@ SUBMIT = f"""(query) => {{ const input = document.getElementById('kh-q'); input.
 def category(path: str) -> str:
     if path.startswith(f"{SEARCH_INDEX}/p/"):
         return "metadata"
+    if path.startswith(f"{SEARCH_INDEX}/{FRAGMENTS}/"):
+        return "excerpts"  # the parts of the pages shown (kehoach/search/parts.py)
     if path.startswith(f"{SEARCH_INDEX}/"):
         return "index"
     if path in ("assets/search.js", "assets/search-engine.js"):
@@ -169,11 +172,11 @@ def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[s
     print(f"search page opened without a query: {summary['search_page_loaded_bytes'] / 1024:.0f}"
           " KB (page, theme, search code, index manifest)")
     print("query                      cold: KB  ms to results | typed: ms   KB   (cold KB: "
-          "page+theme / search code / index / metadata)")
+          "page+theme / search code / index / metadata / excerpts)")
     for row in summary["queries"]:
         c = row["cold_categories"]
         split = " / ".join(f"{c.get(k, 0) / 1024:.0f}" for k in (
-            "page and theme", "search code", "index", "metadata"))
+            "page and theme", "search code", "index", "metadata", "excerpts"))
         print(f"{row['query']:26} {row['cold_bytes'] / 1024:8.0f} {show(row['cold_ms']):>7} |"
               f" {show(row['typed_ms']):>9} {row['typed_bytes'] / 1024:5.0f}   ({split})")
     return summary

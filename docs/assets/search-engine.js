@@ -1,4 +1,4 @@
-// The search index in the browser: reads <site>/chi-muc-tim-kiem/ (kehoach/search_index.py
+// The search index in the browser: reads <site>/chi-muc-tim-kiem/ (kehoach/search/index.py
 // describes its files) and ranks pages for a query. An ES module with no dependency, used by
 // search.js; it never touches the page.
 //
@@ -7,7 +7,10 @@
 // A page must hold every word (and every chosen filter). Its score adds, for each word, the
 // word's weight on the page times its rarity (idf); a spelling other than the reader's
 // counts FOLDED, a longer word that the reader's last word only begins counts PREFIX, and
-// the score doubles when the reader's words stand side by side on the page, in order.
+// the score doubles when the reader's words stand side by side on the page, in order
+// (PHRASE; the index keeps for each page and word the masks of its neighbours,
+// kehoach/search/text.py: NEIGHBOR_BITS), and such pages come first. Words in quotes
+// ("chữ ký số") must stand so. The end of the file cuts the excerpts of the results.
 
 const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
 const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)
@@ -15,14 +18,37 @@ const PHRASE = 2;
 // The last word is also looked up as the beginning of longer words, in this many shards at
 // most: "thach h" should find "thach ha" without downloading every word that starts with h.
 const PREFIX_SHARDS = 2;
-const EDGES = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu; // kehoach/search.py: _EDGES
+const STRIDE = 5; // numbers per page in a word's postings (kehoach/search/index.py)
+const NEIGHBOR_BITS = 16; // kehoach/search/text.py
+// A word: a run of letters and digits (kehoach/search/text.py: _WORD); punctuation ends it.
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
 }
 
 export function words(query) {
-  return query.normalize("NFC").toLowerCase().split(/\s+/).map((w) => w.replace(EDGES, "")).filter(Boolean);
+  return query.normalize("NFC").toLowerCase().match(WORD) ?? [];
+}
+
+// The bit of a folded word in a neighbour mask (kehoach/search/text.py: neighbor_bit).
+export function neighborBit(folded) {
+  let digest = 0x811c9dc5;
+  for (const char of folded) digest = Math.imul(digest ^ char.codePointAt(0), 0x01000193) >>> 0;
+  return 2 ** (((digest ^ (digest >>> 16)) >>> 0) % NEIGHBOR_BITS);
+}
+
+// The runs of words the reader put in quotes: [[first, end)] word places in words(query);
+// an unclosed quote runs to the end.
+export function quoted(query) {
+  const runs = [];
+  let count = 0;
+  query.split('"').forEach((piece, i) => {
+    const n = words(piece).length;
+    if (i % 2 === 1 && n > 1) runs.push([count, count + n]);
+    count += n;
+  });
+  return runs;
 }
 
 // The index of the site at ``root``; its ``manifest`` when the page holds it, else fetched.
@@ -47,23 +73,30 @@ class SearchIndex {
   }
 
   // Pages holding every word of ``query`` and every word of ``required`` (filters), best
-  // first: [{page, score}]. ``page`` is a number for ``page(number)``.
-  async search(query, required = []) {
+  // first: [{page, score}]. ``page`` is a number for ``page(number)``. With ``prefix`` (the
+  // reader is still typing) the last word also finds the longer words it begins; once the
+  // query is submitted it is a word like the others.
+  async search(query, required = [], { prefix = true } = {}) {
     const typed = words(query);
     if (!typed.length) return [];
     const [found, kept] = await Promise.all([
-      Promise.all(typed.map((word, i) => this.lookup(word, i === typed.length - 1))),
+      Promise.all(typed.map((word, i) => this.lookup(word, prefix && i === typed.length - 1))),
       Promise.all(required.map((token) => this.lookup(token, false))),
     ]);
     // The rarest word first, then each other word only scored on the pages still in: a
     // place name narrows "thach ha" to a few pages before "ha…" (thousands) is read.
     const order = typed.map((_, i) => i).sort((a, b) => size(found[a]) - size(found[b]));
-    let pages = null; // page → {score, positions: one list per typed word}
+    let pages = null; // page → {score, near: the neighbour masks of each typed word}
     for (const i of order) pages = this.narrow(pages, found[i], typed[i], i, typed.length);
     for (const matches of kept) pages = keep(pages, matches);
+    const bits = typed.map((word) => neighborBit(fold(word)));
+    const runs = quoted(query);
+    const phrase = (hit) => typed.length > 1 && sideBySide(hit.near, bits, [0, typed.length]);
     return [...pages]
-      .map(([page, hit]) => ({ page, score: hit.score * (typed.length > 1 && inOrder(hit.positions) ? PHRASE : 1) }))
-      .sort((a, b) => b.score - a.score || a.page - b.page);
+      .filter(([, hit]) => runs.every((run) => sideBySide(hit.near, bits, run)))
+      .map(([page, hit]) => ({ page, phrase: phrase(hit), score: hit.score * (phrase(hit) ? PHRASE : 1) }))
+      // Side by side first, however heavy the scattered words are elsewhere (a heading).
+      .sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
   }
 
   // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
@@ -74,9 +107,9 @@ class SearchIndex {
       const bit = spellings.indexOf(word); // -1: none of the page's spellings is the reader's
       const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
       let page = 0;
-      for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+      for (let i = 0; i < flat.length; i += STRIDE) {
         page += flat[i];
-        const before = pages === null ? { score: 0, positions: new Array(count) } : pages.get(page);
+        const before = pages === null ? { score: 0, near: new Array(count) } : pages.get(page);
         if (!before) continue;
         const exact = bit >= 0 && (flat[i + 2] >> bit) & 1;
         const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
@@ -84,10 +117,8 @@ class SearchIndex {
         const best = next.get(page);
         const whole = factor === 1;
         if (best && ((best.whole && !whole) || (best.whole === whole && best.gain >= score))) continue;
-        const positions = [];
-        for (let j = 0, at = 0; j < flat[i + 3]; j += 1) positions.push((at += flat[i + 4 + j]));
-        const hit = { score: before.score + score, gain: score, whole, positions: [...before.positions] };
-        hit.positions[place] = positions;
+        const hit = { score: before.score + score, gain: score, whole, near: [...before.near] };
+        hit.near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
         next.set(page, hit);
       }
     }
@@ -100,6 +131,23 @@ class SearchIndex {
     const file = `p/${this.manifest.version}-${Math.floor(number / size)}.json`;
     const meta = (await this.load(file))[number % size];
     return { ...meta, url: new URL(meta.url, this.root).href };
+  }
+
+  // The page's parts for result ``number`` (kehoach/search/parts.py), for its excerpts:
+  // [[anchor, heading, text]], [] when it has none.
+  async parts(number) {
+    const size = this.manifest.chunk;
+    const meta = (await this.load(`p/${this.manifest.version}-${Math.floor(number / size)}.json`))[number % size];
+    return meta.f ? this.load(`f/${meta.f}.json`) : [];
+  }
+
+  // The pages the index keeps for a phrase of words on most pages (kehoach/search/common.py),
+  // best first: page numbers, [] when it keeps none for ``terms`` (folded words).
+  async phrasePages(terms) {
+    const first = this.manifest.common.indexOf(terms[0]); // its file: phrases it begins
+    if (first < 0) return [];
+    const phrases = await this.load(`c/${this.manifest.version}-${first}.json`);
+    return phrases[terms.join(" ")] ?? [];
   }
 
   // [[spellings, postings], factor, pages] of the words matching ``word``: itself, and with
@@ -151,7 +199,7 @@ function keep(pages, matches) {
   const next = new Map();
   for (const [[, flat]] of matches) {
     let page = 0;
-    for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) {
+    for (let i = 0; i < flat.length; i += STRIDE) {
       page += flat[i];
       if (pages.has(page)) next.set(page, pages.get(page));
     }
@@ -160,21 +208,138 @@ function keep(pages, matches) {
 }
 
 function postings(flat) {
-  let count = 0;
-  for (let i = 0; i < flat.length; i += 4 + flat[i + 3]) count += 1;
-  return count;
+  return flat.length / STRIDE;
 }
 
 function size(matches) {
   return matches.reduce((sum, [, , count]) => sum + count, 0);
 }
 
-// True when some position of each word follows one of the word before it.
-function inOrder(positions) {
-  let ends = new Set(positions[0]);
-  for (const next of positions.slice(1)) {
-    ends = new Set(next.filter((p) => ends.has(p - 1)));
-    if (!ends.size) return false;
+// True when the typed words ``run`` ([first, end)) stand side by side on the page, in order,
+// by their neighbour masks ``near``: each word was seen after the one before it (its mask
+// before holds that word's bit), and that one before it (its mask after holds this word's
+// bit, unless the word found is a longer one the typed one only begins: its bit is unknown).
+function sideBySide(near, bits, [first, end]) {
+  for (let i = first + 1; i < end; i += 1) {
+    if (!(near[i].before & bits[i - 1])) return false;
+    if (near[i].whole && !(near[i - 1].after & bits[i])) return false;
   }
   return true;
+}
+
+// --- excerpts --------------------------------------------------------------------------------
+// A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
+// passage where the reader's words are, and links to the parts that hold them.
+
+const EXCERPT_WORDS = 26; // words shown around the reader's words
+const BEFORE = 5; // of which before the first of them
+const SUB_RESULTS = 3;
+const HEADING_WORDS = 16; // a part's heading (an activity's title may be a paragraph)
+
+// The words of ``text`` with their place: [{start, end, folded}].
+function spans(text) {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+}
+
+// Which of ``terms`` (folded, distinct) a folded word is: its index, or -1. The last term
+// also matches the words it begins when ``prefix``.
+function termOf(folded, terms, prefix) {
+  const exact = terms.indexOf(folded);
+  if (exact >= 0) return exact;
+  const last = terms.length - 1;
+  return prefix && last >= 0 && folded.startsWith(terms[last]) ? last : -1;
+}
+
+// How well the words of ``found`` (term index of each word, -1 for none) from ``from`` to
+// ``to`` answer: distinct terms first, then terms side by side in the query's order, then
+// how close together they are.
+function windowScore(found, from, to) {
+  const distinct = new Set();
+  let pairs = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < to; i += 1) {
+    if (found[i] < 0) continue;
+    distinct.add(found[i]);
+    if (i > from && found[i - 1] >= 0 && found[i] === found[i - 1] + 1) pairs += 1;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return { distinct: distinct.size, pairs, spread: last - first, first };
+}
+
+function better(a, b) {
+  return a.distinct - b.distinct || a.pairs - b.pairs || b.spread - a.spread;
+}
+
+// The best passage of ``text`` for ``terms``: {score, segments: [{text, mark}]}, the words
+// of the query marked, cut on word boundaries, "…" where text was left out; null when no
+// word of the text is a term.
+export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS } = {}) {
+  const words = spans(text);
+  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const lead = Math.min(BEFORE, Math.floor(length / 4)); // words shown before the first term
+  let best = null;
+  for (let i = 0; i < words.length; i += 1) {
+    if (found[i] < 0) continue;
+    const score = windowScore(found, i, Math.min(words.length, i + length - lead));
+    if (!best || better(score, best) > 0) best = score;
+  }
+  if (!best) return null;
+  const from = Math.max(0, best.first - lead);
+  const to = Math.min(words.length, from + length);
+  const segments = [];
+  let at = from === 0 ? 0 : words[from].start;
+  if (from > 0) segments.push({ text: "…", mark: false });
+  for (let i = from; i < to; i += 1) {
+    if (found[i] < 0) continue;
+    if (words[i].start > at) segments.push({ text: text.slice(at, words[i].start), mark: false });
+    segments.push({ text: text.slice(words[i].start, words[i].end), mark: true });
+    at = words[i].end;
+  }
+  const end = to === words.length ? text.length : words[to - 1].end;
+  if (end > at) segments.push({ text: text.slice(at, end), mark: false });
+  if (to < words.length) segments.push({ text: "…", mark: false });
+  return { score: best, segments };
+}
+
+// What a result shows of its page's ``parts`` for the reader's ``terms`` (folded words):
+// {excerpt: the best passage of the page (segments) or null, sub: up to SUB_RESULTS parts
+// with an anchor, best first: [{anchor, heading, segments}]}, their heading as segments
+// too (marked, cut), and no passage for the part whose passage is the page's excerpt. A
+// part's heading counts as its words: an activity whose title holds the words comes first.
+export function excerpts(parts, terms, options = {}) {
+  const scored = [];
+  for (const [anchor, heading, text] of parts) {
+    const body = excerpt(text, terms, options);
+    const title = heading ? excerpt(heading, terms, { ...options, length: 1000 }) : null;
+    if (!body && !title) continue;
+    const score = merge(title?.score, body?.score);
+    scored.push({ anchor, heading, score, inTitle: title?.score.distinct ?? 0, body });
+  }
+  scored.sort((a, b) => better(b.score, a.score) || b.inTitle - a.inTitle);
+  const best = scored.find((part) => part.body);
+  const sub = scored.filter((part) => part.anchor).slice(0, SUB_RESULTS).map((part) => ({
+    anchor: part.anchor,
+    heading: headingSegments(part.heading || part.anchor, terms, options),
+    segments: part.body && part !== best ? part.body.segments : [],
+  }));
+  return { excerpt: best ? best.body.segments : null, sub };
+}
+
+// A heading as segments: the reader's words marked, cut to HEADING_WORDS around them.
+function headingSegments(heading, terms, options) {
+  const found = excerpt(heading, terms, { ...options, length: HEADING_WORDS });
+  if (found) return found.segments;
+  const words = [...heading.matchAll(WORD)];
+  if (words.length <= HEADING_WORDS) return [{ text: heading, mark: false }];
+  return [{ text: `${heading.slice(0, words[HEADING_WORDS - 1].index + words[HEADING_WORDS - 1][0].length)}…`, mark: false }];
+}
+
+// A part's score from its heading's and its text's: the terms of both.
+function merge(title, body) {
+  if (!title) return body;
+  if (!body) return title;
+  return { distinct: Math.max(title.distinct, body.distinct) + Math.min(title.distinct, body.distinct) / 100,
+    pairs: title.pairs + body.pairs, spread: body.spread, first: body.first };
 }

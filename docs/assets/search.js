@@ -3,11 +3,12 @@
 // it runs once the page is parsed, and looks up the query in the page's address at once.
 // The site root is found from this file's own URL (<root>/assets/search.js), so the page
 // works under any sub-path. Words match with or without tone marks and đ. A result
-// shows the page's title, kind, place and year, and its description; the index holds each
-// page's distinct words, not its running text, so there is no excerpt.
+// shows the page's title, kind, place and year, the passage of the page where the reader's
+// words are (marked as the page spells them) and up to three parts of the page that hold
+// them (an activity, a section, a responsibility), each a link to that part.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { fold, openIndex } from "./search-engine.js";
+import { excerpts, fold, openIndex, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -47,20 +48,23 @@ function start(form) {
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [], anyway: null };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], typing: false, anyway: null };
   let timer = 0;
 
-  const run = () => {
+  // ``typing``: the reader has paused while typing, so the last word may be unfinished and
+  // is also looked up as the beginning of longer words; after Enter (or from the address)
+  // the query is taken as typed.
+  const run = (typing = false) => {
     clearTimeout(timer);
     remember(input.value.trim(), selects);
-    return search(input.value.trim(), filtersOf(selects), state, view);
+    return search(input.value.trim(), filtersOf(selects), state, view, typing);
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
     const typed = input.value.trim().length;
-    if (typed >= MIN_TYPED || (typed === 0 && state.results.length)) timer = setTimeout(run, DEBOUNCE_MS);
+    if (typed >= MIN_TYPED || (typed === 0 && state.results.length)) timer = setTimeout(() => run(true), DEBOUNCE_MS);
   });
-  for (const select of selects) select.addEventListener("change", run);
+  for (const select of selects) select.addEventListener("change", () => run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
@@ -103,7 +107,7 @@ function remember(query, selects) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-async function search(query, filters, state, view) {
+async function search(query, filters, state, view, typing) {
   const ticket = ++state.ticket;
   if (!query) {
     // No search on filters alone: it would download the whole index.
@@ -117,21 +121,26 @@ async function search(query, filters, state, view) {
   let index;
   let found;
   let terms;
+  let shortlist;
   try {
-    ({ index, found, terms } = await find(query, filters, state.anyway === query));
+    ({ index, found, terms, shortlist } = await find(query, filters, state.anyway === query, typing));
   } catch {
     failed(view);
     return;
   }
   if (ticket !== state.ticket) return; // a newer query has started
-  if (found === null) {
+  if (found === null && !shortlist.length) {
     tooCommon(query, state, view);
     return;
   }
   view.anyway.hidden = true;
-  state.results = found.map((result) => () => index.page(result.page));
+  const shown = found ?? shortlist.map((page) => ({ page }));
+  // A result's parts only give its excerpt: when their file is lost, the description is shown.
+  state.results = shown.map((result) => () => ({
+    meta: index.page(result.page), parts: index.parts(result.page).catch(() => []) }));
   state.shown = 0;
   state.terms = terms;
+  state.typing = typing;
   view.list.replaceChildren();
   try {
     await showMore(state, view, false, ticket);
@@ -140,32 +149,42 @@ async function search(query, filters, state, view) {
     return;
   }
   if (ticket !== state.ticket) return;
-  view.status.textContent = summary(found.length, query);
+  if (found) view.status.textContent = summary(found.length, query);
+  else offerPlace(query, state, view, shown.length);
 }
 
-// What ``query`` finds: {index, found, terms}, found being null when every word is on most
-// pages (the reader is asked for a place, unless ``anyway``); terms: its words, bare.
-async function find(query, filters, anyway) {
+// What ``query`` finds: {index, found, terms, shortlist}, found being null when every word
+// is on most pages (the reader is asked for a place, unless ``anyway``), and shortlist then
+// the pages the index keeps for the phrase (kehoach/search/common.py), without filters;
+// terms: its words, bare.
+async function find(query, filters, anyway, typing) {
   const index = await loadEngine();
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
-    return { index, found: null, terms };
+    // The kept pages are a bonus: when their file is lost, the reader is asked for a place.
+    const shortlist = Object.keys(filters).length ? [] : await index.phrasePages(terms).catch(() => []);
+    return { index, found: null, terms, shortlist };
   }
-  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters));
+  const found = await index.search(lookedUp(query, anyway, index.common), filterWords(filters), { prefix: typing });
   return { index, found, terms };
 }
 
 // The words looked up: those on most pages are left out when the query has others
 // ("chuyển đổi số Thạch Hà" → "Thạch Hà"): they would not narrow the results, and their
-// index entries are the largest downloads there are.
+// index entries are the largest downloads there are. Words in quotes are kept, quotes and
+// all: the reader asked for that phrase (search-engine.js keeps the pages holding it).
 function lookedUp(query, everything, common) {
-  const words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
-  if (everything) return words.join(" ");
-  const rare = words.filter((word) => !bareWords(word).every((t) => common.has(t)));
-  return (rare.length ? rare : words).join(" ");
+  const pieces = query.split('"'); // odd pieces are quoted (the last one may be unclosed)
+  const isRare = (part) => !bareWords(part).every((t) => common.has(t));
+  const spaced = (piece) => piece.split(/\s+/).filter(Boolean);
+  const others = pieces.some((piece, i) => (i % 2 ? words(piece).length > 0 : spaced(piece).some(isRare)));
+  return pieces.map((piece, i) => {
+    if (i % 2) return `"${piece}"`;
+    return spaced(piece).filter((part) => everything || !others || isRare(part)).join(" ");
+  }).filter(Boolean).join(" ");
 }
 
-// A chosen filter value is a word of the index (kehoach/search.py, filter_token) that the
+// A chosen filter value is a word of the index (kehoach/search/text.py, filter_token) that the
 // results must hold.
 function filterWords(filters) {
   return Object.entries(filters).map(([key, value]) => {
@@ -175,7 +194,7 @@ function filterWords(filters) {
 }
 
 function bareWords(query) {
-  return query.split(/\s+/).map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  return words(query).map(fold);
 }
 
 // On a national site, words such as "chuyển đổi số" are on nearly every page: looking them up
@@ -184,14 +203,26 @@ function tooCommon(query, state, view) {
   state.results = [];
   view.list.replaceChildren();
   view.more.hidden = true;
+  offerAnyway(query, state, view);
+  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang. Hãy thêm tên xã, ` +
+    "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
+}
+
+// The pages kept for such a phrase are shown at once; the place filter is opened beside them.
+function offerPlace(query, state, view, count) {
+  offerAnyway(query, state, view);
+  view.form.querySelector("details")?.setAttribute("open", "");
+  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang: đây là ${count} trang ` +
+    "tiêu biểu nhất. Hãy chọn tỉnh ở bộ lọc hoặc thêm tên xã, phường để tìm trong một nơi.";
+}
+
+function offerAnyway(query, state, view) {
   view.anyway.hidden = false;
   view.anyway.onclick = () => {
     state.anyway = query;
     view.anyway.hidden = true;
     view.form.requestSubmit();
   };
-  view.status.textContent = `Các từ “${query}” có trong rất nhiều trang. Hãy thêm tên xã, ` +
-    "phường hoặc tỉnh (ví dụ: “chuyển đổi số Thạch Hà”), hoặc chọn tỉnh ở bộ lọc.";
 }
 
 function summary(count, query) {
@@ -204,21 +235,30 @@ function summary(count, query) {
 // and those above it are in: the first result does not wait for the tenth's file.
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
-  for (const pending of loading) pending.catch(() => {}); // a failure is met in the loop
+  for (const { meta } of loading) meta.catch(() => {}); // a failure is met in the loop
   let first = null;
-  for (const pending of loading) {
-    const page = await pending;
+  const filling = [];
+  for (const { meta, parts } of loading) {
+    const page = await meta;
     if (ticket !== state.ticket) return;
-    const item = resultItem(page, state.terms);
-    view.list.append(item);
-    first ??= item;
+    // Shown at once with its description; its passage and parts replace it once their file
+    // is in (one more round trip: the first result does not wait for it).
+    const shown = resultItem(page, state.terms);
+    filling.push(parts.then((found) => {
+      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, [...new Set(state.terms)], { prefix: state.typing }));
+    }));
+    view.list.append(shown.item);
+    first ??= shown.item;
     state.shown += 1;
   }
+  await Promise.all(filling);
   view.more.hidden = state.shown >= state.results.length;
   if (moveFocus && first) first.querySelector("a").focus();
 }
 
-function resultItem(page, terms) { // page: its metadata (search-engine.js, page())
+// A result: {item, text}; page: its metadata (search-engine.js, page()). Its text is the
+// description until showExcerpts puts the passage there.
+function resultItem(page, terms) {
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
@@ -226,12 +266,44 @@ function resultItem(page, terms) { // page: its metadata (search-engine.js, page
   link.append(...marked(page.title || page.url, terms));
   heading.append(link);
   item.append(heading, element("p", "kh-result-meta", facts(page)));
+  const text = element("p", "kh-result-text");
   if (page.description) {
-    const text = element("p", "kh-result-text");
     text.append(...marked(page.description, terms));
     item.append(text);
   }
-  return item;
+  return { item, text };
+}
+
+// The passage of the page where the words are and its parts (excerpts()), once in.
+function showExcerpts({ item, text }, page, shown) {
+  if (shown.excerpt) {
+    text.replaceChildren(...segmentNodes(shown.excerpt));
+    if (!page.description) item.append(text);
+  }
+  if (shown.sub.length) item.append(subResults(page.url, shown.sub));
+}
+
+// The parts of the page holding the words: a link to each, its heading and its passage.
+function subResults(url, sub) {
+  const list = element("ul", "kh-result-parts");
+  for (const part of sub) {
+    const entry = element("li");
+    const link = element("a");
+    link.href = `${url}#${encodeURIComponent(part.anchor)}`;
+    link.append(...segmentNodes(part.heading));
+    entry.append(link);
+    if (part.segments.length) {
+      const text = element("p", "kh-result-text");
+      text.append(...segmentNodes(part.segments));
+      entry.append(text);
+    }
+    list.append(entry);
+  }
+  return list;
+}
+
+function segmentNodes(segments) {
+  return segments.map(({ text, mark }) => (mark ? element("mark", null, text) : text));
 }
 
 function facts(meta) {
@@ -243,8 +315,8 @@ function facts(meta) {
 // The text as nodes, the reader's words (compared without marks, case or stroke) in <mark>.
 function marked(text, terms) {
   return text.split(/(\s+)/).map((part) => {
-    const bare = fold(part).replace(/[^\p{L}\p{N}]/gu, "");
-    return bare && terms.includes(bare) ? element("mark", null, part) : part;
+    const bare = words(part).map(fold);
+    return bare.length && bare.every((t) => terms.includes(t)) ? element("mark", null, part) : part;
   });
 }
 

@@ -18,10 +18,18 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
   cut at about SHARD_CHARS. ``spellings`` are the lower-case forms of the word found on any
   page, sorted; ``postings`` is flat: for each page holding the word, in page order, the
   page number minus the previous one's, the weight's place in ``weights``, a bit mask of
-  the spellings that page uses (bit i: spellings[i]), the number of positions and the
-  positions (each minus the previous one) of the word in the page's word order.
+  the spellings that page uses (bit i: spellings[i]), and the masks of the words found just
+  before and just after it on the page (kehoach.search.text.neighbor_bit): five numbers.
 * ``p/<version>-<n>.json``: the metadata of pages n × chunk to (n + 1) × chunk - 1 (``url``
-  relative to the site root, then the page's data-search-meta values).
+  relative to the site root, ``f`` the name of its parts' file, then the page's
+  data-search-meta values).
+* ``c/<version>-<n>.json``: the best pages of the phrases that begin with the n-th word of
+  ``common`` and that titles and headings use, ``{phrase: [page numbers]}``
+  (kehoach.search.common), fetched only for a query made of such words.
+* ``f/<hash>.json``: the parts of one page (kehoach.search.parts): ``[[anchor, heading,
+  text], …]``, fetched for the results shown, to cut their excerpts. Named by a hash of
+  their content, written as the pages come in (the builder holds none of them), so a file
+  is never cached across builds with another content.
 
 The search page also holds a copy of the manifest (``embed_manifest``).
 
@@ -38,14 +46,15 @@ import shutil
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from kehoach.search.common import CommonPhrases
 from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words
 from kehoach.vietnamese import fold
 
 MANIFEST = "manifest.json"
+FRAGMENTS = "f"  # the folder of the pages' parts
 SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
 META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
 # The search page carries the manifest in this data block (overrides/search.html), filled
@@ -55,9 +64,6 @@ META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to 
 _MANIFEST_BLOCK = re.compile(
     r'(<script type="application/json" id="kh-search-manifest">)[^<]*(</script>)'
 )
-# Positions kept per page and word: one per weight group it appears in, and seldom more
-# than three groups; enough to see the reader's words side by side.
-MAX_POSITIONS = 4
 # Masks are 31-bit in JavaScript; a word with more spellings than this (never seen: "doi"
 # has nine) ranks its rarer ones as folded matches.
 MAX_SPELLINGS = 31
@@ -69,8 +75,8 @@ class _Postings:
     pages: array[int] = field(default_factory=lambda: array("I"))
     weights: array[float] = field(default_factory=lambda: array("d"))
     masks: array[int] = field(default_factory=lambda: array("L"))
-    counts: array[int] = field(default_factory=lambda: array("B"))  # positions per page
-    positions: array[int] = field(default_factory=lambda: array("I"))
+    before: array[int] = field(default_factory=lambda: array("I"))  # neighbour masks
+    after: array[int] = field(default_factory=lambda: array("I"))
 
 
 @dataclass
@@ -84,11 +90,13 @@ class IndexBuilder:
     """Collects pages (``add``) and writes the index (``write``). Holds the postings as
     integer arrays: ~15 bytes per page and word, ~25 MB for the national data set."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # where the index is written (emptied on the first page)
         self._words: dict[str, _Postings] = {}
         self._metas: list[dict[str, str]] = []
         self._folded: dict[str, str] = {}  # spelling → folded word, computed once
         self.counts: Counter[str] = Counter()  # indexed pages holding each folded word
+        self._phrases = CommonPhrases()
 
     @property
     def pages(self) -> int:
@@ -96,31 +104,45 @@ class IndexBuilder:
 
     def add(self, url: str, page: IndexedPage) -> None:
         number = len(self._metas)
-        self._metas.append({"url": url, **page.meta})
-        found: dict[str, tuple[float, dict[str, None], list[int]]] = {}
-        position = 0
+        if not number:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            (self.folder / FRAGMENTS).mkdir(parents=True)
+        self._metas.append({"url": url, **self._fragment(page), **page.meta})
+        self._phrases.add(page.meta.get("title", ""), page.headline,
+                          (heading for _, heading, _ in page.parts))
+        found: dict[str, tuple[float, dict[str, None]]] = {}
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
             for word in words:
                 folded = self._folded.get(word) or self._folded.setdefault(word, fold(word))
-                entry = found.setdefault(folded, (weight, {}, []))
-                entry[1][word] = None
-                if len(entry[2]) < MAX_POSITIONS:
-                    entry[2].append(position)
-                position += 1
+                found.setdefault(folded, (weight, {}))[1][word] = None
         for token in page.filters:  # searched as words, never shown
-            found.setdefault(token, (1.0, {token: None}, []))
-        for folded, (weight, spellings, positions) in found.items():
+            found.setdefault(token, (1.0, {token: None}))
+        for folded, (weight, spellings) in found.items():
             postings = self._words.get(folded) or self._words.setdefault(folded, _Postings())
             postings.pages.append(number)
             postings.weights.append(weight)
             postings.masks.append(_mask(postings.spellings, spellings))
-            postings.counts.append(len(positions))
-            postings.positions.extend(positions)
+            before, after = page.neighbors.get(folded, (0, 0))
+            postings.before.append(before)
+            postings.after.append(after)
         self.counts.update(found.keys() - set(page.filters))
 
-    def write(self, folder: Path, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
-        """Writes the index into ``folder`` (emptied first)."""
-        shutil.rmtree(folder, ignore_errors=True)
+    def _fragment(self, page: IndexedPage) -> dict[str, str]:
+        """Writes the parts of ``page`` to their file; {"f": its name}, {} without parts."""
+        if not page.parts:
+            return {}
+        text = _json(page.parts)
+        name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        path = self.folder / FRAGMENTS / f"{name}.json"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        return {"f": name}
+
+    def write(self, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
+        """Writes the index into ``folder`` (but the parts' files, already written)."""
+        folder = self.folder
+        for kind in ("t", "p", "c"):
+            shutil.rmtree(folder / kind, ignore_errors=True)
         order = sorted(range(len(self._metas)), key=lambda n: self._metas[n]["url"])
         renumbered = array("I", bytes(4 * len(order)))
         for new, old in enumerate(order):
@@ -134,12 +156,14 @@ class IndexBuilder:
             _json([self._metas[n] for n in order[start : start + META_CHUNK]])
             for start in range(0, len(order), META_CHUNK)
         ]
-        version = _version(words + metas)
-        for kind, texts in (("t", words), ("p", metas)):
+        common = common_words(self.counts, self.pages, min_pages)
+        urls = [meta["url"] for meta in self._metas]
+        phrases = [_json(kept) for kept in self._phrases.best(common, urls, order).values()]
+        version = _version([*words, *metas, *phrases])
+        for kind, texts in (("t", words), ("p", metas), ("c", phrases)):
             (folder / kind).mkdir(parents=True)
             for number, text in enumerate(texts):
                 (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")
-        common = common_words(self.counts, self.pages, min_pages)
         manifest = {"version": version, "pages": self.pages, "common": common,
                     "weights": weights, "shards": [first for first, _ in shards],
                     "chunk": META_CHUNK}  # fmt: skip
@@ -178,7 +202,6 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
     spellings = sorted(arrival)
     # Bits were given in order of arrival, which differs between builds: re-given in order.
     bits = None if arrival == spellings else [1 << spellings.index(s) for s in arrival]
-    starts = list(accumulate(postings.counts, initial=0))
     pages = [renumbered[page] for page in postings.pages]
     flat: list[int] = []
     previous = 0
@@ -186,12 +209,8 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
         mask = postings.masks[i]
         if bits is not None:
             mask = sum(bit for place, bit in enumerate(bits) if mask >> place & 1)
-        start, end = starts[i], starts[i + 1]
-        flat += (pages[i] - previous, weights[postings.weights[i]], mask, end - start)
-        last = 0
-        for position in postings.positions[start:end]:
-            flat.append(position - last)
-            last = position
+        flat += (pages[i] - previous, weights[postings.weights[i]], mask,
+                 postings.before[i], postings.after[i])
         previous = pages[i]
     return _json([spellings, flat])
 

@@ -28,7 +28,10 @@ class PreparedSite:
     index: Path  # the folder the index is written to
     min_pages: int = COMMON_MIN_PAGES  # see kehoach.search.text.common_words
     skipped: int = 0  # HTML files left out: no data-search-body, or a kind not indexed
-    builder: IndexBuilder = field(default_factory=IndexBuilder)
+    builder: IndexBuilder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.builder = IndexBuilder(self.index)
 
     def add(self, relative: str, html: str) -> None:
         """Indexes one page (``relative``: its path in the site, "a/b/index.html")."""
@@ -39,7 +42,7 @@ class PreparedSite:
             self.builder.add(page_url(relative), prepared)
 
     def write(self) -> IndexSummary:
-        return self.builder.write(self.index, self.min_pages)
+        return self.builder.write(self.min_pages)
 
 
 def page_url(relative: str) -> str:

@@ -10,14 +10,16 @@ its metadata, its filters and its distinct words by weight.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
 
+from kehoach.search.parts import Part, is_indexed, page_parts
 from kehoach.vietnamese import fold
 
 SEARCH_TITLE = "Tìm kiếm"
@@ -39,13 +41,22 @@ COMMON_MIN_PAGES = 1000
 # may hold several values ("2024, 2025").
 FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
 _MULTI_VALUED = frozenset({"year"})
-# Elements whose text is not indexed.
-_SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
-# A word: text between spaces, without the punctuation around it (inside it stays:
-# "541/KH-UBND", "10/10"); search-engine.js splits a query the same way.
-_EDGES = re.compile(r"^\W+|\W+$")
+# A word: a run of letters and digits, as a reader splits text: punctuation ends a word
+# wherever it is, so a word glued to a bracket or a link is found alone, "541/KH-UBND" is
+# the words "541", "kh", "ubnd" (found side by side, see search-engine.js) and a date
+# "02/12/2026" is no word of its own (a reader looks for plans by year, never by a day).
+# search-engine.js (words) splits a query the same way (tests/vectors/words.json).
+_WORD = re.compile(r"[^\W_]+")
+# Words side by side, in the reader's order, rank first and a quoted phrase requires them
+# (search-engine.js). The index cannot keep every position of every word within the budgets
+# (a plan says "số" seventy times): it keeps, for each page and word, a mask of the words
+# found just before it and one of those just after it, each word a bit of NEIGHBOR_BITS
+# (neighbor_bit). "chữ ký" is then side by side on a page when "ký"'s mask before holds
+# "chữ"'s bit and "chữ"'s mask after holds "ký"'s: exact for the words a plan uses with few
+# neighbours ("ký", "chữ"), and a word with many ("số") is checked through the other one.
+# Two masks of 16 bits: at most 5 digits each, as many bytes as the 2-3 positions kept before.
+NEIGHBOR_BITS = 16
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_MARKERS = ("data-search-meta", "data-search-filter")
 _KIND = re.compile(r'data-search-meta="kind">\s*([^<]*?)\s*<')
 
 
@@ -66,6 +77,10 @@ class IndexedPage:
     meta: dict[str, str]  # data-search-meta: title, description, kind, locality, province…
     groups: list[tuple[float, list[str]]]  # search_terms of its text
     filters: list[str]  # filter_token of each data-search-filter, sorted
+    parts: list[Part] = field(default_factory=list)  # kehoach.search.parts, for excerpts
+    # folded word → masks of the words just before and just after it (neighbor_masks)
+    neighbors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    headline: str = ""  # its main heading (h1), for kehoach.search.common
 
     @property
     def words(self) -> frozenset[str]:
@@ -80,7 +95,8 @@ def prepare_page(html: str) -> IndexedPage | None:
     The text of the body becomes its distinct words by weight (``search_terms``): a plan
     says "số" seventy times; keeping it once per weight keeps the postings of the words
     every plan uses small enough to download and score on a phone, and barely moves the
-    ranking; the first-use order keeps phrases side by side."""
+    ranking; which words stand side by side is kept apart (``neighbor_masks``), and the
+    running text of its parts for excerpts (kehoach.search.parts)."""
     kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
     if "data-search-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
         return None
@@ -88,7 +104,8 @@ def prepare_page(html: str) -> IndexedPage | None:
     bodies = document.xpath("//*[@data-search-body]")
     if not bodies:
         return None
-    groups = search_terms(item for body in bodies for item in _weighted_text(body, 1.0))
+    texts = [item for body in bodies for item in _weighted_text(body, 1.0)]
+    groups = search_terms(texts)
     meta = {
         element.get("data-search-meta"): " ".join(element.text_content().split())
         for element in document.xpath("//*[@data-search-meta]")
@@ -97,7 +114,12 @@ def prepare_page(html: str) -> IndexedPage | None:
         filter_token(element.get("data-search-filter"), element.text_content())
         for element in document.xpath("//*[@data-search-filter]")
     }
-    return IndexedPage({k: v for k, v in meta.items() if v}, groups, sorted(filters))
+    meta = {k: v for k, v in meta.items() if v}
+    running = [fold(word) for _, text in texts for word in split_words(text)]
+    headline = next((" ".join(h.text_content().split()) for body in bodies
+                     for h in body.iter("h1")), "")
+    return IndexedPage(meta, groups, sorted(filters), page_parts(bodies),
+                       neighbor_masks(running), headline)
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
@@ -105,9 +127,37 @@ def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[s
     weight, the distinct words (lower case) in first-use order."""
     words: dict[float, dict[str, None]] = {}
     for weight, text in texts:
-        tokens = (_EDGES.sub("", token) for token in text.lower().split())
-        words.setdefault(weight, {}).update(dict.fromkeys(t for t in tokens if t))
+        words.setdefault(weight, {}).update(dict.fromkeys(split_words(text)))
     return [(w, list(words[w])) for w in sorted(words, reverse=True) if words[w]]
+
+
+def split_words(text: str) -> list[str]:
+    """The words of ``text`` in order, lower case, brought to NFC first (a decomposed mark
+    would otherwise end a word): "Số 541/KH-UBND." → ["số", "541", "kh", "ubnd"]."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def neighbor_bit(folded: str) -> int:
+    """The bit standing for a folded word in a neighbour mask: FNV-1a (32 bits) over its code
+    points, folded to NEIGHBOR_BITS bits. search-engine.js computes the same
+    (tests/vectors/neighbors.json)."""
+    digest = 0x811C9DC5
+    for char in folded:
+        digest = ((digest ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return 1 << ((digest ^ (digest >> 16)) % NEIGHBOR_BITS)
+
+
+def neighbor_masks(running: list[str]) -> dict[str, tuple[int, int]]:
+    """For each folded word of ``running`` (a page's words in reading order), the masks of
+    the words found just before it and just after it, anywhere on the page."""
+    masks: dict[str, list[int]] = {}
+    for place, word in enumerate(running):
+        mask = masks.setdefault(word, [0, 0])
+        if place:
+            mask[0] |= neighbor_bit(running[place - 1])
+        if place + 1 < len(running):
+            mask[1] |= neighbor_bit(running[place + 1])
+    return {word: (before, after) for word, (before, after) in masks.items()}
 
 
 def filter_token(key: str, value: str) -> str:
@@ -132,12 +182,8 @@ def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_P
 def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
     """(weight, text) of what is indexed inside ``element`` (an lxml.html.HtmlElement): not
     ignored parts, navigation, forms, scripts; headings weigh _HEADING_WEIGHTS."""
-    if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+    if not is_indexed(element):
         return
-    if element.get("data-search-ignore") is not None or any(
-        element.get(marker) is not None for marker in _MARKERS
-    ):
-        return  # ignored, or metadata and filters: searchable as such, not as page text
     weight = _weight(element, weight)
     if element.text:
         yield weight, element.text

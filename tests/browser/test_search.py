@@ -58,7 +58,7 @@ def _results(page: Any, base: str, query: str, **filters: str) -> list[str]:
     # Locator assertions, not wait_for_function: it polls with eval, which the site's
     # Content-Security-Policy refuses (and should).
     expect(page.locator("#kh-search-status")).not_to_have_text("", timeout=30000)
-    links = page.eval_on_selector_all("#kh-search-results a", "as => as.map(a => a.href)")
+    links = page.eval_on_selector_all(".kh-result-title a", "as => as.map(a => a.href)")
     assert all(link.startswith(base) for link in links), links
     return [link.removeprefix(base) for link in links]
 
@@ -88,7 +88,7 @@ def test_each_result_shows_title_locality_province_year_with_the_words_marked(
     assert first.locator(".kh-result-meta").inner_text() == (
         "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025")
     assert first.locator(".kh-result-title mark").all_inner_texts() == ["Thạch", "Hà"]
-    assert "Thạch Hà" in first.locator(".kh-result-text").inner_text()
+    assert "Thạch Hà" in first.locator(":scope > .kh-result-text").inner_text()
 
 
 @pytest.mark.browser
@@ -100,6 +100,10 @@ def test_words_on_most_pages_of_a_national_site_ask_for_a_place_first(
     saved = common.read_text(encoding="utf-8")
     manifest = {**json.loads(saved), "pages": 7000, "common": ["chuyen", "doi", "so"]}
     common.write_text(json.dumps(manifest), encoding="utf-8")
+    for n in range(3):  # the phrases each word begins: none kept (kehoach/search/common.py)
+        phrases = site / SEARCH_INDEX / "c" / f"{manifest['version']}-{n}.json"
+        phrases.parent.mkdir(exist_ok=True)
+        phrases.write_text("{}", encoding="utf-8")
     # the search page reads the manifest it holds
     assert embed_manifest(site / SEARCH_INDEX, site / SEARCH_PAGE_FILE)
     with serve(site, sub_path=True) as base:
@@ -250,3 +254,111 @@ def test_exact_spelling_ranks_above_a_folded_match(browser: Any, tmp_path: Path)
     # The last word may be the beginning of a word (the reader is typing); only the last.
     assert set(ranked["huyen duc th"]) == {with_marks, without}
     assert ranked["duc thoi"] == []
+
+
+def _marked_runs(locator: Any) -> list[str]:
+    """The texts of ``locator``'s paragraphs with the marked words in [brackets]."""
+    return locator.evaluate_all("""ps => ps.map(p => [...p.childNodes].map(
+        n => n.nodeName === 'MARK' ? `[${n.textContent}]` : n.textContent).join(''))""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "spelled"), [
+    ("chu ky so", "[chữ] [ký] [số]"),
+    ("binh dan hoc vu so", "[Bình] [dân] [học] [vụ] [số]"),
+])
+def test_a_result_shows_the_passage_with_the_words_as_the_page_spells_them(
+    page: Any, base: str, query: str, spelled: str
+) -> None:
+    """Typed without marks, the words are marked as the page writes them (marks and đ), in
+    the passage where they stand side by side (cut on word boundaries: search-excerpt.test.mjs)."""
+    _results(page, base, query)
+    passages = _marked_runs(page.locator(".kh-result > .kh-result-text"))
+    assert any(spelled.lower() in p.lower() for p in passages[:3]), passages[:3]
+
+
+@pytest.mark.browser
+def test_a_sub_result_links_to_the_activity_and_lands_on_it(page: Any, base: str) -> None:
+    _results(page, base, "chu ky so")
+    sub = page.locator(".kh-result-parts a[href*='#hd-']").first
+    href = sub.get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    heading = sub.inner_text().strip("…")  # cut when long
+    assert sub.locator("mark").all_inner_texts() == ["chữ", "ký", "số"]  # its heading
+    # The parts below a page have their own passages, the words marked (but the part whose
+    # passage is the page's, just above).
+    assert page.locator(".kh-result-parts .kh-result-text mark").count() > 0
+    sub.click()
+    page.wait_for_url(f"**#{anchor}")
+    target = page.locator(f"[id='{anchor}']")
+    from playwright.sync_api import expect
+
+    expect(target).to_be_in_viewport()
+    assert heading in target.locator("h3").inner_text()
+    assert target.get_attribute("tabindex") == "-1"  # focusable: reached by the keyboard
+    assert page.evaluate("document.activeElement.id") == anchor
+
+
+@pytest.mark.browser
+def test_up_to_three_parts_of_a_page_are_listed_under_it(page: Any, base: str) -> None:
+    _results(page, base, "chu ky so")
+    counts = page.locator(".kh-result").evaluate_all(
+        "rs => rs.map(r => r.querySelectorAll('.kh-result-parts > li').length)")
+    assert max(counts) >= 2 and all(count <= 3 for count in counts), counts
+    anchors = page.eval_on_selector_all(".kh-result-parts a", "as => as.map(a => a.hash)")
+    assert all(re.fullmatch(r"#[a-z0-9-]+", a) for a in anchors), anchors
+
+
+@pytest.mark.browser
+def test_the_last_word_is_a_prefix_while_typing_not_after_enter(page: Any, base: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}tim-kiem/")
+    page.get_by_label("Từ khóa").press_sequentially("duc th")  # paused: "th" begins "thọ"
+    expect(page.locator("#kh-search-status")).to_have_text(re.compile("Tìm thấy"), timeout=30000)
+    typed = page.eval_on_selector_all(".kh-result-title a", "as => as.map(a => a.href)")
+    assert any(link.endswith(DUC_THO[1]) for link in typed), typed
+    page.get_by_label("Từ khóa").press("Enter")  # submitted: "th" is a word of its own
+    expect(page.locator("#kh-search-status")).not_to_have_text(
+        re.compile(f"Tìm thấy {len(typed)} kết quả"))
+    submitted = _results(page, base, "duc th")  # the same from the address
+    assert len(submitted) < len(typed) and DUC_THO[1] not in submitted, submitted
+
+
+@pytest.mark.browser
+def test_a_lost_parts_file_leaves_the_result_with_its_description(browser: Any, base: str) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.route(f"**/{SEARCH_INDEX}/f/**", lambda route: route.abort())
+    tab.goto(f"{base}tim-kiem/?q=vneid")
+    tab.wait_for_selector(".kh-result-title a")
+    assert tab.locator(".kh-result-parts").count() == 0
+    assert tab.locator(".kh-result > .kh-result-text").count() > 0  # the descriptions
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_phrase_on_most_pages_shows_its_best_pages_at_once_with_the_place_filter(
+    page: Any, site_copy: Path
+) -> None:
+    """Indexed as a national site is (words on 40 % of pages are common: a reference site of
+    74 pages passes for one of over 10), "chuyen doi so" is answered at once with the pages
+    the index keeps for it, their passages marked, and the province filter opened beside."""
+    from playwright.sync_api import expect
+
+    index_site(site_copy, min_pages=10)
+    manifest = json.loads((site_copy / SEARCH_INDEX / MANIFEST).read_text(encoding="utf-8"))
+    assert {"chuyen", "doi", "so"} <= set(manifest["common"])
+    with serve(site_copy, sub_path=True) as base:
+        found = _results(page, base, "chuyen doi so")
+        assert 3 <= len(found) <= 10, found
+        expect(page.locator("#kh-search-status")).to_contain_text("trang tiêu biểu nhất")
+        # Each shows where the phrase is: its title, its passage or a part of it.
+        assert all("chuyen doi so" in fold(t) for t in page.locator(
+            ".kh-result").all_inner_texts()[:3])
+        passages = _marked_runs(page.locator(".kh-result > .kh-result-text"))
+        assert any("[chuyển] [đổi] [số]" in p.lower() for p in passages), passages
+        expect(page.get_by_label("Tỉnh, thành phố")).to_be_visible()
+        page.get_by_role("button", name="Vẫn tìm với các từ này").click()
+        expect(page.locator("#kh-search-status")).to_contain_text("Tìm thấy")
+        assert len(page.locator(".kh-result-title a").all()) == 10  # every page, ten at a time

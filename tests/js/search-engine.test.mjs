@@ -121,10 +121,10 @@ describe("matching words", () => {
     assert.deepEqual(server.requested, ["chi-muc-tim-kiem/p/v0-62.json"]);
   });
 
-  test("postings are read as index.py writes them: page and position deltas, weight, spellings", async () => {
-    const postings = [1, 0, 2, 1, 5, 2, 1, 1, 2, 0, 3]; // page 1: weight 7, "số"; page 3: weight 1, "so"
-    assert.deepEqual(entry(["so", "số"], [{ page: 1, weight: 0, mask: 2, positions: [5] },
-      { page: 3, weight: 1, mask: 1, positions: [0, 3] }])[1], postings);
+  test("postings are read as index.py writes them: page deltas, weight, spellings, neighbours", async () => {
+    const postings = [1, 0, 2, 5, 0, 2, 1, 1, 0, 3]; // page 1: weight 7, "số"; page 3: weight 1, "so"
+    assert.deepEqual(entry(["so", "số"], [{ page: 1, weight: 0, mask: 2, before: 5 },
+      { page: 3, weight: 1, mask: 1, after: 3 }])[1], postings);
     const shards = [{ so: [["so", "số"], postings] }];
     const { index } = await openMemoryIndex({ metas: metas(4), weights: [7, 1], shards });
     const found = await index.search("số");
@@ -145,6 +145,28 @@ describe("the last word, while typing", () => {
     const found = await index.search("ha");
     assert.deepEqual(pagesOf(found), [0, 1]);
     assertTimes(found[0].score, 2, found[1].score); // the word itself, then a word it begins
+  });
+
+  test("once submitted (prefix: false) the last word is a whole word like the others", async () => {
+    const { index, server } = await openMemoryIndex({ metas: metas(2), shards: [{
+      ha: entry(["hà"], [{ page: 0 }]),
+      hai: entry(["hai"], [{ page: 1 }]),
+    }, {
+      han: entry(["hán"], [{ page: 1 }]),
+      thach: entry(["thạch"], [{ page: 0 }, { page: 1 }]),
+    }] });
+    assert.deepEqual(pagesOf(await index.search("thach ha", [], { prefix: false })), [0]);
+    assert.deepEqual(pagesOf(await index.search("thach ha", [], { prefix: true })), [0, 1]);
+    server.requested.length = 0;
+    assert.deepEqual(pagesOf(await index.search("ha", [], { prefix: false })), [0]);
+    // Submitted, only the word's own shard is read: "han" (next shard) is never fetched.
+    assert.deepEqual(server.requested, []); // shard 0 was fetched by the searches above
+    const { index: fresh, server: other } = await openMemoryIndex({ metas: metas(2), shards: [
+      { ha: entry(["hà"], [{ page: 0 }]) }, { han: entry(["hán"], [{ page: 1 }]) }] });
+    await fresh.search("ha", [], { prefix: false });
+    assert.deepEqual(other.requested, ["chi-muc-tim-kiem/t/v0-0.json"]);
+    await fresh.search("ha", [], { prefix: true });
+    assert.deepEqual(other.requested, ["chi-muc-tim-kiem/t/v0-0.json", "chi-muc-tim-kiem/t/v0-1.json"]);
   });
 
   test("on a page holding the word itself, a longer word it begins does not count", async () => {
@@ -217,29 +239,73 @@ describe("shards", () => {
 });
 
 describe("words side by side", () => {
+  // Page 0: "… thạch hà …"; page 1: "hà … thạch" (apart); page 2: "hà thạch".
+  const places = { metas: metas(3), shards: [{
+    ha: entry(["hà"], [{ page: 0, before: ["thach"] }, { page: 1, after: ["x"] }, { page: 2, after: ["thach"] }]),
+    thach: entry(["thạch"], [{ page: 0, after: ["ha"] }, { page: 1, before: ["y"] }, { page: 2, before: ["ha"] }]),
+  }] };
+
   test("the reader's words side by side on the page, in order, double its score", async () => {
-    const { index } = await openMemoryIndex({ metas: metas(3), shards: [{
-      ha: entry(["hà"], [
-        { page: 0, positions: [4] }, { page: 1, positions: [1] }, { page: 2, positions: [2, 9] }]),
-      thach: entry(["thạch"], [
-        { page: 0, positions: [3] }, { page: 1, positions: [3] }, { page: 2, positions: [8] }]),
+    const { index } = await openMemoryIndex(places);
+    const found = scores(await index.search("thạch hà"));
+    assertTimes(found.get(0), 2, found.get(1));
+    assert.equal(found.get(2), found.get(1)); // side by side, but "hà thạch"
+    const reversed = scores(await index.search("hà thạch"));
+    assertTimes(reversed.get(2), 2, reversed.get(1));
+    assert.equal(reversed.get(0), reversed.get(1));
+  });
+
+  test("words side by side rank above the same words scattered, however heavy", async () => {
+    const { index } = await openMemoryIndex({ metas: metas(2), weights: [7, 1], shards: [{
+      sac: entry(["sạc"], [{ page: 0, weight: 0 }, { page: 1, weight: 1, before: ["tram"] }]),
+      tram: entry(["trạm"], [{ page: 0, weight: 0 }, { page: 1, weight: 1, after: ["sac"] }]),
+    }] });
+    const found = await index.search("tram sac");
+    assert.deepEqual(pagesOf(found), [1, 0]);
+    assert.ok(found[1].score > found[0].score); // the scattered page scores more, below
+  });
+
+  test("both words must have seen each other: one's mask alone is not enough", async () => {
+    const { index } = await openMemoryIndex({ metas: metas(2), shards: [{
+      ha: entry(["hà"], [{ page: 0, before: ["thach"] }, { page: 1, before: ["thach"] }]),
+      thach: entry(["thạch"], [{ page: 0, after: ["ha"] }, { page: 1, after: ["x"] }]),
     }] });
     const found = scores(await index.search("thạch hà"));
     assertTimes(found.get(0), 2, found.get(1));
-    assert.equal(found.get(2), found.get(0)); // its second "hà" follows "thạch"
-    const reversed = scores(await index.search("hà thạch"));
-    assert.equal(reversed.get(0), reversed.get(1));
   });
 
   test("every word must follow the one before it", async () => {
     const { index } = await openMemoryIndex({ metas: metas(2), shards: [{
-      a: entry(["a"], [{ page: 0, positions: [0] }, { page: 1, positions: [0] }]),
-      b: entry(["b"], [{ page: 0, positions: [1] }, { page: 1, positions: [1] }]),
-      c: entry(["c"], [{ page: 0, positions: [5] }, { page: 1, positions: [2] }]),
+      a: entry(["a"], [{ page: 0, after: ["b"] }, { page: 1, after: ["b"] }]),
+      b: entry(["b"], [{ page: 0, before: ["a"], after: ["x"] }, { page: 1, before: ["a"], after: ["c"] }]),
+      c: entry(["c"], [{ page: 0, before: ["y"] }, { page: 1, before: ["b"] }]),
     }] });
     const found = await index.search("a b c");
     assert.deepEqual(pagesOf(found), [1, 0]);
     assertTimes(found[0].score, 2, found[1].score);
+  });
+
+  test("words in quotes must stand side by side; the other words need not", async () => {
+    const { index } = await openMemoryIndex(places);
+    assert.deepEqual(pagesOf(await index.search('"thach ha"')), [0]);
+    assert.deepEqual(pagesOf(await index.search('"ha thach"')), [2]);
+    assert.deepEqual(pagesOf(await index.search('thach ha')).sort(), [0, 1, 2]);
+    assert.deepEqual(pagesOf(await index.search('"thach ha')), [0]); // an unclosed quote runs to the end
+    assert.deepEqual(pagesOf(await index.search('"thach" ha')).sort(), [0, 1, 2]); // one word: nothing to keep together
+  });
+
+  test("a longer word the last one begins is checked from its own side only", async () => {
+    const { index } = await openMemoryIndex({ metas: metas(1), shards: [{
+      hai: entry(["hai"], [{ page: 0, before: ["thach"] }]),
+      thach: entry(["thạch"], [{ page: 0, after: ["hai"] }]),
+    }] });
+    assert.deepEqual(pagesOf(await index.search('"thach ha', [], { prefix: true })), [0]);
+    assert.deepEqual(pagesOf(await index.search('"thach ha"', [], { prefix: false })), []);
+  });
+
+  test("the runs in quotes are counted in words as search splits them", () => {
+    assert.deepEqual(engine.quoted('"chữ ký số" Thạch Hà "a-b c"'), [[0, 3], [5, 8]]);
+    assert.deepEqual(engine.quoted("no quotes"), []);
   });
 });
 

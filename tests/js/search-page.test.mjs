@@ -40,11 +40,25 @@ async function searchFor(search) {
 }
 
 describe("words on most pages", () => {
-  test("a query made only of them asks for a place first, and downloads nothing", async () => {
+  test("a query made only of them, a phrase the index keeps no pages for, asks for a place first", async () => {
     const { view, server } = await searchFor({ q: "chuyển đổi số" });
     assert.match(view.status.textContent, /^Các từ “chuyển đổi số” có trong rất nhiều trang\./);
     assert.equal(view.anyway.hidden, false);
-    assert.deepEqual([view.list.children, server.requested], [[], []]);
+    // Only the small list of phrases beginning with "chuyen" is downloaded, no postings.
+    assert.deepEqual([view.list.children, server.requested], [[], ["chi-muc-tim-kiem/c/v0-0.json"]]);
+  });
+
+  test("a phrase the index keeps pages for shows them at once, the place filter opened beside", async () => {
+    const site = { ...SITE, phrases: { "chuyen doi so": [1, 0] } };
+    const page = await openSearchPage(site, "q=chuyen+doi+so");
+    await page.until(() => page.view.status.textContent !== "" && page.view.list.children.length === 2);
+    const { view, server, manifest } = page;
+    assert.deepEqual(resultTitles(view), [XUAN_LOC.title, THACH_HA.title]); // in the kept order
+    assert.match(view.status.textContent, /rất nhiều trang: đây là 2 trang tiêu biểu nhất\. Hãy chọn tỉnh/);
+    assert.equal(view.anyway.hidden, false);
+    assert.equal(page.view.details.getAttribute("open"), "");
+    assert.deepEqual(shardsAskedFor(server, manifest), []);
+    assert.deepEqual(markedIn(view.list.children[0].children[0]), ["chuyển", "đổi", "số"]);
   });
 
   test("“search anyway” then looks up every word", async () => {
@@ -104,5 +118,17 @@ describe("results", () => {
     const { view, server } = await searchFor({ province: "Tỉnh Hà Tĩnh" });
     assert.equal(view.status.textContent, "Hãy gõ từ khóa: bộ lọc chỉ thu hẹp kết quả tìm được.");
     assert.deepEqual(server.requested, []);
+  });
+});
+
+describe("quoted phrases", () => {
+  test("words in quotes are looked up even when on most pages, beside other words", async () => {
+    const { server, manifest } = await searchFor({ q: '"chuyển đổi số" Thạch Hà' });
+    assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["chuyen", "doi", "ha", "so", "thach"]);
+  });
+
+  test("unquoted words on most pages are still left out beside a quoted phrase", async () => {
+    const { server, manifest } = await searchFor({ q: 'chuyển "Thạch Hà"' });
+    assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["ha", "thach"]);
   });
 });

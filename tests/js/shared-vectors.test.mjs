@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, test } from "node:test";
 
-import { engine, restoreFetch } from "./support/engine.mjs";
+import { engine, openMemoryIndex, restoreFetch } from "./support/engine.mjs";
 import { entry } from "./support/memory-index.mjs";
 import { openSearchPage } from "./support/search-page.mjs";
 import { agendaBox, chartSvg, labels, localMoment, runTimeline, todayOf } from "./support/timeline-page.mjs";
@@ -18,6 +18,7 @@ const WORDS = vectors("words.json");
 const TIMELINE = vectors("timeline.json");
 const AGENDA = vectors("agenda.json");
 const FILTER_TOKENS = vectors("filter_tokens.json");
+const NEIGHBORS = vectors("neighbors.json");
 const SCALES = new Map(TIMELINE.scales.map((scale) => [scale.id, scale]));
 
 afterEach(restoreFetch);
@@ -98,6 +99,22 @@ function filterSite(cases) {
     shards: shards.map(([word, value]) => ({ [word]: value })),
   };
 }
+
+describe("neighbour bits (search-engine.js neighborBit)", () => {
+  for (const { word, bit } of NEIGHBORS.cases) {
+    test(`${JSON.stringify(word)} → ${bit}`, () => assert.equal(engine.neighborBit(word), bit));
+  }
+
+  test("the masks of a page tell which quoted words stand side by side on it", async () => {
+    const { masks } = NEIGHBORS.page;
+    const shard = Object.fromEntries(Object.keys(masks).sort().map((word) => [word,
+      [[word], [0, 0, 1, masks[word][0], masks[word][1]]]]));
+    const { index } = await openMemoryIndex({ metas: [{ url: "p/", title: "p" }], shards: [shard] });
+    for (const [query, found] of [['"chu ky so"', 1], ['"dang ky"', 1], ['"so chu"', 0], ['"huong cong"', 0]]) {
+      assert.equal((await index.search(query, [], { prefix: false })).length, found, query);
+    }
+  });
+});
 
 describe("filter words (search.js, on the search page)", () => {
   for (const [page, { key, value, token }] of FILTER_TOKENS.cases.entries()) {

@@ -81,9 +81,14 @@ def _read_index(folder: Path) -> _Index:
             while at < len(flat):
                 page += flat[at]
                 pages.append(page)
-                at += 4 + flat[at + 3]
+                at += 5  # page delta, weight, spellings, neighbours before and after
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert len(files) == 1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+    fragments = {f"f/{meta['f']}.json" for meta in metas if "f" in meta}  # each page's parts
+    assert fragments and {name for name in files if name.startswith("f/")} == fragments
+    phrases = {f"c/{version}-{n}.json" for n in range(len(manifest["common"]))}
+    assert {name for name in files if name.startswith("c/")} == phrases  # one per common word
+    assert len(files) == (1 + len(manifest["shards"]) + -(-len(metas) // manifest["chunk"])
+                          + len(fragments) + len(phrases))
     return _Index(manifest, metas, postings)
 
 

@@ -18,6 +18,7 @@ from kehoach.search.text import (
     common_words,
     filter_pairs,
     filter_token,
+    neighbor_bit,
     prepare_page,
     search_terms,
 )
@@ -54,7 +55,7 @@ def test_search_terms_are_distinct_words_per_weight_heaviest_first() -> None:
              (7.0, "Đức Thọ"), (2.5, " ( ) ")]
     assert search_terms(texts) == [
         (7.0, ["huyện", "đức", "thọ"]),
-        (1.0, ["chuyển", "đổi", "số", "mới", "541/kh-ubnd"]),
+        (1.0, ["chuyển", "đổi", "số", "mới", "541", "kh", "ubnd"]),
     ]
 
 
@@ -146,3 +147,15 @@ def test_the_manifest_is_put_in_the_page_again_and_cannot_end_its_block(tmp_path
     assert not embed_manifest(tmp_path / SEARCH_INDEX, tmp_path / SEARCH_PAGE_FILE)
 
 
+
+
+def test_a_page_keeps_for_each_word_the_words_just_before_and_after_it() -> None:
+    """Across elements ("chữ <b>ký</b> số"), folded; what the index writes for phrases."""
+    html = _page("<main data-search-body><h1>Chữ ký</h1><p>Đăng <b>ký</b> số.</p></main>")
+    prepared = prepare_page(html)
+    assert prepared is not None
+    bit = {word: neighbor_bit(word) for word in ("chu", "ky", "dang", "so")}
+    assert prepared.neighbors["ky"] == (bit["chu"] | bit["dang"], bit["dang"] | bit["so"])
+    assert prepared.neighbors["chu"] == (0, bit["ky"])  # the first word: nothing before it
+    assert prepared.neighbors["so"] == (bit["ky"], 0)
+    assert "kh_province__tinh_ha_tinh__" not in prepared.neighbors  # a filter is no text

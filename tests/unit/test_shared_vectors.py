@@ -18,7 +18,13 @@ from typing import Any
 
 import pytest
 
-from kehoach.search.text import filter_token, search_terms
+from kehoach.search.text import (
+    filter_token,
+    neighbor_bit,
+    neighbor_masks,
+    search_terms,
+    split_words,
+)
 from kehoach.timeline.gantt import Scale, today_marker
 from kehoach.timeline.span import Span
 from kehoach.timeline.weeks import now_and_next
@@ -38,6 +44,7 @@ WORDS = _load("words.json")
 TIMELINE = _load("timeline.json")
 AGENDA = _load("agenda.json")
 FILTER_TOKENS = _load("filter_tokens.json")
+NEIGHBORS = _load("neighbors.json")
 SCALES = {scale["id"]: scale for scale in TIMELINE["scales"]}
 
 
@@ -100,6 +107,18 @@ def test_the_index_still_splits_as_recorded_where_javascript_differs(
                          ids=[c["token"] for c in FILTER_TOKENS["cases"]])
 def test_filter_token_gives_the_shared_word(case: dict[str, str]) -> None:
     assert filter_token(case["key"], case["value"]) == case["token"]
+
+
+@pytest.mark.parametrize("case", NEIGHBORS["cases"],
+                         ids=[repr(c["word"]) for c in NEIGHBORS["cases"]])
+def test_neighbor_bit_gives_the_shared_bit(case: dict[str, Any]) -> None:
+    assert neighbor_bit(case["word"]) == case["bit"]
+
+
+def test_neighbor_masks_of_a_page_are_the_shared_ones() -> None:
+    page = NEIGHBORS["page"]
+    running = [fold(word) for word in split_words(page["text"])]
+    assert {w: list(m) for w, m in neighbor_masks(running).items()} == page["masks"]
 
 
 # --- Gantt scale ------------------------------------------------------------------------------

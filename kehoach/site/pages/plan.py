@@ -8,6 +8,7 @@ from functools import partial
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Item, Plan, Target, When
 from kehoach.site import routes
+from kehoach.site.anchors import unique_anchors
 from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
@@ -63,7 +64,11 @@ class PlanView:
             "body": self.body(plan),
             "activities": [self.activity(plan, a) for a in plan.activities],
             "appendix": self.appendix(plan),
-            "responsibilities": [self.assignment(plan, r) for r in plan.responsibilities],
+            "responsibilities": [
+                self.assignment(plan, r, anchor)
+                for r, anchor in zip(plan.responsibilities, unique_anchors(
+                    "tn", ("-".join(r.units) for r in plan.responsibilities)), strict=True)
+            ],
             "reporting": [self.report(plan, i) for i in range(len(plan.reporting))],
             "implemented_by": self.plan_links(self.index.children.get(plan_id, [])),
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
@@ -130,7 +135,11 @@ class PlanView:
             "activities_note": plan.activities_note,
             "budget": md(plan.budget),
             "closing": md(plan.closing),
-            "sections": [{"heading": s.heading, "body": md(s.body)} for s in plan.sections],
+            "sections": [
+                {"heading": s.heading, "body": md(s.body), "anchor": anchor}
+                for s, anchor in zip(plan.sections, unique_anchors(
+                    "muc", (s.heading for s in plan.sections)), strict=True)
+            ],
             "footnotes": [
                 {
                     "mark": f.mark,
@@ -192,8 +201,11 @@ class PlanView:
             "insecure": resource.insecure,
         }
 
-    def assignment(self, plan: Plan, assignment: Assignment) -> views.AssignmentView:
+    def assignment(
+        self, plan: Plan, assignment: Assignment, anchor: str | None = None
+    ) -> views.AssignmentView:
         return {
+            "anchor": anchor,
             "heading": assignment.heading,
             "units": self.units(plan, assignment.units),
             "duties": [self.md(d) for d in assignment.duties],

@@ -53,6 +53,7 @@ class WhenView(TypedDict):
 class Section(TypedDict):
     heading: str
     body: Markup
+    anchor: str  # kehoach.site.anchors
 
 
 class Footnote(TypedDict):
@@ -102,6 +103,7 @@ class Detail(TypedDict):
 class AssignmentView(TypedDict):
     """Who does what (kh.assignment)."""
 
+    anchor: str | None  # a responsibility's (kehoach.site.anchors); None inside an activity
     heading: str | None
     units: list[Link]
     duties: list[Markup]
