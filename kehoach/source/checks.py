@@ -28,16 +28,20 @@ class KnownIds:
     gazetteer: Gazetteer
 
 
-def _date_pattern() -> str:
-    """The one date pattern, shared by the plan and registry schemas."""
-    return str(load_schema("plan.schema.json")["$defs"]["date"]["pattern"])
+def _date_patterns() -> frozenset[str]:
+    """The date pattern shared by the plan and registry schemas, and the report schema's
+    day pattern (a report's dates are always to the day)."""
+    return frozenset({
+        str(load_schema("plan.schema.json")["$defs"]["date"]["pattern"]),
+        str(load_schema("report.schema.json")["$defs"]["day"]["pattern"]),
+    })
 
 
 def check_values(doc: Document, schema_name: str) -> list[Problem]:
     """Checks on single values, in one walk: impossible dates (31/02/2025), windows that
     end before they start, and links whose scheme is not http(s)."""
-    pattern = _date_pattern()
-    shape = re.compile(pattern)
+    patterns = _date_patterns()
+    shapes = {pattern: re.compile(pattern) for pattern in patterns}
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
         if isinstance(value, str) and might_hold_links(value):
@@ -47,7 +51,8 @@ def check_values(doc: Document, schema_name: str) -> list[Problem]:
             problems.append(_blank(doc, schema_name, json_path))
         # A value of the wrong shape is reported by the schema check; only well-formed
         # dates are checked here for being real days.
-        if node.get("pattern") == pattern and isinstance(value, str) and shape.match(value):
+        shape = shapes.get(node.get("pattern", ""))
+        if shape is not None and isinstance(value, str) and shape.match(value):
             try:
                 PartialDate.parse(value)
             except DateFormatError as exc:
@@ -82,6 +87,7 @@ def check_plan_references(doc: Document, known: KnownIds) -> list[Problem]:
         _check_resources,
         _check_references,
         _check_footnotes,
+        _check_weights,
     )
     for check in checks:
         try:
@@ -146,6 +152,34 @@ def _check_footnotes(doc: Document, known: KnownIds) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _check_weights(doc: Document, known: KnownIds) -> list[Problem]:
+    """Weights are on every activity or on none: a roll-up mixing weighted and unweighted
+    activities would say a progress nobody chose."""
+    activities = doc.data.get("activities", [])
+    missing = [i for i, a in enumerate(activities) if "weight" not in a]
+    if not missing or len(missing) == len(activities):
+        return []
+    first = missing[0]
+    more = f" ({len(missing)} hoạt động chưa có trọng số)" if len(missing) > 1 else ""
+    message = (
+        f'Hoạt động "{shown(activities[first].get("id", ""))}" thiếu trọng số (weight){more}: '
+        "khi một hoạt động có trọng số thì mọi hoạt động của kế hoạch đều phải có. Thêm "
+        "dòng weight: 1 (số nguyên từ 1 đến 100), hoặc xóa weight ở mọi hoạt động. "
+        "(Weights go on every activity or on none.)"
+    )
+    return [_at_key(doc, ("activities", first, "id"), message)]
+
+
+def _at_key(doc: Document, json_path: JsonPath, message: str) -> Problem:
+    line, column = doc.where(json_path, key=True)
+    return Problem(doc.path, line, column, message)
+
+
+def check_locality(doc: Document, gazetteer: Gazetteer) -> list[Problem]:
+    """The locality codes of a plan or a report exist and agree with each other."""
+    return list(_check_locality(doc, gazetteer))
 
 
 def _check_reference(
