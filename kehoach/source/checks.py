@@ -13,6 +13,7 @@ from kehoach.source.links import full_address, might_hold_links, refused_schemes
 from kehoach.source.localities import Gazetteer
 from kehoach.source.problems import Problem, shown
 from kehoach.source.schema import field_info, iter_schema_values, load_schema
+from kehoach.source.weights import check_weights
 from kehoach.source.yamlread.load import Document, JsonPath
 
 _UNIT_LIST_KEYS = ("lead", "partners", "units", "by", "to")
@@ -87,7 +88,7 @@ def check_plan_references(doc: Document, known: KnownIds) -> list[Problem]:
         _check_resources,
         _check_references,
         _check_footnotes,
-        _check_weights,
+        check_weights,
     )
     for check in checks:
         try:
@@ -152,29 +153,6 @@ def _check_footnotes(doc: Document, known: KnownIds) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _check_weights(doc: Document, known: KnownIds) -> list[Problem]:
-    """Weights are on every activity or on none: a roll-up mixing weighted and unweighted
-    activities would say a progress nobody chose."""
-    activities = doc.data.get("activities", [])
-    missing = [i for i, a in enumerate(activities) if "weight" not in a]
-    if not missing or len(missing) == len(activities):
-        return []
-    first = missing[0]
-    more = f" ({len(missing)} hoạt động chưa có trọng số)" if len(missing) > 1 else ""
-    message = (
-        f'Hoạt động "{shown(activities[first].get("id", ""))}" thiếu trọng số (weight){more}: '
-        "khi một hoạt động có trọng số thì mọi hoạt động của kế hoạch đều phải có. Thêm "
-        "dòng weight: 1 (số nguyên từ 1 đến 100), hoặc xóa weight ở mọi hoạt động. "
-        "(Weights go on every activity or on none.)"
-    )
-    return [_at_key(doc, ("activities", first, "id"), message)]
-
-
-def _at_key(doc: Document, json_path: JsonPath, message: str) -> Problem:
-    line, column = doc.where(json_path, key=True)
-    return Problem(doc.path, line, column, message)
 
 
 def check_locality(doc: Document, gazetteer: Gazetteer) -> list[Problem]:
