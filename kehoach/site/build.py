@@ -35,6 +35,8 @@ from kehoach.site.pages import (
 from kehoach.site.pages.timeline_plan import TimelineContext, build_moment
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.source.catalog import Catalog
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import track
 
 GENERATORS: tuple[Generator, ...] = (
     plan.generate,  # a page per plan, with its timeline
@@ -55,6 +57,7 @@ GENERATORS: tuple[Generator, ...] = (
 @dataclass
 class SiteData:
     index: SiteIndex
+    as_of: str = ""  # "Tình hình tính đến ngày …", the build day in Vietnam, on every page
     pages: list[PageSpec] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)  # calendars, open data, feeds…
 
@@ -68,7 +71,7 @@ def build_site(
     """Every page and file of the site. ``moment``: when the site is built (the timelines'
     "today", the calendars' stamp), now by default."""
     site = site_context(catalog, options or SiteOptions(), moment or build_moment(None))
-    data = SiteData(site.index)
+    data = SiteData(site.index, as_of_text(site.tracker.today))
     for generate in GENERATORS:
         made = generate(site, data.pages)
         data.pages.extend(made.pages)
@@ -87,4 +90,6 @@ def site_context(catalog: Catalog, options: SiteOptions, moment: dt.datetime) ->
     timelines = TimelineContext(
         index, md, moment, options.site_url or None, frozenset(lookup.localities)
     )
-    return SiteContext(index, lookup, md, options, timelines)
+    # Every activity's status at the build moment, computed once for all the page kinds.
+    tracker = track([s.plan for s in catalog.plans], [r.report for r in catalog.reports], moment)
+    return SiteContext(index, lookup, md, options, timelines, tracker)

@@ -13,6 +13,7 @@ from kehoach.site.lookup import Lookup, home_crumb
 from kehoach.site.pages.timeline_locality import locality_timeline
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
+from kehoach.site.tracking import plan_progress, rollup_view
 from kehoach.site.views.common import CountedLink
 from kehoach.site.views.locality import (
     CommuneData,
@@ -28,19 +29,22 @@ from kehoach.site.views.locality import (
 )
 from kehoach.site.wording import former_period, level_label, plan_count, year_span
 from kehoach.source.localities import Locality
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import Tracker
 from kehoach.vietnamese import sort_name
 
 KIND = "Địa phương"
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    return Contribution(pages=LocalityView(site.lookup, site.timelines).pages())
+    return Contribution(pages=LocalityView(site.lookup, site.timelines, site.tracker).pages())
 
 
 class LocalityView:
-    def __init__(self, lookup: Lookup, timelines: TimelineContext) -> None:
+    def __init__(self, lookup: Lookup, timelines: TimelineContext, tracker: Tracker) -> None:
         self.lookup = lookup
         self.timelines = timelines
+        self.tracker = tracker
         self.gazetteer = lookup.index.catalog.gazetteer
 
     def pages(self) -> list[PageSpec]:
@@ -79,6 +83,7 @@ class LocalityView:
 
     def locality_data(self, place: Locality, plan_ids: list[str]) -> LocalityData:
         """The keys every locality page shares (used by the timeline and embed partials)."""
+        own = self.lookup.by_place.get(place.path, [])
         return {
             "locality": {"key": place.key, "name": place.name, "path": place.path,
                          "level": place.level, "province_code": place.province_code,
@@ -87,9 +92,11 @@ class LocalityView:
             "level": level_label(place.level),
             "former": {"period": former_period(place.former), "note": place.former.note}
             if place.former else None,
-            "plans": [self.plan_entry(pid) for pid in self.lookup.by_place.get(place.path, [])],
+            "plans": [self.plan_entry(pid) for pid in own],
             "units": [{"name": r.names[0], "url": r.url}
                       for r in self.lookup.units_by_place.get(place.path, [])],
+            "as_of": as_of_text(self.tracker.today),
+            "rollup": rollup_view(self.tracker.rollup_of_plans(own)) if own else None,
         }
 
     def province_view(self, data: ProvinceData, place: Locality) -> ProvincePage:
@@ -102,7 +109,8 @@ class LocalityView:
         return {**data, "timeline": locality_timeline(self.timelines, place.path)}
 
     def plan_entry(self, plan_id: str) -> LocalityPlan:
-        return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id)}
+        return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id),
+                "progress": plan_progress(self.tracker, plan_id)}
 
     def province_page(self, province: Locality) -> PageSpec:
         code = province.province_code

@@ -13,24 +13,29 @@ from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
+from kehoach.site.tracking import activity_tracking, plan_tracking
 from kehoach.site.views import plan as views
 from kehoach.site.views.common import Link
 from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
 from kehoach.source.localities import Locality
+from kehoach.tracking.tracker import Tracker
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    plans = PlanView(site.index, site.md, site.timelines)
+    plans = PlanView(site.index, site.md, site.timelines, site.tracker)
     return Contribution(pages=[plans.page(plan_id) for plan_id in sorted(site.index.plans)])
 
 
 class PlanView:
     """Builds plan pages; holds the index and one Markdown renderer for the whole site."""
 
-    def __init__(self, index: SiteIndex, md: MarkdownRenderer, timelines: TimelineContext) -> None:
+    def __init__(
+        self, index: SiteIndex, md: MarkdownRenderer, timelines: TimelineContext, tracker: Tracker
+    ) -> None:
         self.index = index
         self.md = md
         self.timelines = timelines
+        self.tracker = tracker
 
     def page(self, plan_id: str) -> PageSpec:
         plan = self.index.plans[plan_id]
@@ -60,6 +65,7 @@ class PlanView:
             "references": [self.reference(plan, i) for i in range(len(plan.references))],
             "units": self.units(plan, tuple(u.id for u in plan.units)),
             "timeline": plan_timeline(self.timelines, plan_id),
+            "tracking": plan_tracking(self.tracker, self.index, plan),
         }
 
     def facets(self, plan: Plan) -> dict[str, str]:
@@ -162,6 +168,7 @@ class PlanView:
             "assignments": [self.assignment(plan, a) for a in activity.assignments],
             "subitems": [self.item(plan, i) for i in activity.items],
             "appendix_row": activity.appendix.row if activity.appendix else None,
+            "tracking": activity_tracking(self.tracker, md, plan, activity),
         }
 
     def target(self, target: Target) -> views.TargetView:

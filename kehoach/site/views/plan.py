@@ -9,6 +9,7 @@ from markupsafe import Markup
 from kehoach.model.plan import Comparator
 from kehoach.site.views.common import Link
 from kehoach.site.views.timeline import PlanTimeline
+from kehoach.site.views.tracking import ActivityTracking, PlanTracking
 
 
 class Former(TypedDict):
@@ -131,6 +132,7 @@ class ActivityView(TypedDict):
     assignments: list[AssignmentView]
     subitems: list[ItemView]
     appendix_row: int | None
+    tracking: ActivityTracking  # status badge, report history, targets achieved
 
 
 class ReportView(TypedDict):
@@ -191,3 +193,4 @@ class PlanPage(TypedDict):
     references: list[ReferenceView]
     units: list[Link]
     timeline: PlanTimeline
+    tracking: PlanTracking  # partials/plan-tracking.html
