@@ -20,6 +20,7 @@ from kehoach.site.options import SiteOptions
 from kehoach.site.outpath import check_site_uri
 from kehoach.site.pages import (
     calendars,
+    coverage,
     documents,
     embed,
     feeds,
@@ -51,6 +52,7 @@ GENERATORS: tuple[Generator, ...] = (
     embed.generate,  # <locality>/nhung/: the page a commune portal embeds
     years.generate,  # lich/: the activities of a year, week by week
     calendars.generate,  # lich.ics of every plan and locality
+    coverage.generate,  # tinh-hinh/<year>/, <province>/tinh-hinh/<year>/: who plans, who reports
 )
 
 

@@ -14,7 +14,7 @@ from kehoach.site.pages.timeline_locality import locality_timeline
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
 from kehoach.site.tracking import plan_progress, rollup_view
-from kehoach.site.views.common import CountedLink
+from kehoach.site.views.common import CountedLink, Link
 from kehoach.site.views.locality import (
     CommuneData,
     CommuneEntry,
@@ -108,6 +108,14 @@ class LocalityView:
         """As province_view, for a commune or a former unit."""
         return {**data, "timeline": locality_timeline(self.timelines, place.path)}
 
+    def coverage_links(self, province: Locality) -> list[Link]:
+        years = sorted({plan.year for plan in self.lookup.index.plans.values()}, reverse=True)
+        own: list[Link] = [{"name": f"{province.name}, năm {y}",
+                            "url": routes.coverage(y, province)} for y in years]
+        country: list[Link] = [{"name": f"Cả nước, năm {y}", "url": routes.coverage(y)}
+                               for y in years]
+        return own + country
+
     def plan_entry(self, plan_id: str) -> LocalityPlan:
         return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id),
                 "progress": plan_progress(self.tracker, plan_id)}
@@ -128,6 +136,7 @@ class LocalityView:
             "former_units": self.former_units(code),
             "sub_plans": self.lookup.by_year(self.by_place_name([p for p in all_ids
                                                                  if p not in own])),
+            "coverage": self.coverage_links(province),
         }
         years = sorted({self.lookup.plan(p).year for p in all_ids})
         facets = {"kind": KIND, "province": province.name, "level": level_label("province"),

@@ -27,8 +27,11 @@ class Table:
     columns: tuple[Column, ...]
 
 
-def _cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
+def cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(Column(name, text) for name, text in pairs)
+
+
+_cols = cols
 
 
 _PLACE = _cols(

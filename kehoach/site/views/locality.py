@@ -79,6 +79,7 @@ class ProvinceData(LocalityData):
     communes_with_plans: int
     former_units: list[FormerUnitEntry]
     sub_plans: list[SummaryYear]  # the communes' and former units' plans
+    coverage: list[Link]  # its coverage pages by year, then the country's
 
 
 class ProvincePage(ProvinceData):
