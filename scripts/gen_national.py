@@ -5,6 +5,8 @@
 Writes one realistic 2025 "Ngày Chuyển đổi số" plan for every province (34) and every commune
 (3,321) of the vietnam-provinces package at OUTDIR/<Gazetteer path>/2025-ngay-chuyen-doi-so.yaml,
 and copies plans/registry/ to OUTDIR/registry/. Commune plans implement their province's plan.
+About two localities in three also get progress reports in OUTDIR/<path>/bao-cao/
+(scripts/_national_reports.py).
 Output is byte-identical across runs and machines (for one vietnam-provinces version): every choice
 comes from Random.random() (a stream Python keeps stable) seeded by the locality key, and libyaml's
 emitter, used for speed when present, writes the same bytes as yaml.safe_dump. Stale files already
@@ -29,8 +31,10 @@ from kehoach.source.localities import Locality, default_gazetteer
 
 try:
     from scripts import _national_phrases as P
+    from scripts import _national_reports as R
 except ModuleNotFoundError:  # run as a file: scripts/ itself is on sys.path
     import _national_phrases as P  # type: ignore[import-not-found, no-redef]
+    import _national_reports as R  # type: ignore[import-not-found, no-redef]
 
 YEAR = 2025
 FILE_NAME = f"{YEAR}-ngay-chuyen-doi-so.yaml"
@@ -312,9 +316,11 @@ def generate(out: Path, provinces: int | None = None, communes: int | None = Non
         for loc in [province, *wards]:
             path = out / loc.path / FILE_NAME
             path.parent.mkdir(parents=True, exist_ok=True)
+            plan = build_plan(loc, province)
             with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(dump(build_plan(loc, province)))
+                handle.write(dump(plan))
             written.append(path)
+            R.write_reports(out, loc, plan)  # a share of localities report (bao-cao/)
     return written
 
 
