@@ -89,9 +89,10 @@ def site_context(catalog: Catalog, options: SiteOptions, moment: dt.datetime) ->
     index = build_index(catalog)
     lookup = build_lookup(index)
     md = MarkdownRenderer()
-    timelines = TimelineContext(
-        index, md, moment, options.site_url or None, frozenset(lookup.localities)
-    )
     # Every activity's status at the build moment, computed once for all the page kinds.
     tracker = track([s.plan for s in catalog.plans], [r.report for r in catalog.reports], moment)
+    timelines = TimelineContext(
+        index, md, moment, options.site_url or None, frozenset(lookup.localities),
+        tracker=tracker,
+    )
     return SiteContext(index, lookup, md, options, timelines, tracker)

@@ -186,3 +186,23 @@ def test_a_report_file_is_not_read_as_a_plan(tmp_path: Path) -> None:
     assert not any("bao-cao" in s.path for s in catalog.plans)
     assert track([s.plan for s in catalog.plans], [r.report for r in catalog.reports],
                  MOMENT).status(THACH_HA, "chien-dich-truyen-thong").progress == 40
+
+
+def test_feeds_calendars_timelines_and_open_data_carry_the_reports(tmp_path: Path) -> None:
+    catalog = load_catalog(tracked_plans(tmp_path))
+    data = build_site(catalog, moment=MOMENT)
+    files = {f.uri: f.content for f in data.files}
+    feed = files["ha-tinh/feed.xml"].decode("utf-8")
+    assert "tag:kehoach.invalid,2025:bao-cao/thach-ha-2025-bao-cao-11" in feed
+    assert "Báo cáo số 125/BC-UBND ngày 05/11/2025" in feed
+    assert "bao-cao/xuan-loc" not in feed  # Đồng Nai's report is in Đồng Nai's feed
+    ics = files[f"ha-tinh/xa-thach-ha/{THACH_HA}/lich.ics"].decode("utf-8").replace("\r\n ", "")
+    assert "Tình trạng: không thực hiện (tính đến ngày 15/11/2025)" in ics
+    updates = files["du-lieu/bao-cao.csv"].decode("utf-8-sig").splitlines()
+    assert len(updates) == 1 + 5  # a row per activity update, oldest report first
+    assert updates[1].startswith("thach-ha-2025-bao-cao-10,2025-10-20,")
+    view = next(p.view() for p in data.pages if p.src_uri.endswith(f"/{THACH_HA}/index.md"))
+    assert isinstance(view, dict)
+    timeline = view["timeline"]
+    assert timeline["status_of"]["phat-dong-cuoc-thi-hoat-dong-cong-dong"] == "dropped"
+    assert {r["status"]["label"] for r in timeline["table"]} >= {"hoàn thành", "không thực hiện"}
