@@ -37,8 +37,9 @@ COMMON_SHARE = 0.4
 COMMON_MIN_PAGES = 1000
 # Facets that become search filters, in the order the search form shows them; a facet
 # may hold several values ("2024, 2025").
-FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
-_MULTI_VALUED = frozenset({"year"})
+FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang",
+           "status": "Tình trạng"}  # status: of a plan's activities (kehoach.tracking)
+_MULTI_VALUED = frozenset({"year", "status"})
 # Elements whose text is not indexed.
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav", "form"})
 # A word: text between spaces, without the punctuation around it (inside it stays:

@@ -116,6 +116,16 @@ def summary(rollup: Rollup) -> str:
     return ", ".join(parts)
 
 
+def status_facet(rollup: Rollup) -> str:
+    """The search filter "Tình trạng" of a plan page: its values, comma-separated."""
+    values = ["Đã có báo cáo" if rollup.last_report else "Chưa có báo cáo"]
+    if rollup.group("overdue"):
+        values.append("Có hoạt động quá hạn")
+    if rollup.total and rollup.group("done") == rollup.total:
+        values.append("Đã hoàn thành mọi hoạt động")
+    return ", ".join(values)
+
+
 def plan_progress(tracker: Tracker, plan_id: str) -> views.PlanProgress:
     rollup = tracker.plan_rollups[plan_id]
     last = rollup.last_report

@@ -206,3 +206,15 @@ def test_feeds_calendars_timelines_and_open_data_carry_the_reports(tmp_path: Pat
     timeline = view["timeline"]
     assert timeline["status_of"]["phat-dong-cuoc-thi-hoat-dong-cong-dong"] == "dropped"
     assert {r["status"]["label"] for r in timeline["table"]} >= {"hoàn thành", "không thực hiện"}
+
+
+def test_plan_pages_can_be_filtered_by_status_in_search(tmp_path: Path) -> None:
+    from kehoach.search.text import filter_pairs
+
+    data = build_site(load_catalog(tracked_plans(tmp_path)), moment=MOMENT)
+    facets = {p.src_uri: p.facets for p in data.pages}
+    thach_ha = next(f for k, f in facets.items() if k.endswith(f"/{THACH_HA}/index.md"))
+    assert ("status", "Đã có báo cáo") in filter_pairs(thach_ha)
+    assert ("status", "Có hoạt động quá hạn") in filter_pairs(thach_ha)
+    province = next(f for k, f in facets.items() if k.endswith(f"/{PROVINCE}/index.md"))
+    assert ("status", "Chưa có báo cáo") in filter_pairs(province)

@@ -13,7 +13,7 @@ from kehoach.site.index import SiteIndex
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
-from kehoach.site.tracking import activity_tracking, plan_tracking
+from kehoach.site.tracking import activity_tracking, plan_tracking, status_facet
 from kehoach.site.views import plan as views
 from kehoach.site.views.common import Link
 from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
@@ -77,6 +77,7 @@ class PlanView:
             "year": str(plan.year),
             "level": level_label(place.level),
             "locality": place.name,
+            "status": status_facet(self.tracker.plan_rollups[plan.id]),
         }
 
     def _page_title(self, plan: Plan) -> str:
