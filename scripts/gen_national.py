@@ -11,6 +11,8 @@ the same year. With several years, about one commune in ten has no plan for one 
 years, and about one locality in twenty has an amended plan in a later year (a second plan of
 that year, <year>-ngay-chuyen-doi-so-sua-doi.yaml, whose "basis" is the plan it amends: the
 schema has no amendment field). Each year draws its own texts (the seed includes the year).
+About two localities in three also get progress reports for each year's plan in
+OUTDIR/<path>/bao-cao/ (scripts/_national_reports.py).
 Output is byte-identical across runs and machines (for one vietnam-provinces version): every choice
 comes from Random.random() (a stream Python keeps stable) seeded by the locality key, and libyaml's
 emitter, used for speed when present, writes the same bytes as yaml.safe_dump. Stale files already
@@ -36,8 +38,10 @@ from kehoach.source.localities import Locality, default_gazetteer
 
 try:
     from scripts import _national_phrases as P
+    from scripts import _national_reports as R
 except ModuleNotFoundError:  # run as a file: scripts/ itself is on sys.path
     import _national_phrases as P  # type: ignore[import-not-found, no-redef]
+    import _national_reports as R  # type: ignore[import-not-found, no-redef]
 
 YEAR = 2025
 FILE_NAME = f"{YEAR}-ngay-chuyen-doi-so.yaml"
@@ -384,6 +388,8 @@ def generate(out: Path, provinces: int | None = None, communes: int | None = Non
                 with path.open("w", encoding="utf-8", newline="\n") as handle:
                     handle.write(dump(plan))
                 written.append(path)
+                if not name.endswith("-sua-doi.yaml"):  # reports follow the original plan
+                    R.write_reports(out, loc, plan)  # a share of localities report (bao-cao/)
     return written
 
 

@@ -45,14 +45,16 @@ def build_site(
     strict: bool = True,
     quiet: bool = True,
     environ: Mapping[str, str] | None = None,
+    epoch: str = FIXED_EPOCH,
 ) -> subprocess.CompletedProcess[str]:
     """Builds ``plans_dir`` (the fixture plans unless told) into ``out``, asserting success;
-    the run (its log: ``quiet=False``). ``environ`` replaces the process's environment."""
+    the run (its log: ``quiet=False``). ``environ`` replaces the process's environment;
+    ``epoch`` is the build moment (SOURCE_DATE_EPOCH, 10/10/2025 unless told)."""
     base = os.environ if environ is None else environ
     env = {
         **base,
         "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": FIXED_EPOCH,
+        "SOURCE_DATE_EPOCH": epoch,
         "SITE_URL": base.get("SITE_URL", TEST_SITE_URL),  # a test may set its own
         "PLANS_DIR": str(plans_dir),
     }

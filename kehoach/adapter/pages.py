@@ -54,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     build = state.of(config)
+    # partials/as-of.html, on every page: the day the activities' statuses are computed for.
+    env.globals["kh_as_of"] = build.site_data().as_of
     # Every page has been read by now: what MkDocs holds for them lives until the end too.
     _freeze_heap()
     # With a second process (kehoach/adapter/parallel.py), it writes them while the build

@@ -22,15 +22,17 @@ GENERATED_BY = "scripts/gen_field_docs.py"
 _SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE = "^(([0-9]{1,2}/)?[0-9]{1,2}/)?[0-9]{4}$"
 _URL = "^https?://[^\\s]+$"
+_DAY = "^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"
 _DIGITS = re.compile(r"^\^\[0-9\]\{(\d+)\}\$$")
 PATTERN_WORDS = {
     _SLUG: "chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \"phong-van-hoa-xa-hoi\"",
     _DATE: "\"DD/MM/YYYY\" (ngày/tháng/năm, ví dụ \"06/10/2025\"), \"MM/YYYY\" (tháng/năm, "
     "ví dụ \"10/2025\") hoặc \"YYYY\" (năm); viết trong dấu ngoặc kép",
     _URL: "địa chỉ web bắt đầu bằng http:// hoặc https://, không có khoảng trắng",
+    _DAY: "\"DD/MM/YYYY\" (đủ ngày/tháng/năm, ví dụ \"05/11/2025\"); viết trong dấu ngoặc kép",
 }
 
-_STRING_KINDS = {_SLUG: "mã", _DATE: "ngày", _URL: "địa chỉ web"}
+_STRING_KINDS = {_SLUG: "mã", _DATE: "ngày", _DAY: "ngày", _URL: "địa chỉ web"}
 
 
 def pattern_words(pattern: str) -> str:
@@ -183,6 +185,8 @@ def yaml_value(value: Any) -> str:
 SCHEMAS = (
     ("plan", "plan.schema.json", "Tệp kế hoạch", "plans/<tỉnh>/…/<năm>-<tên>.yaml"),
     ("registry", "registry.schema.json", "Tệp danh mục dùng chung", "plans/registry/*.yaml"),
+    ("report", "report.schema.json", "Tệp báo cáo kết quả thực hiện",
+     "plans/<tỉnh>/…/bao-cao/<năm>-<tháng>-<ngày>.yaml"),
 )
 
 _INTRO = f"""\
@@ -192,8 +196,8 @@ _INTRO = f"""\
 
 # Tham chiếu trường dữ liệu
 
-Trang này liệt kê mọi trường của tệp kế hoạch và tệp danh mục, được tạo tự động từ lược đồ
-dữ liệu (JSON Schema) trong thư mục `schema/` — đúng với những gì trình kiểm tra
+Trang này liệt kê mọi trường của tệp kế hoạch, tệp danh mục và tệp báo cáo, được tạo tự
+động từ lược đồ dữ liệu (JSON Schema) trong thư mục `schema/` — đúng với những gì trình kiểm tra
 (`make check`) đòi hỏi. Cách chép văn bản gốc xem [Hướng dẫn nhập liệu](huong-dan-nhap-lieu.md).
 
 - **Bắt buộc**: tệp không hợp lệ nếu thiếu trường này. Các trường khác có thể bỏ qua.

@@ -117,6 +117,7 @@ class Activity:
     assignments: tuple[Assignment, ...] = ()
     items: tuple[Item, ...] = ()
     appendix: AppendixRow | None = None
+    weight: int | None = None  # 1–100, on every activity of a plan or on none
 
 
 @dataclass(frozen=True)

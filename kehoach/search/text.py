@@ -39,8 +39,9 @@ COMMON_SHARE = 0.4
 COMMON_MIN_PAGES = 1000
 # Facets that become search filters, in the order the search form shows them; a facet
 # may hold several values ("2024, 2025").
-FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang"}
-_MULTI_VALUED = frozenset({"year"})
+FILTERS = {"province": "Tỉnh, thành phố", "year": "Năm", "level": "Cấp", "kind": "Loại trang",
+           "status": "Tình trạng"}  # status: of a plan's activities (kehoach.tracking)
+_MULTI_VALUED = frozenset({"year", "status"})
 # A word: a run of letters and digits, as a reader splits text: punctuation ends a word
 # wherever it is, so a word glued to a bracket or a link is found alone, "541/KH-UBND" is
 # the words "541", "kh", "ubnd" (found side by side, see search-engine.js) and a date

@@ -20,6 +20,7 @@ from kehoach.site.options import SiteOptions
 from kehoach.site.outpath import check_site_uri
 from kehoach.site.pages import (
     calendars,
+    coverage,
     documents,
     embed,
     feeds,
@@ -35,6 +36,8 @@ from kehoach.site.pages import (
 from kehoach.site.pages.timeline_plan import TimelineContext, build_moment
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.source.catalog import Catalog
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import track
 
 GENERATORS: tuple[Generator, ...] = (
     plan.generate,  # a page per plan, with its timeline
@@ -49,12 +52,14 @@ GENERATORS: tuple[Generator, ...] = (
     embed.generate,  # <locality>/nhung/: the page a commune portal embeds
     years.generate,  # lich/: the activities of a year, week by week
     calendars.generate,  # lich.ics of every plan and locality
+    coverage.generate,  # tinh-hinh/<year>/, <province>/tinh-hinh/<year>/: who plans, who reports
 )
 
 
 @dataclass
 class SiteData:
     index: SiteIndex
+    as_of: str = ""  # "Tình hình tính đến ngày …", the build day in Vietnam, on every page
     pages: list[PageSpec] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)  # calendars, open data, feeds…
 
@@ -68,7 +73,7 @@ def build_site(
     """Every page and file of the site. ``moment``: when the site is built (the timelines'
     "today", the calendars' stamp), now by default."""
     site = site_context(catalog, options or SiteOptions(), moment or build_moment(None))
-    data = SiteData(site.index)
+    data = SiteData(site.index, as_of_text(site.tracker.today))
     for generate in GENERATORS:
         made = generate(site, data.pages)
         data.pages.extend(made.pages)
@@ -84,7 +89,10 @@ def site_context(catalog: Catalog, options: SiteOptions, moment: dt.datetime) ->
     index = build_index(catalog)
     lookup = build_lookup(index)
     md = MarkdownRenderer()
+    # Every activity's status at the build moment, computed once for all the page kinds.
+    tracker = track([s.plan for s in catalog.plans], [r.report for r in catalog.reports], moment)
     timelines = TimelineContext(
-        index, md, moment, options.site_url or None, frozenset(lookup.localities)
+        index, md, moment, options.site_url or None, frozenset(lookup.localities),
+        tracker=tracker,
     )
-    return SiteContext(index, lookup, md, options, timelines)
+    return SiteContext(index, lookup, md, options, timelines, tracker)

@@ -21,6 +21,7 @@ from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.options import SiteOptions
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec, StaticFile
+from kehoach.tracking.tracker import Tracker
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class SiteContext:
     md: MarkdownRenderer  # one for the whole site: it keeps recent renderings
     options: SiteOptions
     timelines: TimelineContext  # the build moment and look-ups every timeline shares
+    tracker: Tracker  # every activity's status at the build moment, roll-ups per plan
 
 
 @dataclass

@@ -20,6 +20,7 @@ RESOURCES = "nen-tang/"
 CALENDAR = "lich/"  # the latest year; earlier years at "lich/<year>/"
 SEARCH = "tim-kiem/"
 OPENDATA = "du-lieu/"
+COVERAGE = "tinh-hinh/"  # "tinh-hinh/<year>/": the country; "<province>/tinh-hinh/<year>/"
 
 # --- files beside pages -------------------------------------------------------------------
 EMBED = "nhung/"  # "<locality url>nhung/": the page a commune portal embeds
@@ -33,6 +34,8 @@ DATASET = f"{OPENDATA}ke-hoach.json"
 PLANS_CSV = f"{OPENDATA}ke-hoach.csv"
 ACTIVITIES_CSV = f"{OPENDATA}hoat-dong.csv"
 RESPONSIBILITIES_CSV = f"{OPENDATA}trach-nhiem.csv"
+UPDATES_CSV = f"{OPENDATA}bao-cao.csv"  # one row per activity update of a progress report
+COVERAGE_CSV = f"{OPENDATA}tinh-hinh.csv"  # coverage figures, a row per locality and year
 SCHEMA_FOLDER = "schema/"  # the JSON Schemas, published as they are in the repository
 
 # --- search -------------------------------------------------------------------------------
@@ -73,6 +76,12 @@ def in_province(list_url: str, province: Locality) -> str:
 def year(year: int, latest: int) -> str:
     """The year page: "lich/" for the latest year, "lich/<year>/" for earlier ones."""
     return CALENDAR if year == latest else f"{CALENDAR}{year}/"
+
+
+def coverage(year: int, province: Locality | None = None) -> str:
+    """Implementation coverage of a year: "tinh-hinh/2025/" (the country) or
+    "ha-tinh/tinh-hinh/2025/" (a province and its communes)."""
+    return f"{province.path}/{COVERAGE}{year}/" if province else f"{COVERAGE}{year}/"
 
 
 def embed(locality_url: str) -> str:

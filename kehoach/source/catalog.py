@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.model.plan import Plan, Registry, SourceFile
+from kehoach.model.report import ReportFile
 from kehoach.source.checks import KnownIds, check_plan_references, check_values
 from kehoach.source.convert import to_model
 from kehoach.source.localities import Gazetteer, Locality
 from kehoach.source.problems import DataError, Problem, errors_only, shown
+from kehoach.source.reports import PlanFacts, is_report_path, load_reports
 from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA
 from kehoach.source.schemacheck import check_schema
 from kehoach.source.yamlread.load import Document, load_file
@@ -30,13 +32,25 @@ class Catalog:
     registry: Registry
     gazetteer: Gazetteer
     warnings: list[Problem] = field(default_factory=list)
+    reports: list[ReportFile] = field(default_factory=list)  # progress reports, bao-cao/
 
     def locality_of(self, plan: Plan) -> Locality:
         return self.gazetteer.resolve(plan.locality)
 
 
 def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """(registry files, plan files) under ``root``, in a stable order."""
+    """(registry files, plan files) under ``root``, in a stable order; the progress reports
+    of the ``bao-cao/`` folders are not plans (report_files)."""
+    registry, others = _data_files(root)
+    return registry, [p for p in others if not is_report_path(p, root)]
+
+
+def report_files(root: Path) -> list[Path]:
+    """The progress reports under ``root`` (files in a ``bao-cao/`` folder), in order."""
+    return [p for p in _data_files(root)[1] if is_report_path(p, root)]
+
+
+def _data_files(root: Path) -> tuple[list[Path], list[Path]]:
     files: list[Path] = []
     for folder, dirs, names in os.walk(root):
         dirs.sort()
@@ -118,9 +132,13 @@ def load_catalog(root: Path, only: Sequence[Path] | None = None,
 
 def _load_tree(root: Path, only: list[Path] | None,
                ids_elsewhere: set[str] | None = None) -> tuple[Catalog | None, list[Problem]]:
+    if only is not None and len(only) == 1 and is_report_path(only[0], root):
+        return _load_one_report(root, only[0])
     registry_paths, plan_paths = plan_files(root)
+    report_paths = report_files(root)
     if only is not None:
         chosen = _real(only)
+        report_paths = _reports_of_chosen_folders(report_paths, plan_paths, chosen)
         plan_paths = [p for p in plan_paths if os.path.abspath(p) in chosen] or only
     problems: list[Problem] = ignored_files(root) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
@@ -147,10 +165,37 @@ def _load_tree(root: Path, only: list[Path] | None,
         problems.extend(found)
         if schema_ok and not errors_only(found):
             sources.append(SourceFile(path=doc.path, plan=to_model(Plan, doc.data)))
+    facts = PlanFacts({s.plan.id: s.plan for s in sources}, frozenset(all_ids), gazetteer)
+    display = {p: _display(p) for p in report_paths}
+    reports = load_reports(report_paths, facts, problems, display)
     if errors_only(problems):
         return None, problems
-    catalog = Catalog(root, sources, registry, gazetteer, warnings=problems)
+    catalog = Catalog(root, sources, registry, gazetteer, warnings=problems, reports=reports)
     return catalog, problems
+
+
+def _reports_of_chosen_folders(
+    report_paths: list[Path], plan_paths: list[Path], chosen: set[str]
+) -> list[Path]:
+    """A preview's reports: those of a locality folder whose plans are all chosen (a report
+    covers plans of its own folder, ``<locality>/bao-cao/``; with one of them left out, it
+    would be told as naming an unknown activity)."""
+    left_out = {os.path.dirname(os.path.abspath(p)) for p in plan_paths
+                if os.path.abspath(p) not in chosen}
+    return [r for r in report_paths
+            if os.path.dirname(os.path.dirname(os.path.abspath(r))) not in left_out]
+
+
+def _load_one_report(root: Path, report: Path) -> tuple[Catalog | None, list[Problem]]:
+    """One report checked against the whole tree's plans; only its own problems are told
+    (the plans' are told when they are checked)."""
+    catalog, problems = _load_tree(root, None)
+    shown_path = _display(report)
+    own = [p for p in problems if p.path == shown_path]
+    if catalog is None:
+        return None, own
+    return Catalog(root, catalog.plans, catalog.registry, catalog.gazetteer,
+                   warnings=own, reports=[r for r in catalog.reports if r.path == shown_path]), own
 
 
 def _with_positions(doc: Document) -> Document:

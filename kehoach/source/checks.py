@@ -13,6 +13,7 @@ from kehoach.source.links import full_address, might_hold_links, refused_schemes
 from kehoach.source.localities import Gazetteer
 from kehoach.source.problems import Problem, shown
 from kehoach.source.schema import field_info, iter_schema_values, load_schema
+from kehoach.source.weights import check_weights
 from kehoach.source.yamlread.load import Document, JsonPath
 
 _UNIT_LIST_KEYS = ("lead", "partners", "units", "by", "to")
@@ -28,16 +29,20 @@ class KnownIds:
     gazetteer: Gazetteer
 
 
-def _date_pattern() -> str:
-    """The one date pattern, shared by the plan and registry schemas."""
-    return str(load_schema("plan.schema.json")["$defs"]["date"]["pattern"])
+def _date_patterns() -> frozenset[str]:
+    """The date pattern shared by the plan and registry schemas, and the report schema's
+    day pattern (a report's dates are always to the day)."""
+    return frozenset({
+        str(load_schema("plan.schema.json")["$defs"]["date"]["pattern"]),
+        str(load_schema("report.schema.json")["$defs"]["day"]["pattern"]),
+    })
 
 
 def check_values(doc: Document, schema_name: str) -> list[Problem]:
     """Checks on single values, in one walk: impossible dates (31/02/2025), windows that
     end before they start, and links whose scheme is not http(s)."""
-    pattern = _date_pattern()
-    shape = re.compile(pattern)
+    patterns = _date_patterns()
+    shapes = {pattern: re.compile(pattern) for pattern in patterns}
     problems: list[Problem] = []
     for json_path, value, node in iter_schema_values(schema_name, doc.data):
         if isinstance(value, str) and might_hold_links(value):
@@ -47,7 +52,8 @@ def check_values(doc: Document, schema_name: str) -> list[Problem]:
             problems.append(_blank(doc, schema_name, json_path))
         # A value of the wrong shape is reported by the schema check; only well-formed
         # dates are checked here for being real days.
-        if node.get("pattern") == pattern and isinstance(value, str) and shape.match(value):
+        shape = shapes.get(node.get("pattern", ""))
+        if shape is not None and isinstance(value, str) and shape.match(value):
             try:
                 PartialDate.parse(value)
             except DateFormatError as exc:
@@ -82,6 +88,7 @@ def check_plan_references(doc: Document, known: KnownIds) -> list[Problem]:
         _check_resources,
         _check_references,
         _check_footnotes,
+        check_weights,
     )
     for check in checks:
         try:
@@ -146,6 +153,11 @@ def _check_footnotes(doc: Document, known: KnownIds) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_locality(doc: Document, gazetteer: Gazetteer) -> list[Problem]:
+    """The locality codes of a plan or a report exist and agree with each other."""
+    return list(_check_locality(doc, gazetteer))
 
 
 def _check_reference(

@@ -19,6 +19,7 @@ from kehoach.source.yamlread.load import JsonPath
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"  # the project's schema/
 PLAN_SCHEMA = "plan.schema.json"
 REGISTRY_SCHEMA = "registry.schema.json"
+REPORT_SCHEMA = "report.schema.json"
 
 
 @cache

@@ -145,7 +145,8 @@ def test_chart_is_accessible_and_its_data_is_also_a_table(site: Path) -> None:
         table = _one(section.xpath(".//table"))
         assert _one(table.xpath("./caption")).text
         heads = [th.text for th in table.xpath("./thead//th")]
-        assert heads == ["Hoạt động", "Chủ trì", "Bắt đầu", "Kết thúc", "Cao điểm", "Thường xuyên"]
+        assert heads == ["Hoạt động", "Chủ trì", "Bắt đầu", "Kết thúc", "Cao điểm", "Thường xuyên",
+                         "Tình trạng"]
         shown = [a for a in plan.activities if _dated(a.when) or (a.when and a.when.ongoing)]
         rows = table.xpath("./tbody/tr")
         assert [r.get("data-activity") for r in rows] == [a.id for a in shown]

@@ -24,11 +24,13 @@ ALLOWED: dict[str, set[str]] = {
     "kehoach.formats": {"kehoach.model", "kehoach.source"},
     "kehoach.search": set(),
     "kehoach.timeline": {"kehoach.model"},
-    "kehoach.authoring": {"kehoach.model", "kehoach.source", "kehoach.formats"},
+    "kehoach.tracking": {"kehoach.model"},
+    "kehoach.authoring": {"kehoach.model", "kehoach.source", "kehoach.formats",
+                          "kehoach.tracking"},
     "kehoach.site": {"kehoach.model", "kehoach.source", "kehoach.formats", "kehoach.search",
-                     "kehoach.timeline"},
+                     "kehoach.timeline", "kehoach.tracking"},
     "kehoach.adapter": {"kehoach.model", "kehoach.source", "kehoach.formats", "kehoach.search",
-                        "kehoach.timeline", "kehoach.site"},
+                        "kehoach.timeline", "kehoach.tracking", "kehoach.site"},
     # the built folder as a deployment (size, Pages limits); reads route names, no MkDocs
     "kehoach.publish": {"kehoach.site"},
 }

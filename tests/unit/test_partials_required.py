@@ -31,6 +31,8 @@ SLOTS = [
     (PLAN, "partials/search-meta.html", 'class="kh-search-meta"'),  # main.html
     (PLAN, "partials/page-meta.html", 'class="kh-page-meta"'),  # main.html
     (PLAN, "partials/plan-timeline.html", 'id="tien-do"'),  # plan.html
+    (PLAN, "partials/plan-tracking.html", 'id="tinh-hinh"'),  # plan.html
+    (PLAN, "partials/activity-tracking.html", 'class="kh-activity-status"'),  # plan.html
     (PROVINCE, "partials/locality-timeline.html", 'id="lich-hoat-dong"'),  # locality.html
     (PROVINCE, "partials/locality-embed.html", 'id="nhung"'),  # locality.html
 ]

@@ -1,4 +1,4 @@
-"""The dataclasses of kehoach/model/plan.py mirror the objects of the two JSON Schemas.
+"""The dataclasses of kehoach/model/ mirror the objects of the JSON Schemas.
 
 The mapping from schema object to dataclass is written out here on purpose: a new object in a
 schema, or a new field on either side, fails a test until both are brought into step.
@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from kehoach.model import plan as model
+from kehoach.model import report
 from kehoach.model.dates import PartialDate
 from kehoach.source.schema import load_schema, resolve
 
@@ -44,9 +45,26 @@ REGISTRY_OBJECTS: dict[str, type] = {
     "/properties/documents/items": model.CitedDocument,
     "/properties/former_units/items": model.FormerUnit,
 }
-CASES = [("plan.schema.json", PLAN_OBJECTS), ("registry.schema.json", REGISTRY_OBJECTS)]
+REPORT_OBJECTS: dict[str, type] = {
+    "": report.ProgressReport,
+    "/properties/document": report.ReportDocument,
+    "/properties/locality": model.LocalityRef,
+    "/$defs/update": report.ActivityUpdate,
+    "/$defs/figure": report.Figure,
+    "/$defs/achieved": report.Achieved,
+    "/$defs/evidence": report.Evidence,
+}
+CASES = [
+    ("plan.schema.json", PLAN_OBJECTS),
+    ("registry.schema.json", REGISTRY_OBJECTS),
+    ("report.schema.json", REPORT_OBJECTS),
+]
 BY_CLASS = {cls for _schema, mapping in CASES for cls in mapping.values()}
-_DATE_PATTERN = load_schema("plan.schema.json")["$defs"]["date"]["pattern"]
+# Dates (day, month or year) and the report's dates, always to the day: both PartialDate.
+_DATE_PATTERNS = {
+    load_schema("plan.schema.json")["$defs"]["date"]["pattern"],
+    load_schema("report.schema.json")["$defs"]["day"]["pattern"],
+}
 
 
 def _field_key(name: str) -> str:
@@ -145,7 +163,7 @@ def _type_mismatch(root: dict[str, Any], node: dict[str, Any], hint: Any) -> str
         return _type_mismatch(root, item, typing.get_args(hint)[0])
     if kind == "object":
         return None if hint in BY_CLASS else f"object needs a mapped dataclass, not {hint}"
-    if kind == "string" and node.get("pattern") == _DATE_PATTERN:
+    if kind == "string" and node.get("pattern") in _DATE_PATTERNS:
         return None if hint is PartialDate else f"date needs PartialDate, not {hint}"
     expected = {"string": str, "integer": int, "number": float, "boolean": bool}.get(str(kind))
     return None if hint is expected else f"{kind} needs {expected}, not {hint}"

@@ -213,6 +213,11 @@ def conforms(value: Any, tp: Any, where: str) -> list[str]:
         if not isinstance(value, origin):
             return [f"{where}: {type(value).__name__}, not {origin.__name__}"]
         return [e for i, item in enumerate(value) for e in conforms(item, args[0], f"{where}[{i}]")]
+    if origin is dict:  # a look-up table (e.g. PlanTimelineBase.status_of): keys and values
+        if not isinstance(value, dict):
+            return [f"{where}: {type(value).__name__}, not dict"]
+        return [e for k, item in value.items() for e in
+                conforms(k, args[0], f"{where} key") + conforms(item, args[1], f"{where}[{k!r}]")]
     if origin is typing.Literal:
         return [] if value in args else [f"{where}: {value!r} not in {args}"]
     expected = (int, float) if tp is float else (type(None) if tp is None else tp)

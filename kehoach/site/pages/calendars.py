@@ -137,6 +137,9 @@ def describe(ctx: TimelineContext, plan: Plan, activity: Activity, url: str,
         if when.ongoing and bounds(when) == (None, None):
             lines.append(f"Hoạt động thường xuyên: lịch ghi suốt thời gian của kế hoạch "
                          f"({vn_date(first)} – {vn_date(last)}).")
+    if ctx.tracker is not None:
+        status = ctx.tracker.status(plan.id, activity.id)
+        lines.append(f"Tình trạng: {status.label} (tính đến ngày {vn_date(ctx.tracker.today)})")
     lead = lead_text(plan, activity)
     if lead:
         lines.append(f"Chủ trì: {lead}")

@@ -22,7 +22,7 @@ FEATURED = ("binhdanhocvuso-gov-vn", "aicongdong-ptit-edu-vn")
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    home = HomeView(site.lookup, LocalityView(site.lookup, site.timelines))
+    home = HomeView(site.lookup, LocalityView(site.lookup, site.timelines, site.tracker))
     return Contribution(pages=[home.page()])
 
 

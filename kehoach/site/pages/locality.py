@@ -13,7 +13,8 @@ from kehoach.site.lookup import Lookup, home_crumb
 from kehoach.site.pages.timeline_locality import locality_timeline
 from kehoach.site.pages.timeline_plan import TimelineContext
 from kehoach.site.spec import PageSpec
-from kehoach.site.views.common import CountedLink
+from kehoach.site.tracking import plan_progress, rollup_view
+from kehoach.site.views.common import CountedLink, Link
 from kehoach.site.views.locality import (
     CommuneData,
     CommuneEntry,
@@ -28,19 +29,22 @@ from kehoach.site.views.locality import (
 )
 from kehoach.site.wording import former_period, level_label, plan_count, year_span
 from kehoach.source.localities import Locality
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import Tracker
 from kehoach.vietnamese import sort_name
 
 KIND = "Địa phương"
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    return Contribution(pages=LocalityView(site.lookup, site.timelines).pages())
+    return Contribution(pages=LocalityView(site.lookup, site.timelines, site.tracker).pages())
 
 
 class LocalityView:
-    def __init__(self, lookup: Lookup, timelines: TimelineContext) -> None:
+    def __init__(self, lookup: Lookup, timelines: TimelineContext, tracker: Tracker) -> None:
         self.lookup = lookup
         self.timelines = timelines
+        self.tracker = tracker
         self.gazetteer = lookup.index.catalog.gazetteer
 
     def pages(self) -> list[PageSpec]:
@@ -79,6 +83,7 @@ class LocalityView:
 
     def locality_data(self, place: Locality, plan_ids: list[str]) -> LocalityData:
         """The keys every locality page shares (used by the timeline and embed partials)."""
+        own = self.lookup.by_place.get(place.path, [])
         return {
             "locality": {"key": place.key, "name": place.name, "path": place.path,
                          "level": place.level, "province_code": place.province_code,
@@ -87,9 +92,11 @@ class LocalityView:
             "level": level_label(place.level),
             "former": {"period": former_period(place.former), "note": place.former.note}
             if place.former else None,
-            "plans": [self.plan_entry(pid) for pid in self.lookup.by_place.get(place.path, [])],
+            "plans": [self.plan_entry(pid) for pid in own],
             "units": [{"name": r.names[0], "url": r.url}
                       for r in self.lookup.units_by_place.get(place.path, [])],
+            "as_of": as_of_text(self.tracker.today),
+            "rollup": rollup_view(self.tracker.rollup_of_plans(own)) if own else None,
         }
 
     def province_view(self, data: ProvinceData, place: Locality) -> ProvincePage:
@@ -101,8 +108,17 @@ class LocalityView:
         """As province_view, for a commune or a former unit."""
         return {**data, "timeline": locality_timeline(self.timelines, place.path)}
 
+    def coverage_links(self, province: Locality) -> list[Link]:
+        years = sorted({plan.year for plan in self.lookup.index.plans.values()}, reverse=True)
+        own: list[Link] = [{"name": f"{province.name}, năm {y}",
+                            "url": routes.coverage(y, province)} for y in years]
+        country: list[Link] = [{"name": f"Cả nước, năm {y}", "url": routes.coverage(y)}
+                               for y in years]
+        return own + country
+
     def plan_entry(self, plan_id: str) -> LocalityPlan:
-        return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id)}
+        return {**self.lookup.summary(plan_id), "parents": self.lookup.parents(plan_id),
+                "progress": plan_progress(self.tracker, plan_id)}
 
     def province_page(self, province: Locality) -> PageSpec:
         code = province.province_code
@@ -120,6 +136,7 @@ class LocalityView:
             "former_units": self.former_units(code),
             "sub_plans": self.lookup.by_year(self.by_place_name([p for p in all_ids
                                                                  if p not in own])),
+            "coverage": self.coverage_links(province),
         }
         years = sorted({self.lookup.plan(p).year for p in all_ids})
         facets = {"kind": KIND, "province": province.name, "level": level_label("province"),

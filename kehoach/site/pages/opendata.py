@@ -13,6 +13,7 @@ from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Plan, When
 from kehoach.site import routes
 from kehoach.site.context import Contribution, SiteContext
+from kehoach.site.coverage import CoverageIndex
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata_columns import (
     ACTIVITIES,
@@ -23,12 +24,16 @@ from kehoach.site.pages.opendata_columns import (
     Table,
     csv_bytes,
 )
+from kehoach.site.pages.opendata_tracking import COVERAGE, UPDATES, coverage_rows, update_rows
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.views.common import CountedLink
 from kehoach.site.views.opendata import Licence, OpendataPage, TableView
-from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, SCHEMA_DIR
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, REPORT_SCHEMA, SCHEMA_DIR
+from kehoach.tracking.tracker import Tracker
 
-SCHEMAS = (routes.schema_file(PLAN_SCHEMA), routes.schema_file(REGISTRY_SCHEMA))
+SCHEMAS = (routes.schema_file(PLAN_SCHEMA), routes.schema_file(REGISTRY_SCHEMA),
+           routes.schema_file(REPORT_SCHEMA))
+ALL_TABLES = (*TABLES, UPDATES, COVERAGE)
 LICENCE: Licence = {
     "name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
     "short": "CC BY 4.0",
@@ -47,14 +52,15 @@ def issued_on(date: PartialDate | None) -> str:
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
     # One object for the page and the files: the page states the sizes of the files.
-    opendata = OpenData(site.index, site.options.site_url)
+    opendata = OpenData(site.index, site.options.site_url, site.tracker)
     return Contribution(pages=[opendata.page()], files=opendata.files())
 
 
 class OpenData:
-    def __init__(self, index: SiteIndex, site_url: str | None) -> None:
+    def __init__(self, index: SiteIndex, site_url: str | None, tracker: Tracker) -> None:
         self.index = index
         self.site_url = site_url
+        self.tracker = tracker
         self.plan_ids = sorted(index.plans)
         self.resources = {r.id: r for r in index.catalog.registry.resources}
         self._files: list[StaticFile] | None = None
@@ -79,6 +85,10 @@ class OpenData:
             PLANS.uri: lambda: csv_bytes(PLANS, self.plan_rows()),
             ACTIVITIES.uri: lambda: csv_bytes(ACTIVITIES, self.activity_rows()),
             RESPONSIBILITIES.uri: lambda: csv_bytes(RESPONSIBILITIES, self.responsibility_rows()),
+            UPDATES.uri: lambda: csv_bytes(
+                UPDATES, update_rows(self.index, self.tracker, self.site_url or "")),
+            COVERAGE.uri: lambda: csv_bytes(
+                COVERAGE, coverage_rows(CoverageIndex(self.index, self.tracker))),
             **{uri: partial((SCHEMA_DIR / Path(uri).name).read_bytes) for uri in SCHEMAS},
         }
         return plan_files + [
@@ -224,7 +234,7 @@ class OpenData:
                 "activities": sum(len(p.activities) for p in self.index.plans.values()),
             },
             "dataset": {"url": routes.DATASET, "size": _size(size(routes.DATASET))},
-            "tables": [self.table(t, size(t.uri)) for t in TABLES],
+            "tables": [self.table(t, size(t.uri)) for t in ALL_TABLES],
             "schemas": [{"name": Path(u).name, "url": u, "size": _size(size(u))} for u in SCHEMAS],
             "example": {
                 "title": self.index.plans[example].title,

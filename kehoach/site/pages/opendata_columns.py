@@ -27,11 +27,11 @@ class Table:
     columns: tuple[Column, ...]
 
 
-def _cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
+def cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(Column(name, text) for name, text in pairs)
 
 
-_PLACE = _cols(
+_PLACE = cols(
     ("plan_id", "Mã kế hoạch (trường id của tệp YAML)"),
     ("year", "Năm của kế hoạch"),
     ("province_code", "Mã tỉnh, 2 chữ số"),
@@ -46,7 +46,7 @@ PLANS = Table(
     "Kế hoạch",
     "một dòng cho mỗi kế hoạch",
     _PLACE
-    + _cols(
+    + cols(
         ("document_type", "Loại văn bản"),
         ("document_number", "Số hiệu văn bản"),
         (
@@ -70,7 +70,7 @@ ACTIVITIES = Table(
     "Hoạt động",
     "một dòng cho mỗi hoạt động",
     _PLACE
-    + _cols(
+    + cols(
         ("activity_id", "Mã hoạt động, duy nhất trong kế hoạch"),
         ("position", "Thứ tự trong kế hoạch, từ 1"),
         ("label", "Số thứ tự ghi trong văn bản (a, 2.1…)"),
@@ -98,7 +98,7 @@ RESPONSIBILITIES = Table(
     "Trách nhiệm (tổ chức thực hiện)",
     "một dòng cho mỗi mục trong phần Tổ chức thực hiện",
     _PLACE
-    + _cols(
+    + cols(
         ("position", "Thứ tự trong phần Tổ chức thực hiện, từ 1"),
         ("heading", "Tiêu đề, nguyên văn (nếu có)"),
         ("units", "Đơn vị (tên, cách nhau bởi dấu ;)"),

@@ -16,14 +16,16 @@ from kehoach.site.options import SiteOptions
 from kehoach.site.pages.plan_history import plan_history
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
+from kehoach.site.tracking import activity_tracking, plan_tracking, status_facet
 from kehoach.site.views import plan as views
 from kehoach.site.views.common import Link
 from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
 from kehoach.source.localities import Locality
+from kehoach.tracking.tracker import Tracker
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    plans = PlanView(site.index, site.md, site.timelines, site.options)
+    plans = PlanView(site.index, site.md, site.timelines, site.options, site.tracker)
     return Contribution(pages=[plans.page(plan_id) for plan_id in sorted(site.index.plans)])
 
 
@@ -36,11 +38,13 @@ class PlanView:
         md: MarkdownRenderer,
         timelines: TimelineContext,
         options: SiteOptions,
+        tracker: Tracker,
     ) -> None:
         self.index = index
         self.md = md
         self.timelines = timelines
         self.options = options
+        self.tracker = tracker
 
     def page(self, plan_id: str) -> PageSpec:
         plan = self.index.plans[plan_id]
@@ -75,6 +79,7 @@ class PlanView:
             "units": self.units(plan, tuple(u.id for u in plan.units)),
             "timeline": plan_timeline(self.timelines, plan_id),
             "history": plan_history(self.options, self.index.sources[plan_id]),
+            "tracking": plan_tracking(self.tracker, self.index, plan),
         }
 
     def facets(self, plan: Plan) -> dict[str, str]:
@@ -86,6 +91,7 @@ class PlanView:
             "year": str(plan.year),
             "level": level_label(place.level),
             "locality": place.name,
+            "status": status_facet(self.tracker.plan_rollups[plan.id]),
         }
 
     def _page_title(self, plan: Plan) -> str:
@@ -181,6 +187,7 @@ class PlanView:
             "assignments": [self.assignment(plan, a) for a in activity.assignments],
             "subitems": [self.item(plan, i) for i in activity.items],
             "appendix_row": activity.appendix.row if activity.appendix else None,
+            "tracking": activity_tracking(self.tracker, md, plan, activity),
         }
 
     def target(self, target: Target) -> views.TargetView:

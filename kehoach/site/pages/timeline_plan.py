@@ -23,8 +23,10 @@ from kehoach.site.views.timeline import (
     TimelineRow,
     UndatedActivity,
 )
+from kehoach.site.views.tracking import StatusBadge
 from kehoach.timeline.gantt import Chart, Mark, RowInput, build_chart
 from kehoach.timeline.span import Span, bounds, is_dated, period_span, plan_window, vn_date
+from kehoach.tracking.tracker import Tracker
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving
 
@@ -57,6 +59,8 @@ class TimelineContext:
     site_url: str | None = None  # absolute base of the site, when known
     locality_pages: frozenset[str] = frozenset()  # paths of the localities that have a page
     memo: TimelineMemo = field(default_factory=TimelineMemo, compare=False)
+    # Every activity's status at the build moment (kehoach.tracking); None: not tracked.
+    tracker: Tracker | None = field(default=None, compare=False)
 
     @property
     def today(self) -> dt.date:
@@ -124,7 +128,7 @@ def _plan_timeline(ctx: TimelineContext, plan_id: str) -> PlanTimelineBase:
     place = ctx.index.places[plan_id]
     rows = [RowInput(a.id, activity_label(a), a.when) for a in plan.activities]
     chart = build_chart(rows, plan_window(plan), period_span(plan), plan_marks(plan), ctx.today)
-    table = [_table_row(plan, a) for a in plan.activities if a.when and
+    table = [_table_row(ctx, plan, a) for a in plan.activities if a.when and
              (is_dated(a.when) or a.when.ongoing)]
     undated: list[UndatedActivity] = [
         {"anchor": f"hd-{a.id}", "label": activity_label(a),
@@ -139,12 +143,20 @@ def _plan_timeline(ctx: TimelineContext, plan_id: str) -> PlanTimelineBase:
         "table": table,
         "undated": undated,
         "legend": _legend(chart),
+        "status_of": {a.id: _status(ctx, plan, a)["key"] for a in plan.activities},
         "calendar": calendar_link(ctx, ctx.index.plan_url(plan_id)),
         "build_date": vn_date(ctx.today),
     }
 
 
-def _table_row(plan: Plan, activity: Activity) -> TimelineRow:
+def _status(ctx: TimelineContext, plan: Plan, activity: Activity) -> StatusBadge:
+    if ctx.tracker is None:
+        return {"key": "not_reported", "label": "chưa có báo cáo"}
+    status = ctx.tracker.status(plan.id, activity.id)
+    return {"key": status.key, "label": status.label}
+
+
+def _table_row(ctx: TimelineContext, plan: Plan, activity: Activity) -> TimelineRow:
     when = activity.when
     assert when is not None
     start, end = bounds(when)
@@ -158,6 +170,7 @@ def _table_row(plan: Plan, activity: Activity) -> TimelineRow:
         "end_iso": end.isoformat() if end else None,
         "peaks": [f"{p.start} – {p.end}" for p in when.peaks],
         "ongoing": when.ongoing,
+        "status": _status(ctx, plan, activity),
     }
 
 

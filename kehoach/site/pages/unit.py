@@ -13,22 +13,26 @@ from kehoach.site.index import NATIONAL, UnitRecord
 from kehoach.site.lookup import Lookup, UnitRoles, newest_first
 from kehoach.site.markdown import MarkdownRenderer
 from kehoach.site.spec import PageSpec
+from kehoach.site.tracking import badge
 from kehoach.site.views.common import CountedLink, Link
 from kehoach.site.views.locality import NationalUnitsPage
 from kehoach.site.views.unit import Duties, UnitActivity, UnitPage, UnitPlan, UnitReport
 from kehoach.site.wording import format_when, level_label, plan_count, year_span
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import Tracker
 
 KIND = "Đơn vị"
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    return Contribution(pages=UnitView(site.lookup, site.md).pages())
+    return Contribution(pages=UnitView(site.lookup, site.md, site.tracker).pages())
 
 
 class UnitView:
-    def __init__(self, lookup: Lookup, md: MarkdownRenderer) -> None:
+    def __init__(self, lookup: Lookup, md: MarkdownRenderer, tracker: Tracker) -> None:
         self.lookup = lookup
         self.md = md  # it keeps recent renderings: a duty is shown on each of its units' pages
+        self.tracker = tracker  # the status of each activity, shown beside it
 
     def pages(self) -> list[PageSpec]:
         records = sorted(self.lookup.index.units.values(), key=lambda r: r.url)
@@ -67,6 +71,7 @@ class UnitView:
             "home": crumbs[-1],
             "breadcrumbs": [*crumbs, {"name": name, "url": record.url}],
             "plans": [self.plan_roles(pid, record.unit_id) for pid in plan_ids],
+            "as_of": as_of_text(self.tracker.today),
         }
 
     def facets(self, record: UnitRecord, years: list[int]) -> dict[str, str]:
@@ -85,26 +90,27 @@ class UnitView:
     def plan_roles(self, plan_id: str, unit_id: str) -> UnitPlan:
         plan = self.lookup.plan(plan_id)
         roles: UnitRoles = self.lookup.roles(plan_id, unit_id)
-        url = self.lookup.index.plan_url(plan_id)
         return {
             "plan": self.lookup.summary(plan_id),
-            "lead": [self.activity(url, a) for a in roles.lead],
-            "partner": [self.activity(url, a) for a in roles.partner],
-            "subitems": [{**self.activity(url, a), "item": i.title} for a, i in roles.items],
+            "lead": [self.activity(plan_id, a) for a in roles.lead],
+            "partner": [self.activity(plan_id, a) for a in roles.partner],
+            "subitems": [{**self.activity(plan_id, a), "item": i.title} for a, i in roles.items],
             "assigned": [
-                {**self.activity(url, a), **self.duties(plan, x)} for a, x in roles.assigned
+                {**self.activity(plan_id, a), **self.duties(plan, x)} for a, x in roles.assigned
             ],
             "responsibilities": [self.duties(plan, x) for x in roles.responsibilities],
             "reports_by": [self.report(plan, r, r.to) for r in roles.reports_by],
             "reports_to": [self.report(plan, r, r.by) for r in roles.reports_to],
         }
 
-    def activity(self, plan_url: str, activity: Activity) -> UnitActivity:
+    def activity(self, plan_id: str, activity: Activity) -> UnitActivity:
+        plan_url = self.lookup.index.plan_url(plan_id)
         return {
             "label": activity.label,
             "title": activity.title,
             "url": f"{plan_url}#hd-{activity.id}",
             "when": format_when(activity.when) if activity.when else "",
+            "status": badge(self.tracker.status(plan_id, activity.id)),
         }
 
     def duties(self, plan: Plan, assignment: Assignment) -> Duties:

@@ -12,6 +12,7 @@ READ_ELSEWHERE.
 
 from __future__ import annotations
 
+from kehoach.site.views.coverage import CoveragePage
 from kehoach.site.views.documents import (
     DocumentPage,
     DocumentProvincePage,
@@ -56,6 +57,7 @@ TEMPLATE_VIEWS: dict[str, tuple[type, ...]] = {
     "opendata.html": (OpendataPage,),
     "embed.html": (EmbedPage,),
     "year.html": (YearPage,),
+    "coverage.html": (CoveragePage,),
 }
 
 # What a PageSpec holds (``data``, or what ``build`` returns). A locality page keeps its
@@ -82,6 +84,7 @@ PageData = (
     | OpendataPage
     | EmbedPage
     | YearPage
+    | CoveragePage
 )
 
 # Keys that Python reads besides the templates (a key here need not be read by a template).

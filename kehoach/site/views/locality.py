@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from kehoach.site.views.common import CountedLink, Link, PlanParent, PlanSummary, SummaryYear
 from kehoach.site.views.timeline import LocalityTimeline
+from kehoach.site.views.tracking import PlanProgress, RollupView
 from kehoach.source.localities import Level
 
 
@@ -33,6 +34,7 @@ class LocalityPlan(PlanSummary):
     """One of the locality's own plans, with what it implements."""
 
     parents: list[PlanParent]
+    progress: PlanProgress  # at the build moment (kehoach.tracking)
 
 
 class LocalityPlanYear(TypedDict):
@@ -64,6 +66,8 @@ class LocalityData(TypedDict):
     former: FormerPeriod | None
     plans: list[LocalityPlan]
     units: list[Link]
+    as_of: str  # "Tình hình tính đến ngày …"
+    rollup: RollupView | None  # its own plans' statuses together; none without plans
 
 
 class ProvinceData(LocalityData):
@@ -75,6 +79,7 @@ class ProvinceData(LocalityData):
     communes_with_plans: int
     former_units: list[FormerUnitEntry]
     sub_plans: list[SummaryYear]  # the communes' and former units' plans
+    coverage: list[Link]  # its coverage pages by year, then the country's
 
 
 class ProvincePage(ProvinceData):

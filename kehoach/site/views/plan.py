@@ -10,6 +10,7 @@ from kehoach.model.plan import Comparator
 from kehoach.site.views.common import Link
 from kehoach.site.views.history import PlanHistory
 from kehoach.site.views.timeline import PlanTimeline
+from kehoach.site.views.tracking import ActivityTracking, PlanTracking
 
 
 class Former(TypedDict):
@@ -134,6 +135,7 @@ class ActivityView(TypedDict):
     assignments: list[AssignmentView]
     subitems: list[ItemView]
     appendix_row: int | None
+    tracking: ActivityTracking  # status badge, report history, targets achieved
 
 
 class ReportView(TypedDict):
@@ -195,3 +197,4 @@ class PlanPage(TypedDict):
     units: list[Link]
     timeline: PlanTimeline
     history: PlanHistory | None  # its versions, from git (partials/plan-history.html)
+    tracking: PlanTracking  # partials/plan-tracking.html

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from kehoach.site.views.tracking import StatusBadge
 from kehoach.timeline.gantt import Chart
 from kehoach.timeline.weeks import Cell, MonthHead, Week
 
@@ -33,6 +34,7 @@ class TimelineRow(TypedDict):
     end_iso: str | None
     peaks: list[str]
     ongoing: bool
+    status: StatusBadge  # at the build moment (kehoach.tracking)
 
 
 class UndatedActivity(TypedDict):
@@ -62,6 +64,7 @@ class PlanTimelineBase(TypedDict):
     table: list[TimelineRow]
     undated: list[UndatedActivity]
     legend: Legend
+    status_of: dict[str, str]  # activity id → status key: the style of its bar
     calendar: CalendarLink
     build_date: str
 

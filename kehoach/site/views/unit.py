@@ -7,6 +7,7 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from kehoach.site.views.common import Link, PlanSummary
+from kehoach.site.views.tracking import StatusBadge
 
 
 class UnitHead(TypedDict):
@@ -21,6 +22,7 @@ class UnitActivity(TypedDict):
     title: str
     url: str
     when: str
+    status: StatusBadge  # at the build moment (kehoach.tracking)
 
 
 class UnitItem(UnitActivity):
@@ -64,3 +66,4 @@ class UnitPage(TypedDict):
     home: Link  # the locality the unit belongs to, or "Trung ương"
     breadcrumbs: list[Link]
     plans: list[UnitPlan]
+    as_of: str  # "Tình hình tính đến ngày …": the day the statuses are computed for
