@@ -116,12 +116,18 @@ def exact_pages(data: SiteData, catalog: Catalog, scope: PreviewScope) -> frozen
     of a full build: the plans, units and page of a locality with no plan left out."""
     plan_urls = {routes.plan(catalog.locality_of(s.plan), s.plan.id) for s in catalog.plans}
     prefixes = _exact_prefixes(catalog, scope)
+    provinces = {routes.locality(catalog.gazetteer.province(s.plan.locality.province))
+                 for s in catalog.plans}
     exact: set[str] = set()
     for page in data.pages:
         url = page.src_uri.removesuffix("index.md")
         if page.template not in _LOCAL_TEMPLATES:
             continue
         if page.template == "plan.html" and url not in plan_urls:
+            continue
+        # A province's page links to the coverage pages of every year of the whole site,
+        # which only a preview holding every plan knows.
+        if url in provinces and scope.outside:
             continue
         if any(_in_locality(url, prefix) for prefix in prefixes):
             exact.add(page.src_uri)

@@ -54,7 +54,7 @@ def activity_tracking(
     }
 
 
-def _entry(md: MarkdownRenderer, entry: Entry) -> views.HistoryEntry:
+def _entry(md: MarkdownRenderer, entry: Entry) -> views.ReportEntry:
     update: ActivityUpdate = entry.update
     return {
         "date": vn_day(entry.day),

@@ -28,7 +28,7 @@ class EvidenceView(TypedDict):
     title: str
 
 
-class HistoryEntry(TypedDict):
+class ReportEntry(TypedDict):
     """One report's word on the activity (oldest first on the page)."""
 
     date: str
@@ -60,7 +60,7 @@ class ActivityTracking(TypedDict):
     status: StatusBadge
     due: str | None  # "31/10/2025", none for an ongoing activity
     progress: str  # "60%", "–"
-    history: list[HistoryEntry]
+    history: list[ReportEntry]
     targets: list[TargetResultView]
 
 
