@@ -29,6 +29,7 @@ _SECTIONS = {
 _PLAN, _UNIT, _EMBED = "kế hoạch (plan)", "đơn vị (unit)", "trang nhúng (embed)"
 _DOCS = "hướng dẫn (guides)"  # docs/*.md: the only other pages one level down
 _PROVINCE, _COMMUNE, _OTHER = "tỉnh (province)", "xã, phường (commune)", "khác (other)"
+_COVERAGE = "tình hình thực hiện (coverage)"
 _FILE_KINDS = {".html": "HTML", ".json": "JSON", ".xml": "Atom/XML", ".ics": "iCalendar",
                ".csv": "CSV", ".js": "JavaScript", ".css": "CSS", ".svg": "ảnh (images)",
                ".png": "ảnh (images)", ".ico": "ảnh (images)", ".woff2": "phông (fonts)"}
@@ -43,6 +44,8 @@ def page_kind(folder: PurePosixPath, children: set[str]) -> str:
         return _SECTIONS[parts[0]]
     if routes.EMBED.strip("/") == parts[-1]:
         return _EMBED
+    if routes.COVERAGE.strip("/") in parts:  # tinh-hinh/<year>/, <province>/tinh-hinh/<year>/
+        return _COVERAGE
     if "don-vi" in parts or parts == (routes.NATIONAL_PATH,):
         return _UNIT
     if len(parts) == 1 and routes.FEED_FILE in children:

@@ -28,8 +28,10 @@ SEARCH_TITLE = "Tìm kiếm"
 _HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
 # Kinds of page left out of the index (the facet "kind" of their PageSpec): the home page only
 # points to other pages, and a unit's page repeats the tasks its plans give it (one page per
-# unit and locality: tens of thousands nationally, which would outrank the plans themselves).
-UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị"})
+# unit and locality: tens of thousands nationally, which would outrank the plans themselves),
+# and a coverage page (kehoach/site/pages/coverage.py) is a table naming every locality of
+# its province or country, so it would answer every place's name before that place's page.
+UNINDEXED_KINDS = frozenset({"Trang chủ", "Đơn vị", "Tình hình thực hiện"})
 # A query made only of words on this share of the indexed pages is not looked up at once
 # (see common_words); only on a site of this many indexed pages. Plans are under half of
 # the indexed pages (47 % nationally: each locality has a page too), so a word every plan

@@ -106,3 +106,12 @@ def test_the_theme_script_of_the_search_page_is_materials(site: Path) -> None:
     name = script.relative_to(site.resolve()).as_posix()
     materials = Path(material.__file__).parent / "templates" / "base.html"
     assert f"'{name}' | url" in materials.read_text(encoding="utf-8"), name
+
+
+def test_coverage_pages_are_built_but_not_indexed(site: Path) -> None:
+    """A coverage page names every locality of its province or country: indexed, it would
+    answer a place's name before that place's own page."""
+    pages = sorted(site.glob("**/tinh-hinh/*/index.html"))
+    assert pages, "the reference site has coverage pages"
+    for page in pages:
+        assert prepare_page(page.read_text(encoding="utf-8")) is None, page

@@ -54,7 +54,8 @@ def test_where_the_bytes_go(site: Path) -> None:
     result = _run(site, "--table")
     text = result.stdout
     for kind in ("kế hoạch (plan)", "tỉnh (province)", "xã, phường (commune)", "đơn vị (unit)",
-                 "chỉ mục tìm kiếm (search index)", "HTML", "JSON", "iCalendar"):
+                 "chỉ mục tìm kiếm (search index)", "tình hình thực hiện (coverage)", "HTML",
+                 "JSON", "iCalendar"):
         assert f"| {kind} |" in text, kind
     assert "| khác (other) |" not in text.split("loại tệp")[0]  # every folder has a kind
 

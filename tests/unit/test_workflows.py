@@ -80,7 +80,10 @@ def test_pages_workflow_validates_builds_and_deploys() -> None:
     runs = _runs(build)
     assert "make setup" in runs
     assert ".venv/bin/python scripts/validate.py --github plans/" in runs
-    site = next(s for s in steps if s.get("run") == "make site")
+    # make site ends with the Pages size guard (scripts/site_size.py): a site over the limits
+    # fails this step, before the upload; --github turns its lines into annotations.
+    site = next(s for s in steps if s.get("run") == "make site SIZE_FLAGS=--github")
+    assert steps.index(site) < uses.index("actions/upload-pages-artifact")
     assert site["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert next(s for s in steps if s.get("id") == "pages")["uses"].startswith(
         "actions/configure-pages@"
