@@ -23,8 +23,22 @@ const NEIGHBOR_BITS = 16; // kehoach/search/text.py
 // A word: a run of letters and digits (kehoach/search/text.py: _WORD); punctuation ends it.
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Folded forms already computed: excerpts fold every word of the pages shown, and a
+// Vietnamese text is a few hundred syllables said again and again (folding each anew took
+// most of the 40–180 ms the excerpts of a national query cost the page's thread).
+const foldedForms = new Map();
+const FOLDED_KEPT = 20000; // forms kept at most (forgotten all at once past that)
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(text) {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
+  let folded = foldedForms.get(text);
+  if (folded === undefined) {
+    folded = ASCII.test(text) ? text.toLowerCase()
+      : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
+    if (foldedForms.size >= FOLDED_KEPT) foldedForms.clear();
+    foldedForms.set(text, folded);
+  }
+  return folded;
 }
 
 export function words(query) {

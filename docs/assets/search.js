@@ -17,9 +17,10 @@ const MIN_TYPED = 3; // …and has typed this much: every new prefix costs index
 const root = new URL("../", import.meta.url);
 
 let engine = null;
+let loaded = null; // the index once open: a query then asks for its files without a turn
 function loadEngine() {
   engine ??= openIndex(root, embeddedManifest());
-  engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
+  engine.then((index) => { loaded = index; }, () => { engine = null; }); // a later query tries again
   return engine;
 }
 
@@ -56,8 +57,13 @@ function start(form) {
   // the query is taken as typed.
   const run = (typing = false) => {
     clearTimeout(timer);
-    remember(input.value.trim(), selects);
-    return search(input.value.trim(), filtersOf(selects), state, view, typing);
+    const query = input.value.trim();
+    // The address is rewritten once the index files are asked for (search() asks at once
+    // when the index is loaded): it costs the page's thread up to 20 ms on a two-core machine
+    // (and chromium asks for the icon again), which held up the requests of a typed query.
+    const searching = search(query, filtersOf(selects), state, view, typing);
+    remember(query, selects);
+    return searching;
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
@@ -158,7 +164,7 @@ async function search(query, filters, state, view, typing) {
 // the pages the index keeps for the phrase (kehoach/search/common.py), without filters;
 // terms: its words, bare.
 async function find(query, filters, anyway, typing) {
-  const index = await loadEngine();
+  const index = loaded ?? (await loadEngine());
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
     // The kept pages are a bonus: when their file is lost, the reader is asked for a place.
