@@ -241,6 +241,37 @@ function sideBySide(near, bits, [first, end]) {
   return true;
 }
 
+// Whether a page holds each of ``phrases`` (the folded words of the reader's quoted phrases)
+// side by side, in order, by its ``parts`` (kehoach/search/parts.py), read as one text in page
+// order: true, false, or null when it cannot be told (the page has no parts, or a part's text
+// was cut, its fourth item CUT: a phrase may be in what was left out). The neighbour masks
+// that search() checks may be fooled (two words' bits alike, or "a b" in one place and "b c"
+// in another taken for "a b c"): the text says for sure.
+const CUT = 1; // kehoach/search/parts.py
+
+export function holdsPhrases(parts, phrases) {
+  if (!phrases.length) return true;
+  const folded = [];
+  for (const [, heading, text] of parts) {
+    for (const word of [...words(heading), ...words(text)]) folded.push(fold(word));
+  }
+  if (phrases.every((phrase) => contains(folded, phrase))) return true;
+  return !parts.length || parts.some((part) => part[3] === CUT) ? null : false;
+}
+
+function contains(sequence, phrase) {
+  for (let i = 0; i + phrase.length <= sequence.length; i += 1) {
+    if (phrase.every((word, k) => sequence[i + k] === word)) return true;
+  }
+  return false;
+}
+
+// The folded words of each phrase the reader put in quotes in ``query``.
+export function quotedPhrases(query) {
+  const folded = words(query).map(fold);
+  return quoted(query).map(([first, end]) => folded.slice(first, end));
+}
+
 // --- excerpts --------------------------------------------------------------------------------
 // A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
 // passage where the reader's words are, and links to the parts that hold them.

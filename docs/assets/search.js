@@ -8,7 +8,7 @@
 // them (an activity, a section, a responsibility), each a link to that part.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { excerpts, fold, openIndex, words } from "./search-engine.js";
+import { excerpts, fold, holdsPhrases, openIndex, quotedPhrases, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -49,7 +49,7 @@ function start(form) {
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [], typing: false, anyway: null };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], phrases: [], dropped: 0, typing: false, anyway: null };
   let timer = 0;
 
   // ``typing``: the reader has paused while typing, so the last word may be unfinished and
@@ -145,6 +145,8 @@ async function search(query, filters, state, view, typing) {
   state.results = shown.map((result) => () => ({
     meta: index.page(result.page), parts: index.parts(result.page).catch(() => []) }));
   state.shown = 0;
+  state.dropped = 0;
+  state.phrases = quotedPhrases(query);
   state.terms = terms;
   state.typing = typing;
   view.list.replaceChildren();
@@ -155,8 +157,8 @@ async function search(query, filters, state, view, typing) {
     return;
   }
   if (ticket !== state.ticket) return;
-  if (found) view.status.textContent = summary(found.length, query);
-  else offerPlace(query, state, view, shown.length);
+  if (found) view.status.textContent = summary(found.length - state.dropped, query);
+  else offerPlace(query, state, view, shown.length - state.dropped);
 }
 
 // What ``query`` finds: {index, found, terms, shortlist}, found being null when every word
@@ -238,7 +240,9 @@ function summary(count, query) {
 }
 
 // The next PAGE_SIZE results, their metadata all asked for at once, each shown as soon as it
-// and those above it are in: the first result does not wait for the tenth's file.
+// and those above it are in: the first result does not wait for the tenth's file. For a
+// quoted phrase, a result also waits for its parts: one whose text shows that the phrase is
+// not there (holdsPhrases) is left out (counted in state.dropped).
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
   for (const { meta } of loading) meta.catch(() => {}); // a failure is met in the loop
@@ -246,7 +250,13 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const filling = [];
   for (const { meta, parts } of loading) {
     const page = await meta;
+    const without = state.phrases.length && holdsPhrases(await parts, state.phrases) === false;
     if (ticket !== state.ticket) return;
+    if (without) {
+      state.shown += 1;
+      state.dropped += 1;
+      continue;
+    }
     // Shown at once with its description; its passage and parts replace it once their file
     // is in (one more round trip: the first result does not wait for it).
     const shown = resultItem(page, state.terms);

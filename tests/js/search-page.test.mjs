@@ -132,3 +132,35 @@ describe("quoted phrases", () => {
     assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["ha", "thach"]);
   });
 });
+
+describe("a quoted phrase is checked in the text of the results", () => {
+  // By their neighbour masks, the four pages hold "chữ ký số": "chữ" before "ký" and "số"
+  // after it. Page 1 only has "chữ ký" and "ký số" apart; page 2 has no parts; page 3's text
+  // was cut (kehoach/search/parts.py: CUT), the phrase may be in what was left out.
+  const pages = [0, 1, 2, 3].map((page) => ({ page }));
+  const near = (before, after) => pages.map(({ page }) => ({ page, before, after }));
+  const titled = (title, n) => ({ url: `p${n}/`, title });
+  const QUOTED = {
+    metas: ["Chữ ký số", "Chữ ký tay", "Không có phần", "Rất dài"].map(titled),
+    shards: [{ chu: entry(["chữ"], near(0, ["ky"])) }, { ky: entry(["ký"], near(["chu"], ["so"])) },
+      { so: entry(["số"], near(["ky"], 0)) }],
+    parts: {
+      0: [["", "", "Cấp chữ ký số cho người dân."]],
+      1: [["", "", "Chữ ký tay trên giấy."], ["hd-1", "Ký số hóa văn bản", "Số hóa."]],
+      3: [["", "", "Chữ ký tay, ký số hóa", 1]],
+    },
+  };
+
+  test("a page whose text shows the phrase is not there is left out, and not counted", async () => {
+    const page = await openSearchPage(QUOTED, new URLSearchParams({ q: '"chu ky so"' }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    assert.deepEqual(resultTitles(page.view), ["Chữ ký số", "Không có phần", "Rất dài"]);
+    assert.match(page.view.status.textContent, /Tìm thấy 3 kết quả/);
+  });
+
+  test("without quotes, the words side by side rank first but every page is shown", async () => {
+    const page = await openSearchPage(QUOTED, new URLSearchParams({ q: "chu ky so" }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    assert.equal(resultTitles(page.view).length, 4);
+  });
+});
