@@ -281,9 +281,28 @@ const BEFORE = 5; // of which before the first of them
 const SUB_RESULTS = 3;
 const HEADING_WORDS = 16; // a part's heading (an activity's title may be a paragraph)
 
-// The words of ``text`` with their place: [{start, end, folded}].
+// The words of ``text`` with their place: [{start, end, word, folded}].
 function spans(text) {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0], folded: fold(m[0]) }));
+}
+
+// Which term each of ``words`` (spans) is, as termOf; and whether it is spelled as the
+// reader typed it (``spellings``: the reader's words, lower case, by term). A reader who typed
+// the marks ("Đức Thọ") is shown the words so spelled, not look-alikes ("đúc thở"): a word
+// spelled otherwise counts only when the text has none spelled as typed (then it is what
+// matched). Words typed without marks ("duc tho") match every spelling alike.
+function matches(words, terms, { prefix = false, spellings = null } = {}) {
+  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const asTyped = found.map((term, i) => term >= 0 && (!spellings || spelledAsTyped(words[i].word,
+    spellings[term], prefix && term === terms.length - 1)));
+  const typedTerms = new Set(found.filter((_, i) => asTyped[i]));
+  const kept = found.map((term, i) => (term >= 0 && !asTyped[i] && typedTerms.has(term) ? -1 : term));
+  return { found: kept, asTyped };
+}
+
+function spelledAsTyped(word, spelling, prefix) {
+  const spelled = word.normalize("NFC").toLowerCase();
+  return spelling === fold(spelling) || (prefix ? spelled.startsWith(spelling) : spelled === spelling);
 }
 
 // Which of ``terms`` (folded, distinct) a folded word is: its index, or -1. The last term
@@ -297,37 +316,39 @@ function termOf(folded, terms, prefix) {
 
 // How well the words of ``found`` (term index of each word, -1 for none) from ``from`` to
 // ``to`` answer: distinct terms first, then terms side by side in the query's order, then
-// how close together they are.
-function windowScore(found, from, to) {
+// terms spelled as typed (``asTyped``), then how close together they are.
+function windowScore(found, asTyped, from, to) {
   const distinct = new Set();
+  const typed = new Set();
   let pairs = 0;
   let first = -1;
   let last = -1;
   for (let i = from; i < to; i += 1) {
     if (found[i] < 0) continue;
     distinct.add(found[i]);
+    if (asTyped[i]) typed.add(found[i]);
     if (i > from && found[i - 1] >= 0 && found[i] === found[i - 1] + 1) pairs += 1;
     if (first < 0) first = i;
     last = i;
   }
-  return { distinct: distinct.size, pairs, spread: last - first, first };
+  return { distinct: distinct.size, pairs, typed: typed.size, spread: last - first, first };
 }
 
 function better(a, b) {
-  return a.distinct - b.distinct || a.pairs - b.pairs || b.spread - a.spread;
+  return a.distinct - b.distinct || a.pairs - b.pairs || a.typed - b.typed || b.spread - a.spread;
 }
 
 // The best passage of ``text`` for ``terms``: {score, segments: [{text, mark}]}, the words
 // of the query marked, cut on word boundaries, "…" where text was left out; null when no
-// word of the text is a term.
-export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS } = {}) {
+// word of the text is a term. ``spellings``: see matches().
+export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS, spellings = null } = {}) {
   const words = spans(text);
-  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const { found, asTyped } = matches(words, terms, { prefix, spellings });
   const lead = Math.min(BEFORE, Math.floor(length / 4)); // words shown before the first term
   let best = null;
   for (let i = 0; i < words.length; i += 1) {
     if (found[i] < 0) continue;
-    const score = windowScore(found, i, Math.min(words.length, i + length - lead));
+    const score = windowScore(found, asTyped, i, Math.min(words.length, i + length - lead));
     if (!best || better(score, best) > 0) best = score;
   }
   if (!best) return null;
@@ -372,6 +393,23 @@ export function excerpts(parts, terms, options = {}) {
   return { excerpt: best ? best.body.segments : null, sub };
 }
 
+// The whole of ``text`` as segments, the reader's words marked as in an excerpt (matches()):
+// a result's title and description.
+export function markedSegments(text, terms, options = {}) {
+  const words = spans(text);
+  const { found } = matches(words, terms, options);
+  const segments = [];
+  let at = 0;
+  words.forEach((word, i) => {
+    if (found[i] < 0) return;
+    if (word.start > at) segments.push({ text: text.slice(at, word.start), mark: false });
+    segments.push({ text: text.slice(word.start, word.end), mark: true });
+    at = word.end;
+  });
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
 // A heading as segments: the reader's words marked, cut to HEADING_WORDS around them.
 function headingSegments(heading, terms, options) {
   const found = excerpt(heading, terms, { ...options, length: HEADING_WORDS });
@@ -386,5 +424,5 @@ function merge(title, body) {
   if (!title) return body;
   if (!body) return title;
   return { distinct: Math.max(title.distinct, body.distinct) + Math.min(title.distinct, body.distinct) / 100,
-    pairs: title.pairs + body.pairs, spread: body.spread, first: body.first };
+    pairs: title.pairs + body.pairs, typed: Math.max(title.typed, body.typed), spread: body.spread, first: body.first };
 }

@@ -8,7 +8,7 @@
 // them (an activity, a section, a responsibility), each a link to that part.
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { excerpts, fold, holdsPhrases, openIndex, quotedPhrases, words } from "./search-engine.js";
+import { excerpts, fold, holdsPhrases, markedSegments, openIndex, quotedPhrases, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -49,7 +49,8 @@ function start(form) {
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [], phrases: [], dropped: 0, typing: false, anyway: null };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], spellings: [], phrases: [], dropped: 0, typing: false,
+    anyway: null };
   let timer = 0;
 
   // ``typing``: the reader has paused while typing, so the last word may be unfinished and
@@ -126,10 +127,9 @@ async function search(query, filters, state, view, typing) {
   }
   let index;
   let found;
-  let terms;
   let shortlist;
   try {
-    ({ index, found, terms, shortlist } = await find(query, filters, state.anyway === query, typing));
+    ({ index, found, shortlist } = await find(query, filters, state.anyway === query, typing));
   } catch {
     failed(view);
     return;
@@ -147,7 +147,12 @@ async function search(query, filters, state, view, typing) {
   state.shown = 0;
   state.dropped = 0;
   state.phrases = quotedPhrases(query);
-  state.terms = terms;
+  // Each word once, folded, with the reader's spelling of it (the first one typed): words
+  // spelled as typed are the ones marked (search-engine.js: matches).
+  const spelled = new Map();
+  for (const word of words(query)) if (!spelled.has(fold(word))) spelled.set(fold(word), word);
+  state.terms = [...spelled.keys()];
+  state.spellings = [...spelled.values()];
   state.typing = typing;
   view.list.replaceChildren();
   try {
@@ -259,9 +264,10 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
     }
     // Shown at once with its description; its passage and parts replace it once their file
     // is in (one more round trip: the first result does not wait for it).
-    const shown = resultItem(page, state.terms);
+    const marking = { prefix: state.typing, spellings: state.spellings };
+    const shown = resultItem(page, state.terms, marking);
     filling.push(parts.then((found) => {
-      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, [...new Set(state.terms)], { prefix: state.typing }));
+      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, state.terms, marking));
     }));
     view.list.append(shown.item);
     first ??= shown.item;
@@ -274,17 +280,17 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
 
 // A result: {item, text}; page: its metadata (search-engine.js, page()). Its text is the
 // description until showExcerpts puts the passage there.
-function resultItem(page, terms) {
+function resultItem(page, terms, marking) {
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
   link.href = page.url;
-  link.append(...marked(page.title || page.url, terms));
+  link.append(...segmentNodes(markedSegments(page.title || page.url, terms, marking)));
   heading.append(link);
   item.append(heading, element("p", "kh-result-meta", facts(page)));
   const text = element("p", "kh-result-text");
   if (page.description) {
-    text.append(...marked(page.description, terms));
+    text.append(...segmentNodes(markedSegments(page.description, terms, marking)));
     item.append(text);
   }
   return { item, text };
@@ -326,14 +332,6 @@ function facts(meta) {
   const place = [meta.locality, meta.province].filter(Boolean);
   if (place.length === 2 && place[0] === place[1]) place.pop();
   return [meta.kind, place.join(", "), meta.year].filter(Boolean).join(" · ");
-}
-
-// The text as nodes, the reader's words (compared without marks, case or stroke) in <mark>.
-function marked(text, terms) {
-  return text.split(/(\s+)/).map((part) => {
-    const bare = words(part).map(fold);
-    return bare.length && bare.every((t) => terms.includes(t)) ? element("mark", null, part) : part;
-  });
 }
 
 function failed(view) {

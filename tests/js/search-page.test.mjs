@@ -164,3 +164,22 @@ describe("a quoted phrase is checked in the text of the results", () => {
     assert.equal(resultTitles(page.view).length, 4);
   });
 });
+
+describe("the reader's spelling", () => {
+  const ALIKE = { metas: [{ url: "a/", title: "Thạch Hạ và Thạch Hà", description: "Xã Thạch Hạ." }],
+    shards: [{ ha: entry(["hà", "hạ"], [{ page: 0, mask: 3 }]) }, { thach: entry(["thạch"], [{ page: 0 }]) }] };
+  const open = async (q) => {
+    const page = await openSearchPage(ALIKE, new URLSearchParams({ q }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    const [item] = page.view.list.children;
+    return { title: markedIn(item.children[0]), description: markedIn(item.children[2]) };
+  };
+
+  test("typed with marks, the words so spelled are marked; look-alikes only where they alone are", async () => {
+    assert.deepEqual(await open("Thạch Hà"), { title: ["Thạch", "Thạch", "Hà"], description: ["Thạch", "Hạ"] });
+  });
+
+  test("typed without marks, every spelling is marked", async () => {
+    assert.deepEqual(await open("thach ha"), { title: ["Thạch", "Hạ", "Thạch", "Hà"], description: ["Thạch", "Hạ"] });
+  });
+});
