@@ -105,35 +105,45 @@ class SearchIndex {
     for (const matches of kept) pages = keep(pages, matches);
     const bits = typed.map((word) => neighborBit(fold(word)));
     const runs = quoted(query);
-    const phrase = (hit) => typed.length > 1 && sideBySide(hit.near, bits, [0, typed.length]);
-    return [...pages]
-      .filter(([, hit]) => runs.every((run) => sideBySide(hit.near, bits, run)))
-      .map(([page, hit]) => ({ page, phrase: phrase(hit), score: hit.score * (phrase(hit) ? PHRASE : 1) }))
-      // Side by side first, however heavy the scattered words are elsewhere (a heading).
-      .sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
+    const all = [0, typed.length];
+    // One pass, one object per page: a word on thousands of pages ("vneid") is scored on a
+    // page's thread right after its shard is in, and the first query of a page runs cold.
+    const results = [];
+    for (const [page, hit] of pages) {
+      if (!runs.every((run) => sideBySide(hit.near, bits, run))) continue;
+      const phrase = typed.length > 1 && sideBySide(hit.near, bits, all);
+      results.push({ page, phrase, score: hit.score * (phrase ? PHRASE : 1) });
+    }
+    // Side by side first, however heavy the scattered words are elsewhere (a heading).
+    return results.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
   }
 
   // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
-  // its score for the typed ``word`` (the ``place``-th of ``count``) added.
+  // its score for the typed ``word`` (the ``place``-th of ``count``) added, and the word's
+  // neighbour masks (none for a query of one word: no phrase to check).
   narrow(pages, matches, word, place, count) {
     const next = new Map();
+    const weights = this.manifest.weights;
     for (const [[spellings, flat], factor, df] of matches) {
       const bit = spellings.indexOf(word); // -1: none of the page's spellings is the reader's
       const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
+      const whole = factor === 1;
       let page = 0;
       for (let i = 0; i < flat.length; i += STRIDE) {
         page += flat[i];
-        const before = pages === null ? { score: 0, near: new Array(count) } : pages.get(page);
-        if (!before) continue;
+        const before = pages === null ? undefined : pages.get(page);
+        if (pages !== null && before === undefined) continue;
         const exact = bit >= 0 && (flat[i + 2] >> bit) & 1;
-        const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
+        const score = idf * weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
         // The word itself counts when the page has it; else the best word it begins.
         const best = next.get(page);
-        const whole = factor === 1;
         if (best && ((best.whole && !whole) || (best.whole === whole && best.gain >= score))) continue;
-        const hit = { score: before.score + score, gain: score, whole, near: [...before.near] };
-        hit.near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
-        next.set(page, hit);
+        let near = null;
+        if (count > 1) {
+          near = before ? before.near.slice() : new Array(count);
+          near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
+        }
+        next.set(page, { score: (before ? before.score : 0) + score, gain: score, whole, near });
       }
     }
     return next;
