@@ -10,7 +10,9 @@
 // the score doubles when the reader's words stand side by side on the page, in order
 // (PHRASE; the index keeps for each page and word the masks of its neighbours,
 // kehoach/search/text.py: NEIGHBOR_BITS), and such pages come first. Words in quotes
-// ("chữ ký số") must stand so. The end of the file cuts the excerpts of the results.
+// ("chữ ký số") must stand so (the masks may take words apart for a phrase: the search page
+// checks the text of the results it shows, holdsPhrases). The end of the file cuts the
+// excerpts of the results.
 
 const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
 const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)

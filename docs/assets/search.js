@@ -4,8 +4,10 @@
 // The site root is found from this file's own URL (<root>/assets/search.js), so the page
 // works under any sub-path. Words match with or without tone marks and đ. A result
 // shows the page's title, kind, place and year, the passage of the page where the reader's
-// words are (marked as the page spells them) and up to three parts of the page that hold
-// them (an activity, a section, a responsibility), each a link to that part.
+// words are (marked as the page spells them; those spelled as the reader typed them, when
+// they typed the marks) and up to three parts of the page that hold them (an activity, a
+// section, a responsibility), each a link to that part. A quoted phrase is checked in the
+// text of the results shown (search-engine.js: holdsPhrases).
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
 import { excerpts, fold, holdsPhrases, markedSegments, openIndex, quotedPhrases, words } from "./search-engine.js";
