@@ -183,9 +183,11 @@ class SearchIndex {
     const shards = await Promise.all(this.shardsFor(folded, prefix).map((file) => this.load(file)));
     const matches = [];
     for (const shard of shards) {
+      // The word itself is looked up by its key; only a prefix walks the shard's words.
+      if (Object.hasOwn(shard, folded)) matches.push([shard[folded], 1, postings(shard[folded][1])]);
+      if (!prefix) continue;
       for (const [term, entry] of Object.entries(shard)) {
-        if (term === folded) matches.push([entry, 1, postings(entry[1])]);
-        else if (prefix && term.startsWith(folded)) matches.push([entry, PREFIX, postings(entry[1])]);
+        if (term !== folded && term.startsWith(folded)) matches.push([entry, PREFIX, postings(entry[1])]);
       }
     }
     return matches;
