@@ -183,3 +183,19 @@ describe("the reader's spelling", () => {
     assert.deepEqual(await open("thach ha"), { title: ["Thạch", "Hạ", "Thạch", "Hà"], description: ["Thạch", "Hạ"] });
   });
 });
+
+describe("a query submitted on the open page", () => {
+  test("asks for its index files before the address is rewritten (which costs the page's thread)", async () => {
+    const page = await openSearchPage(SITE, "");
+    await new Promise((resolve) => setImmediate(resolve)); // the index opens (its manifest is in the page)
+    const order = [];
+    const { fetch } = globalThis;
+    globalThis.fetch = (url) => { order.push(`fetch ${String(url).split("/").at(-2)}`); return fetch(url); };
+    globalThis.history = { replaceState: () => order.push("address") };
+    page.view.input.value = "thach ha";
+    page.view.form.requestSubmit();
+    assert.deepEqual(order, ["fetch t", "fetch t", "address"]);
+    await page.until(() => page.view.status.textContent !== "");
+    assert.deepEqual(resultTitles(page.view), [THACH_HA.title, NOTES.title]);
+  });
+});
