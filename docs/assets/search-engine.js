@@ -10,7 +10,9 @@
 // the score doubles when the reader's words stand side by side on the page, in order
 // (PHRASE; the index keeps for each page and word the masks of its neighbours,
 // kehoach/search/text.py: NEIGHBOR_BITS), and such pages come first. Words in quotes
-// ("chữ ký số") must stand so. The end of the file cuts the excerpts of the results.
+// ("chữ ký số") must stand so (the masks may take words apart for a phrase: the search page
+// checks the text of the results it shows, holdsPhrases). The end of the file cuts the
+// excerpts of the results.
 
 const FOLDED = 0.5; // "duc" typed, "Đức" on the page (or the other way round)
 const PREFIX = 0.5; // "tha" typed, "thach" on the page (the last word, while typing)
@@ -23,8 +25,22 @@ const NEIGHBOR_BITS = 16; // kehoach/search/text.py
 // A word: a run of letters and digits (kehoach/search/text.py: _WORD); punctuation ends it.
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Folded forms already computed: excerpts fold every word of the pages shown, and a
+// Vietnamese text is a few hundred syllables said again and again (folding each anew took
+// most of the 40–180 ms the excerpts of a national query cost the page's thread).
+const foldedForms = new Map();
+const FOLDED_KEPT = 20000; // forms kept at most (forgotten all at once past that)
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(text) {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
+  let folded = foldedForms.get(text);
+  if (folded === undefined) {
+    folded = ASCII.test(text) ? text.toLowerCase()
+      : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").normalize("NFC").toLowerCase();
+    if (foldedForms.size >= FOLDED_KEPT) foldedForms.clear();
+    foldedForms.set(text, folded);
+  }
+  return folded;
 }
 
 export function words(query) {
@@ -91,35 +107,45 @@ class SearchIndex {
     for (const matches of kept) pages = keep(pages, matches);
     const bits = typed.map((word) => neighborBit(fold(word)));
     const runs = quoted(query);
-    const phrase = (hit) => typed.length > 1 && sideBySide(hit.near, bits, [0, typed.length]);
-    return [...pages]
-      .filter(([, hit]) => runs.every((run) => sideBySide(hit.near, bits, run)))
-      .map(([page, hit]) => ({ page, phrase: phrase(hit), score: hit.score * (phrase(hit) ? PHRASE : 1) }))
-      // Side by side first, however heavy the scattered words are elsewhere (a heading).
-      .sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
+    const all = [0, typed.length];
+    // One pass, one object per page: a word on thousands of pages ("vneid") is scored on a
+    // page's thread right after its shard is in, and the first query of a page runs cold.
+    const results = [];
+    for (const [page, hit] of pages) {
+      if (!runs.every((run) => sideBySide(hit.near, bits, run))) continue;
+      const phrase = typed.length > 1 && sideBySide(hit.near, bits, all);
+      results.push({ page, phrase, score: hit.score * (phrase ? PHRASE : 1) });
+    }
+    // Side by side first, however heavy the scattered words are elsewhere (a heading).
+    return results.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.page - b.page);
   }
 
   // The pages of ``pages`` (null: any page) holding one of ``matches`` (lookup's), each with
-  // its score for the typed ``word`` (the ``place``-th of ``count``) added.
+  // its score for the typed ``word`` (the ``place``-th of ``count``) added, and the word's
+  // neighbour masks (none for a query of one word: no phrase to check).
   narrow(pages, matches, word, place, count) {
     const next = new Map();
+    const weights = this.manifest.weights;
     for (const [[spellings, flat], factor, df] of matches) {
       const bit = spellings.indexOf(word); // -1: none of the page's spellings is the reader's
       const idf = Math.log(1 + (this.manifest.pages - df + 0.5) / (df + 0.5));
+      const whole = factor === 1;
       let page = 0;
       for (let i = 0; i < flat.length; i += STRIDE) {
         page += flat[i];
-        const before = pages === null ? { score: 0, near: new Array(count) } : pages.get(page);
-        if (!before) continue;
+        const before = pages === null ? undefined : pages.get(page);
+        if (pages !== null && before === undefined) continue;
         const exact = bit >= 0 && (flat[i + 2] >> bit) & 1;
-        const score = idf * this.manifest.weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
+        const score = idf * weights[flat[i + 1]] * factor * (exact ? 1 : FOLDED);
         // The word itself counts when the page has it; else the best word it begins.
         const best = next.get(page);
-        const whole = factor === 1;
         if (best && ((best.whole && !whole) || (best.whole === whole && best.gain >= score))) continue;
-        const hit = { score: before.score + score, gain: score, whole, near: [...before.near] };
-        hit.near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
-        next.set(page, hit);
+        let near = null;
+        if (count > 1) {
+          near = before ? before.near.slice() : new Array(count);
+          near[place] = { before: flat[i + 3], after: flat[i + 4], whole };
+        }
+        next.set(page, { score: (before ? before.score : 0) + score, gain: score, whole, near });
       }
     }
     return next;
@@ -157,9 +183,11 @@ class SearchIndex {
     const shards = await Promise.all(this.shardsFor(folded, prefix).map((file) => this.load(file)));
     const matches = [];
     for (const shard of shards) {
+      // The word itself is looked up by its key; only a prefix walks the shard's words.
+      if (Object.hasOwn(shard, folded)) matches.push([shard[folded], 1, postings(shard[folded][1])]);
+      if (!prefix) continue;
       for (const [term, entry] of Object.entries(shard)) {
-        if (term === folded) matches.push([entry, 1, postings(entry[1])]);
-        else if (prefix && term.startsWith(folded)) matches.push([entry, PREFIX, postings(entry[1])]);
+        if (term !== folded && term.startsWith(folded)) matches.push([entry, PREFIX, postings(entry[1])]);
       }
     }
     return matches;
@@ -227,6 +255,37 @@ function sideBySide(near, bits, [first, end]) {
   return true;
 }
 
+// Whether a page holds each of ``phrases`` (the folded words of the reader's quoted phrases)
+// side by side, in order, by its ``parts`` (kehoach/search/parts.py), read as one text in page
+// order: true, false, or null when it cannot be told (the page has no parts, or a part's text
+// was cut, its fourth item CUT: a phrase may be in what was left out). The neighbour masks
+// that search() checks may be fooled (two words' bits alike, or "a b" in one place and "b c"
+// in another taken for "a b c"): the text says for sure.
+const CUT = 1; // kehoach/search/parts.py
+
+export function holdsPhrases(parts, phrases) {
+  if (!phrases.length) return true;
+  const folded = [];
+  for (const [, heading, text] of parts) {
+    for (const word of [...words(heading), ...words(text)]) folded.push(fold(word));
+  }
+  if (phrases.every((phrase) => contains(folded, phrase))) return true;
+  return !parts.length || parts.some((part) => part[3] === CUT) ? null : false;
+}
+
+function contains(sequence, phrase) {
+  for (let i = 0; i + phrase.length <= sequence.length; i += 1) {
+    if (phrase.every((word, k) => sequence[i + k] === word)) return true;
+  }
+  return false;
+}
+
+// The folded words of each phrase the reader put in quotes in ``query``.
+export function quotedPhrases(query) {
+  const folded = words(query).map(fold);
+  return quoted(query).map(([first, end]) => folded.slice(first, end));
+}
+
 // --- excerpts --------------------------------------------------------------------------------
 // A page's parts (kehoach/search/parts.py: [anchor, heading, text]) give each result the
 // passage where the reader's words are, and links to the parts that hold them.
@@ -236,9 +295,28 @@ const BEFORE = 5; // of which before the first of them
 const SUB_RESULTS = 3;
 const HEADING_WORDS = 16; // a part's heading (an activity's title may be a paragraph)
 
-// The words of ``text`` with their place: [{start, end, folded}].
+// The words of ``text`` with their place: [{start, end, word, folded}].
 function spans(text) {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0], folded: fold(m[0]) }));
+}
+
+// Which term each of ``words`` (spans) is, as termOf; and whether it is spelled as the
+// reader typed it (``spellings``: the reader's words, lower case, by term). A reader who typed
+// the marks ("Đức Thọ") is shown the words so spelled, not look-alikes ("đúc thở"): a word
+// spelled otherwise counts only when the text has none spelled as typed (then it is what
+// matched). Words typed without marks ("duc tho") match every spelling alike.
+function matches(words, terms, { prefix = false, spellings = null } = {}) {
+  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const asTyped = found.map((term, i) => term >= 0 && (!spellings || spelledAsTyped(words[i].word,
+    spellings[term], prefix && term === terms.length - 1)));
+  const typedTerms = new Set(found.filter((_, i) => asTyped[i]));
+  const kept = found.map((term, i) => (term >= 0 && !asTyped[i] && typedTerms.has(term) ? -1 : term));
+  return { found: kept, asTyped };
+}
+
+function spelledAsTyped(word, spelling, prefix) {
+  const spelled = word.normalize("NFC").toLowerCase();
+  return spelling === fold(spelling) || (prefix ? spelled.startsWith(spelling) : spelled === spelling);
 }
 
 // Which of ``terms`` (folded, distinct) a folded word is: its index, or -1. The last term
@@ -252,37 +330,39 @@ function termOf(folded, terms, prefix) {
 
 // How well the words of ``found`` (term index of each word, -1 for none) from ``from`` to
 // ``to`` answer: distinct terms first, then terms side by side in the query's order, then
-// how close together they are.
-function windowScore(found, from, to) {
+// terms spelled as typed (``asTyped``), then how close together they are.
+function windowScore(found, asTyped, from, to) {
   const distinct = new Set();
+  const typed = new Set();
   let pairs = 0;
   let first = -1;
   let last = -1;
   for (let i = from; i < to; i += 1) {
     if (found[i] < 0) continue;
     distinct.add(found[i]);
+    if (asTyped[i]) typed.add(found[i]);
     if (i > from && found[i - 1] >= 0 && found[i] === found[i - 1] + 1) pairs += 1;
     if (first < 0) first = i;
     last = i;
   }
-  return { distinct: distinct.size, pairs, spread: last - first, first };
+  return { distinct: distinct.size, pairs, typed: typed.size, spread: last - first, first };
 }
 
 function better(a, b) {
-  return a.distinct - b.distinct || a.pairs - b.pairs || b.spread - a.spread;
+  return a.distinct - b.distinct || a.pairs - b.pairs || a.typed - b.typed || b.spread - a.spread;
 }
 
 // The best passage of ``text`` for ``terms``: {score, segments: [{text, mark}]}, the words
 // of the query marked, cut on word boundaries, "…" where text was left out; null when no
-// word of the text is a term.
-export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS } = {}) {
+// word of the text is a term. ``spellings``: see matches().
+export function excerpt(text, terms, { prefix = false, length = EXCERPT_WORDS, spellings = null } = {}) {
   const words = spans(text);
-  const found = words.map((w) => termOf(w.folded, terms, prefix));
+  const { found, asTyped } = matches(words, terms, { prefix, spellings });
   const lead = Math.min(BEFORE, Math.floor(length / 4)); // words shown before the first term
   let best = null;
   for (let i = 0; i < words.length; i += 1) {
     if (found[i] < 0) continue;
-    const score = windowScore(found, i, Math.min(words.length, i + length - lead));
+    const score = windowScore(found, asTyped, i, Math.min(words.length, i + length - lead));
     if (!best || better(score, best) > 0) best = score;
   }
   if (!best) return null;
@@ -327,6 +407,23 @@ export function excerpts(parts, terms, options = {}) {
   return { excerpt: best ? best.body.segments : null, sub };
 }
 
+// The whole of ``text`` as segments, the reader's words marked as in an excerpt (matches()):
+// a result's title and description.
+export function markedSegments(text, terms, options = {}) {
+  const words = spans(text);
+  const { found } = matches(words, terms, options);
+  const segments = [];
+  let at = 0;
+  words.forEach((word, i) => {
+    if (found[i] < 0) return;
+    if (word.start > at) segments.push({ text: text.slice(at, word.start), mark: false });
+    segments.push({ text: text.slice(word.start, word.end), mark: true });
+    at = word.end;
+  });
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
 // A heading as segments: the reader's words marked, cut to HEADING_WORDS around them.
 function headingSegments(heading, terms, options) {
   const found = excerpt(heading, terms, { ...options, length: HEADING_WORDS });
@@ -341,5 +438,5 @@ function merge(title, body) {
   if (!title) return body;
   if (!body) return title;
   return { distinct: Math.max(title.distinct, body.distinct) + Math.min(title.distinct, body.distinct) / 100,
-    pairs: title.pairs + body.pairs, spread: body.spread, first: body.first };
+    pairs: title.pairs + body.pairs, typed: Math.max(title.typed, body.typed), spread: body.spread, first: body.first };
 }

@@ -4,11 +4,13 @@
 // The site root is found from this file's own URL (<root>/assets/search.js), so the page
 // works under any sub-path. Words match with or without tone marks and đ. A result
 // shows the page's title, kind, place and year, the passage of the page where the reader's
-// words are (marked as the page spells them) and up to three parts of the page that hold
-// them (an activity, a section, a responsibility), each a link to that part.
+// words are (marked as the page spells them; those spelled as the reader typed them, when
+// they typed the marks) and up to three parts of the page that hold them (an activity, a
+// section, a responsibility), each a link to that part. A quoted phrase is checked in the
+// text of the results shown (search-engine.js: holdsPhrases).
 // Results are drawn with DOM calls only (textContent), never from HTML strings.
 
-import { excerpts, fold, openIndex, words } from "./search-engine.js";
+import { excerpts, fold, holdsPhrases, markedSegments, openIndex, quotedPhrases, words } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // search while typing once the reader pauses…
@@ -17,9 +19,10 @@ const MIN_TYPED = 3; // …and has typed this much: every new prefix costs index
 const root = new URL("../", import.meta.url);
 
 let engine = null;
+let loaded = null; // the index once open: a query then asks for its files without a turn
 function loadEngine() {
   engine ??= openIndex(root, embeddedManifest());
-  engine.catch(() => { engine = null; }); // a later query tries again (slow or lost network)
+  engine.then((index) => { loaded = index; }, () => { engine = null; }); // a later query tries again
   return engine;
 }
 
@@ -48,7 +51,8 @@ function start(form) {
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
   if (selects.some((s) => s.value)) form.querySelector("details")?.setAttribute("open", "");
-  const state = { ticket: 0, results: [], shown: 0, terms: [], typing: false, anyway: null };
+  const state = { ticket: 0, results: [], shown: 0, terms: [], spellings: [], phrases: [], dropped: 0, typing: false,
+    anyway: null };
   let timer = 0;
 
   // ``typing``: the reader has paused while typing, so the last word may be unfinished and
@@ -56,8 +60,13 @@ function start(form) {
   // the query is taken as typed.
   const run = (typing = false) => {
     clearTimeout(timer);
-    remember(input.value.trim(), selects);
-    return search(input.value.trim(), filtersOf(selects), state, view, typing);
+    const query = input.value.trim();
+    // The address is rewritten once the index files are asked for (search() asks at once
+    // when the index is loaded): it costs the page's thread up to 20 ms on a two-core machine
+    // (and chromium asks for the icon again), which held up the requests of a typed query.
+    const searching = search(query, filtersOf(selects), state, view, typing);
+    remember(query, selects);
+    return searching;
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
@@ -120,10 +129,9 @@ async function search(query, filters, state, view, typing) {
   }
   let index;
   let found;
-  let terms;
   let shortlist;
   try {
-    ({ index, found, terms, shortlist } = await find(query, filters, state.anyway === query, typing));
+    ({ index, found, shortlist } = await find(query, filters, state.anyway === query, typing));
   } catch {
     failed(view);
     return;
@@ -139,7 +147,14 @@ async function search(query, filters, state, view, typing) {
   state.results = shown.map((result) => () => ({
     meta: index.page(result.page), parts: index.parts(result.page).catch(() => []) }));
   state.shown = 0;
-  state.terms = terms;
+  state.dropped = 0;
+  state.phrases = quotedPhrases(query);
+  // Each word once, folded, with the reader's spelling of it (the first one typed): words
+  // spelled as typed are the ones marked (search-engine.js: matches).
+  const spelled = new Map();
+  for (const word of words(query)) if (!spelled.has(fold(word))) spelled.set(fold(word), word);
+  state.terms = [...spelled.keys()];
+  state.spellings = [...spelled.values()];
   state.typing = typing;
   view.list.replaceChildren();
   try {
@@ -149,8 +164,8 @@ async function search(query, filters, state, view, typing) {
     return;
   }
   if (ticket !== state.ticket) return;
-  if (found) view.status.textContent = summary(found.length, query);
-  else offerPlace(query, state, view, shown.length);
+  if (found) view.status.textContent = summary(found.length - state.dropped, query);
+  else offerPlace(query, state, view, shown.length - state.dropped);
 }
 
 // What ``query`` finds: {index, found, terms, shortlist}, found being null when every word
@@ -158,7 +173,7 @@ async function search(query, filters, state, view, typing) {
 // the pages the index keeps for the phrase (kehoach/search/common.py), without filters;
 // terms: its words, bare.
 async function find(query, filters, anyway, typing) {
-  const index = await loadEngine();
+  const index = loaded ?? (await loadEngine());
   const terms = bareWords(query);
   if (!filters.province && !anyway && terms.length > 1 && terms.every((t) => index.common.has(t))) {
     // The kept pages are a bonus: when their file is lost, the reader is asked for a place.
@@ -232,7 +247,9 @@ function summary(count, query) {
 }
 
 // The next PAGE_SIZE results, their metadata all asked for at once, each shown as soon as it
-// and those above it are in: the first result does not wait for the tenth's file.
+// and those above it are in: the first result does not wait for the tenth's file. For a
+// quoted phrase, a result also waits for its parts: one whose text shows that the phrase is
+// not there (holdsPhrases) is left out (counted in state.dropped).
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
   for (const { meta } of loading) meta.catch(() => {}); // a failure is met in the loop
@@ -240,12 +257,19 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
   const filling = [];
   for (const { meta, parts } of loading) {
     const page = await meta;
+    const without = state.phrases.length && holdsPhrases(await parts, state.phrases) === false;
     if (ticket !== state.ticket) return;
+    if (without) {
+      state.shown += 1;
+      state.dropped += 1;
+      continue;
+    }
     // Shown at once with its description; its passage and parts replace it once their file
     // is in (one more round trip: the first result does not wait for it).
-    const shown = resultItem(page, state.terms);
+    const marking = { prefix: state.typing, spellings: state.spellings };
+    const shown = resultItem(page, state.terms, marking);
     filling.push(parts.then((found) => {
-      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, [...new Set(state.terms)], { prefix: state.typing }));
+      if (ticket === state.ticket) showExcerpts(shown, page, excerpts(found, state.terms, marking));
     }));
     view.list.append(shown.item);
     first ??= shown.item;
@@ -258,17 +282,17 @@ async function showMore(state, view, moveFocus, ticket = state.ticket) {
 
 // A result: {item, text}; page: its metadata (search-engine.js, page()). Its text is the
 // description until showExcerpts puts the passage there.
-function resultItem(page, terms) {
+function resultItem(page, terms, marking) {
   const item = element("li", "kh-result");
   const heading = element("h2", "kh-result-title");
   const link = element("a");
   link.href = page.url;
-  link.append(...marked(page.title || page.url, terms));
+  link.append(...segmentNodes(markedSegments(page.title || page.url, terms, marking)));
   heading.append(link);
   item.append(heading, element("p", "kh-result-meta", facts(page)));
   const text = element("p", "kh-result-text");
   if (page.description) {
-    text.append(...marked(page.description, terms));
+    text.append(...segmentNodes(markedSegments(page.description, terms, marking)));
     item.append(text);
   }
   return { item, text };
@@ -310,14 +334,6 @@ function facts(meta) {
   const place = [meta.locality, meta.province].filter(Boolean);
   if (place.length === 2 && place[0] === place[1]) place.pop();
   return [meta.kind, place.join(", "), meta.year].filter(Boolean).join(" · ");
-}
-
-// The text as nodes, the reader's words (compared without marks, case or stroke) in <mark>.
-function marked(text, terms) {
-  return text.split(/(\s+)/).map((part) => {
-    const bare = words(part).map(fold);
-    return bare.length && bare.every((t) => terms.includes(t)) ? element("mark", null, part) : part;
-  });
 }
 
 function failed(view) {

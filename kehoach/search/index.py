@@ -27,9 +27,10 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
   ``common`` and that titles and headings use, ``{phrase: [page numbers]}``
   (kehoach.search.common), fetched only for a query made of such words.
 * ``f/<hash>.json``: the parts of one page (kehoach.search.parts): ``[[anchor, heading,
-  text], …]``, fetched for the results shown, to cut their excerpts. Named by a hash of
-  their content, written as the pages come in (the builder holds none of them), so a file
-  is never cached across builds with another content.
+  text], …]`` (a fourth item, 1, when the text was cut), fetched for the results shown,
+  to cut their excerpts. Named by a hash of their content, written as the pages come in
+  (the builder holds none of them), so a file is never cached across builds with another
+  content.
 
 The search page also holds a copy of the manifest (``embed_manifest``).
 
@@ -109,7 +110,7 @@ class IndexBuilder:
             (self.folder / FRAGMENTS).mkdir(parents=True)
         self._metas.append({"url": url, **self._fragment(page), **page.meta})
         self._phrases.add(page.meta.get("title", ""), page.headline,
-                          (heading for _, heading, _ in page.parts))
+                          (part[1] for part in page.parts))
         found: dict[str, tuple[float, dict[str, None]]] = {}
         for weight, words in page.groups:  # heaviest first: the first weight is the largest
             for word in words:

@@ -24,9 +24,13 @@ _BLOCKS = HEADINGS | {"p", "li", "div", "dt", "dd", "tr", "td", "th", "br", "sec
 # Characters kept per part: an excerpt needs the passage around the words, and a part longer
 # than this (a long introduction) is rare; what is cut is still found, shown from its start.
 PART_CHARS = 3000
+# Marks a part whose text was cut, as a fourth item: the search page then knows that a quoted
+# phrase it does not find there may be in what was left out (search-engine.js: holdsPhrases).
+# A mark of its own: an ellipsis at the end of a text may be the plan's own.
+CUT = 1
 _SPACES = re.compile(r"\s+")
 
-Part = tuple[str, str, str]  # (anchor, heading, text)
+Part = tuple[str, str, str] | tuple[str, str, str, int]  # (anchor, heading, text[, CUT])
 
 
 def is_indexed(element: Any) -> bool:
@@ -47,11 +51,13 @@ def page_parts(bodies: list[Any]) -> list[Part]:
     for body in bodies:
         for anchor, text in _texts(body, "", headings):
             texts.setdefault(anchor, []).append(text)
-    parts = []
+    parts: list[Part] = []
     for anchor, pieces in texts.items():
         text = _SPACES.sub(" ", "".join(pieces)).strip()
-        if text:
-            parts.append((anchor, headings[anchor], _cut(text)))
+        if len(text) > PART_CHARS:
+            parts.append((anchor, headings[anchor], _cut(text), CUT))
+        elif text:
+            parts.append((anchor, headings[anchor], text))
     return parts
 
 
@@ -92,6 +98,4 @@ def _first_element(element: Any) -> Any:
 
 def _cut(text: str) -> str:
     """``text`` cut to PART_CHARS at a space (the search page adds the ellipsis)."""
-    if len(text) <= PART_CHARS:
-        return text
     return text[:PART_CHARS].rsplit(" ", 1)[0]

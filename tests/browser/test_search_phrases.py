@@ -22,8 +22,12 @@ PLANS = {
         "xanh-hoa", "Xanh hóa trạm y tế xã", "Lắp bộ sạc pin cho thiết bị của trạm."),
     "ha-tinh-thach-ha-2025-tram-sac": (
         "tram-sac", "Hội nghị triển khai", "Lắp đặt trạm sạc xanh tại trụ sở xã."),
+    # "robot giao" and "giao hàng", never "robot giao hàng": the neighbour masks take it for
+    # that phrase; the page's text (its parts) says it is not there.
+    "ha-tinh-thach-ha-2025-robot": (
+        "robot", "Thử robot giao thư", "Giao hàng tận nơi cho người cao tuổi."),
 }
-SCATTERED, SIDE_BY_SIDE = (f"ha-tinh/xa-thach-ha/{plan}/" for plan in PLANS)
+SCATTERED, SIDE_BY_SIDE, APART = (f"ha-tinh/xa-thach-ha/{plan}/" for plan in PLANS)
 
 
 @pytest.fixture(scope="module")
@@ -73,4 +77,17 @@ def test_words_side_by_side_rank_above_the_same_words_in_headings(
             f"{SIDE_BY_SIDE}#hd-tram-sac")
         assert first.locator(":scope > .kh-result-text mark").all_inner_texts() == [
             "trạm", "sạc", "xanh"]
+        tab.close()
+
+
+@pytest.mark.browser
+def test_a_quoted_phrase_the_masks_take_for_one_is_checked_in_the_page_text(
+    browser: Any, phrase_site: Path
+) -> None:
+    with serve(phrase_site, sub_path=True) as base:
+        tab = browser.new_page()
+        assert _results(tab, base, "robot giao hang") == [APART]
+        assert _results(tab, base, '"robot giao hang"') == []
+        assert "Không tìm thấy" in tab.locator("#kh-search-status").inner_text()
+        assert _results(tab, base, '"robot giao" "giao hang"') == [APART]
         tab.close()

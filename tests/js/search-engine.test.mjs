@@ -307,6 +307,40 @@ describe("words side by side", () => {
     assert.deepEqual(engine.quoted('"chữ ký số" Thạch Hà "a-b c"'), [[0, 3], [5, 8]]);
     assert.deepEqual(engine.quoted("no quotes"), []);
   });
+
+  test("the quoted phrases' words are given folded", () => {
+    assert.deepEqual(engine.quotedPhrases('"Chữ Ký số" Thạch Hà "Đức-Thọ'), [["chu", "ky", "so"], ["duc", "tho"]]);
+  });
+});
+
+describe("a quoted phrase in a page's text (its parts)", () => {
+  const holds = (parts, query) => engine.holdsPhrases(parts, engine.quotedPhrases(query));
+
+  test("found side by side and in order, however spelled, across punctuation", () => {
+    assert.equal(holds([["", "", "Cấp Chữ-ký số, cho dân."]], '"chu ky so"'), true);
+    assert.equal(holds([["", "", "Cấp chữ ký số."]], '"chữ ký" "số"'), true);
+  });
+
+  test("a part's heading is read before its text, the parts in page order", () => {
+    const parts = [["", "", "Kế hoạch về chữ"], ["hd-1", "ký số cho dân", "Ký tên."]];
+    assert.equal(holds(parts, '"chu ky so cho"'), true);
+  });
+
+  test("words apart, out of order, or only some of the phrases: not held", () => {
+    assert.equal(holds([["", "", "Chữ ký tay. Ký số hóa."]], '"chu ky so"'), false);
+    assert.equal(holds([["", "", "Số ký chữ."]], '"chu ky so"'), false);
+    assert.equal(holds([["", "", "Chữ ký số."]], '"chu ky so" "thach ha"'), false);
+  });
+
+  test("cannot be told when a part was cut or the page has no parts", () => {
+    assert.equal(holds([["", "", "Chữ ký tay", 1], ["a", "", "Khác."]], '"chu ky so"'), null);
+    assert.equal(holds([["", "", "Chữ ký tay,…"]], '"chu ky so"'), false); // the plan's own ellipsis
+    assert.equal(holds([], '"chu ky so"'), null);
+  });
+
+  test("a query without quotes holds", () => {
+    assert.equal(holds([["", "", "Khác."]], "chu ky so"), true);
+  });
 });
 
 describe("filters", () => {

@@ -49,6 +49,34 @@ describe("an excerpt", () => {
     assert.equal(engine.excerpt("Kế hoạch năm 2025", ["vneid"]), null);
   });
 
+  test("a reader who typed the marks sees the words so spelled marked, not look-alikes", () => {
+    const page = "Đúc thở ở xưởng. Xã Đức Thọ triển khai chữ ký số cho người dân.";
+    const found = engine.excerpt(page, ["duc", "tho"], { spellings: ["đức", "thọ"], length: 8 });
+    assert.deepEqual(marks(found.segments), ["Đức", "Thọ"]);
+    // Typed without marks, every spelling is the reader's word.
+    const bare = engine.excerpt(page, ["duc", "tho"], { spellings: ["duc", "tho"] });
+    assert.deepEqual(marks(bare.segments), ["Đúc", "thở", "Đức", "Thọ"]);
+    // A page with look-alikes only: they are what matched, and are marked.
+    const alike = engine.excerpt("Đúc thở ở xưởng.", ["duc", "tho"], { spellings: ["đức", "thọ"] });
+    assert.deepEqual(marks(alike.segments), ["Đúc", "thở"]);
+  });
+
+  test("the passage with the words spelled as typed is preferred", () => {
+    const page = `Đúc thở ở xưởng. ${"x ".repeat(40)}Xã Đức Thọ.`;
+    const found = engine.excerpt(page, ["duc", "tho"], { spellings: ["đức", "thọ"], length: 8 });
+    assert.match(text(found.segments), /Xã Đức Thọ\.$/);
+    const parts = [["hd-a", "Đúc thở", "Xưởng đúc thở."], ["hd-b", "Đức Thọ", "Xã Đức Thọ."]];
+    const shown = engine.excerpts(parts, ["duc", "tho"], { spellings: ["đức", "thọ"] });
+    assert.deepEqual(shown.sub.map((s) => s.anchor), ["hd-b", "hd-a"]);
+  });
+
+  test("a whole title or description is marked the same way, punctuation left out", () => {
+    const segments = engine.markedSegments("Đức Thọ (Đúc thở).", ["duc", "tho"], { spellings: ["đức", "thọ"] });
+    assert.equal(text(segments), "Đức Thọ (Đúc thở).");
+    assert.deepEqual(marks(segments), ["Đức", "Thọ"]);
+    assert.deepEqual(marks(engine.markedSegments("Xã Thạch Hà.", ["thach", "ha"])), ["Thạch", "Hà"]);
+  });
+
   test("punctuation glued to a word does not hide it", () => {
     const found = engine.excerpt("Cài VNeID(bản mới)tại nhà", ["vneid", "ban"]);
     assert.deepEqual(marks(found.segments), ["VNeID", "bản"]);

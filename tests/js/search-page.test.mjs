@@ -132,3 +132,70 @@ describe("quoted phrases", () => {
     assert.deepEqual(shardsAskedFor(server, manifest).sort(), ["ha", "thach"]);
   });
 });
+
+describe("a quoted phrase is checked in the text of the results", () => {
+  // By their neighbour masks, the four pages hold "chữ ký số": "chữ" before "ký" and "số"
+  // after it. Page 1 only has "chữ ký" and "ký số" apart; page 2 has no parts; page 3's text
+  // was cut (kehoach/search/parts.py: CUT), the phrase may be in what was left out.
+  const pages = [0, 1, 2, 3].map((page) => ({ page }));
+  const near = (before, after) => pages.map(({ page }) => ({ page, before, after }));
+  const titled = (title, n) => ({ url: `p${n}/`, title });
+  const QUOTED = {
+    metas: ["Chữ ký số", "Chữ ký tay", "Không có phần", "Rất dài"].map(titled),
+    shards: [{ chu: entry(["chữ"], near(0, ["ky"])) }, { ky: entry(["ký"], near(["chu"], ["so"])) },
+      { so: entry(["số"], near(["ky"], 0)) }],
+    parts: {
+      0: [["", "", "Cấp chữ ký số cho người dân."]],
+      1: [["", "", "Chữ ký tay trên giấy."], ["hd-1", "Ký số hóa văn bản", "Số hóa."]],
+      3: [["", "", "Chữ ký tay, ký số hóa", 1]],
+    },
+  };
+
+  test("a page whose text shows the phrase is not there is left out, and not counted", async () => {
+    const page = await openSearchPage(QUOTED, new URLSearchParams({ q: '"chu ky so"' }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    assert.deepEqual(resultTitles(page.view), ["Chữ ký số", "Không có phần", "Rất dài"]);
+    assert.match(page.view.status.textContent, /Tìm thấy 3 kết quả/);
+  });
+
+  test("without quotes, the words side by side rank first but every page is shown", async () => {
+    const page = await openSearchPage(QUOTED, new URLSearchParams({ q: "chu ky so" }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    assert.equal(resultTitles(page.view).length, 4);
+  });
+});
+
+describe("the reader's spelling", () => {
+  const ALIKE = { metas: [{ url: "a/", title: "Thạch Hạ và Thạch Hà", description: "Xã Thạch Hạ." }],
+    shards: [{ ha: entry(["hà", "hạ"], [{ page: 0, mask: 3 }]) }, { thach: entry(["thạch"], [{ page: 0 }]) }] };
+  const open = async (q) => {
+    const page = await openSearchPage(ALIKE, new URLSearchParams({ q }).toString());
+    await page.until(() => page.view.status.textContent !== "");
+    const [item] = page.view.list.children;
+    return { title: markedIn(item.children[0]), description: markedIn(item.children[2]) };
+  };
+
+  test("typed with marks, the words so spelled are marked; look-alikes only where they alone are", async () => {
+    assert.deepEqual(await open("Thạch Hà"), { title: ["Thạch", "Thạch", "Hà"], description: ["Thạch", "Hạ"] });
+  });
+
+  test("typed without marks, every spelling is marked", async () => {
+    assert.deepEqual(await open("thach ha"), { title: ["Thạch", "Hạ", "Thạch", "Hà"], description: ["Thạch", "Hạ"] });
+  });
+});
+
+describe("a query submitted on the open page", () => {
+  test("asks for its index files before the address is rewritten (which costs the page's thread)", async () => {
+    const page = await openSearchPage(SITE, "");
+    await new Promise((resolve) => setImmediate(resolve)); // the index opens (its manifest is in the page)
+    const order = [];
+    const { fetch } = globalThis;
+    globalThis.fetch = (url) => { order.push(`fetch ${String(url).split("/").at(-2)}`); return fetch(url); };
+    globalThis.history = { replaceState: () => order.push("address") };
+    page.view.input.value = "thach ha";
+    page.view.form.requestSubmit();
+    assert.deepEqual(order, ["fetch t", "fetch t", "address"]);
+    await page.until(() => page.view.status.textContent !== "");
+    assert.deepEqual(resultTitles(page.view), [THACH_HA.title, NOTES.title]);
+  });
+});

@@ -12,7 +12,7 @@ import lxml.html  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from kehoach.search.common import CommonPhrases
 from kehoach.search.index import FRAGMENTS, IndexBuilder
-from kehoach.search.parts import PART_CHARS, page_parts
+from kehoach.search.parts import CUT, PART_CHARS, Part, page_parts
 from kehoach.search.text import prepare_page
 from kehoach.site.anchors import slug, unique_anchors
 
@@ -31,7 +31,7 @@ PAGE = """<main data-search-body>
 </section></main>"""
 
 
-def _parts(html: str) -> list[tuple[str, str, str]]:
+def _parts(html: str) -> list[Part]:
     document = lxml.html.document_fromstring(html)
     return page_parts(document.xpath("//*[@data-search-body]"))
 
@@ -46,9 +46,11 @@ def test_parts_are_elements_with_an_id_and_a_heading_first_their_text_as_seen() 
     ]
 
 
-def test_a_long_part_is_cut_at_a_space() -> None:
-    [(_, _, text)] = _parts("<main data-search-body><p>" + "chữ " * PART_CHARS + "</p></main>")
-    assert len(text) <= PART_CHARS and text.endswith("chữ")
+def test_a_long_part_is_cut_at_a_space_and_says_so() -> None:
+    [(_, _, text, cut)] = _parts("<main data-search-body><p>" + "chữ " * PART_CHARS + "</p></main>")
+    assert len(text) <= PART_CHARS and text.endswith("chữ") and cut == CUT
+    # An ellipsis of the plan's own is no cut.
+    assert _parts("<main data-search-body><p>Cộng đồng,…</p></main>") == [("", "", "Cộng đồng,…")]
 
 
 def test_each_pages_parts_are_written_once_in_a_file_named_by_its_content(tmp_path: Path) -> None:

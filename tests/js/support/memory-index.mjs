@@ -37,7 +37,8 @@ export function entry(spellings, rows) {
 // The files of an index: ``shards`` is a list of {folded word: entry}, in word order (as
 // index.py cuts them), ``metas`` the pages' metadata ({url, title, …}) by page number.
 // ``phrases``: the pages kept for phrases of common words (kehoach/search/common.py).
-export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 32, version = "v0", phrases = {} }) {
+// ``parts``: the parts of pages (kehoach/search/parts.py) by page number, each in its file.
+export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 32, version = "v0", phrases = {}, parts = {} }) {
   const words = shards.flatMap((shard) => Object.keys(shard));
   if (words.some((word, i) => i > 0 && words[i - 1] >= word)) {
     throw new Error(`test index: words not in order: ${words.join(" ")}`);
@@ -50,8 +51,12 @@ export function indexFiles({ metas, shards, weights = [1], common = [], chunk = 
   shards.forEach((shard, n) => files.set(`${INDEX_DIR}t/${version}-${n}.json`, shard));
   common.forEach((word, n) => files.set(`${INDEX_DIR}c/${version}-${n}.json`,
     Object.fromEntries(Object.entries(phrases).filter(([phrase]) => phrase.split(" ")[0] === word))));
+  for (const [page, pageParts] of Object.entries(parts)) {
+    files.set(`${INDEX_DIR}f/parts-${page}.json`, pageParts);
+  }
+  const withParts = metas.map((meta, page) => (parts[page] ? { ...meta, f: `parts-${page}` } : meta));
   for (let n = 0; n * chunk < metas.length; n += 1) {
-    files.set(`${INDEX_DIR}p/${version}-${n}.json`, metas.slice(n * chunk, (n + 1) * chunk));
+    files.set(`${INDEX_DIR}p/${version}-${n}.json`, withParts.slice(n * chunk, (n + 1) * chunk));
   }
   return { manifest, files };
 }
