@@ -28,6 +28,12 @@ class NamedDownload(Download):
     name: str
 
 
+class SchemaDownload(NamedDownload):
+    """A JSON Schema and where the field reference page explains its fields."""
+
+    fields: str  # "tham-chieu-truong/#report-file"
+
+
 class ColumnView(TypedDict):
     name: str
     description: str
@@ -62,6 +68,6 @@ class OpendataPage(TypedDict):
     counts: Counts
     dataset: Download
     tables: list[TableView]
-    schemas: list[NamedDownload]
+    schemas: list[SchemaDownload]
     example: Example | None
     feeds: Feeds
