@@ -3,7 +3,8 @@ built by MkDocs at 15/11/2025 10:00 in Vietnam, which the reference site of the 
 report) cannot show: every page says that day; the embeddable page gives each activity's
 status; the JSON open data holds each report exactly as its YAML file, and each entry of its
 ``activities`` is the row of bao-cao.csv for that update; a report is an entry of the Atom
-feeds. The same site in a browser: tests/browser/test_tracking_browser.py."""
+feeds; a plan's search result carries its progress. The same site in a browser:
+tests/browser/test_tracking_browser.py."""
 
 from __future__ import annotations
 
@@ -153,3 +154,12 @@ def test_a_report_is_an_entry_of_the_feeds(tracked: tuple[Path, Path]) -> None:
         assert 'id="tinh-hinh"' in (site / page / "index.html").read_text("utf-8")
     assert not any(":bao-cao/xuan-loc" in k for k in ha_tinh)
     assert any(k.endswith(f"ke-hoach/{THACH_HA}") for k in ha_tinh)  # plans stay entries
+
+
+def test_a_plans_search_metadata_carries_its_progress(tracked: tuple[Path, Path]) -> None:
+    _plans, site = tracked
+    metas = [m for chunk in sorted((site / "chi-muc-tim-kiem" / "p").glob("*.json"))
+             for m in json.loads(chunk.read_text("utf-8"))]
+    plan = next(m for m in metas if m["url"].endswith(f"/{THACH_HA}/"))
+    assert plan["progress"].startswith("tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn")
+    assert all("progress" not in m for m in metas if m.get("kind") != "Kế hoạch")
