@@ -3,7 +3,8 @@ built by MkDocs at 15/11/2025 10:00 in Vietnam, which the reference site of the 
 report) cannot show: every page says that day; the embeddable page gives each activity's
 status; the JSON open data holds each report exactly as its YAML file, and each entry of its
 ``activities`` is the row of bao-cao.csv for that update; a report is an entry of the Atom
-feeds; a plan's search result carries its progress. The same site in a browser:
+feeds; a plan's search result carries its progress; a province's page, that of its
+communes' plans. The same site in a browser:
 tests/browser/test_tracking_browser.py."""
 
 from __future__ import annotations
@@ -163,3 +164,13 @@ def test_a_plans_search_metadata_carries_its_progress(tracked: tuple[Path, Path]
     plan = next(m for m in metas if m["url"].endswith(f"/{THACH_HA}/"))
     assert plan["progress"].startswith("tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn")
     assert all("progress" not in m for m in metas if m.get("kind") != "Kế hoạch")
+
+
+def test_the_province_page_gives_each_communes_plan_its_progress(
+    tracked: tuple[Path, Path]
+) -> None:
+    _plans, site = tracked
+    page = (site / "ha-tinh" / "index.html").read_text("utf-8")
+    section = page_text(page.split('id="ke-hoach-xa"', 1)[1].split("</section>", 1)[0])
+    assert "Xã Thạch Hà · tiến độ 23,3%, báo cáo 05/11/2025" in section
+    assert "Huyện Đức Thọ · tiến độ 0%, chưa có báo cáo" in section
