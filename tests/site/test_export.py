@@ -56,6 +56,8 @@ def test_whole_data_set_json(site: Path, catalog: Catalog) -> None:
     # tests/site/test_tracking_site.py).
     assert list(data) == ["plans", "registry", "reports"]
     assert data["reports"] == []
+    page = (site / "du-lieu" / "index.html").read_text("utf-8")
+    assert "lần cập nhật tình hình một hoạt động" not in page  # no count of reports: none
     assert [p["id"] for p in data["plans"]] == sorted(s.plan.id for s in catalog.plans)
     plan_validator = _validator(site, "plan.schema.json")
     assert all(not list(plan_validator.iter_errors(p)) for p in data["plans"])

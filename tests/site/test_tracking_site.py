@@ -78,6 +78,8 @@ def test_the_json_open_data_holds_each_report_as_its_yaml_file(
     for report in data["reports"]:
         assert not list(validator.iter_errors(report)), report["id"]
     assert data["reports"] == _report_files(plans)
+    page = page_text((site / "du-lieu" / "index.html").read_text("utf-8"))
+    assert "và 3 báo cáo kết quả thực hiện (5 lần cập nhật tình hình một hoạt động)" in page
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:

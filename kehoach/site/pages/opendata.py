@@ -241,6 +241,8 @@ class OpenData:
             "counts": {
                 "plans": len(self.plan_ids),
                 "activities": sum(len(p.activities) for p in self.index.plans.values()),
+                "reports": len(self.tracker.reports),
+                "updates": sum(len(r.activities) for r in self.tracker.reports),
             },
             "dataset": {"url": routes.DATASET, "size": _size(size(routes.DATASET))},
             "tables": [self.table(t, size(t.uri)) for t in ALL_TABLES],

@@ -17,6 +17,8 @@ class Licence(TypedDict):
 class Counts(TypedDict):
     plans: int
     activities: int
+    reports: int  # progress reports in the data set (dated by the build day)
+    updates: int  # their activity updates: the rows of bao-cao.csv
 
 
 class Download(TypedDict):
