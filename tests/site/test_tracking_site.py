@@ -4,8 +4,8 @@ report) cannot show: every page says that day; the embeddable page gives each ac
 status; the JSON open data holds each report exactly as its YAML file, and each entry of its
 ``activities`` is the row of bao-cao.csv for that update; a report is an entry of the Atom
 feeds; a plan's search result carries its progress; a province's page, that of its
-communes' plans. The same site in a browser:
-tests/browser/test_tracking_browser.py."""
+communes' plans; the "Đang diễn ra / Sắp tới" lists, each activity's status. The same site
+in a browser: tests/browser/test_tracking_browser.py."""
 
 from __future__ import annotations
 
@@ -176,3 +176,11 @@ def test_the_province_page_gives_each_communes_plan_its_progress(
     section = page_text(page.split('id="ke-hoach-xa"', 1)[1].split("</section>", 1)[0])
     assert "Xã Thạch Hà · tiến độ 23,3%, báo cáo 05/11/2025" in section
     assert "Huyện Đức Thọ · tiến độ 0%, chưa có báo cáo" in section
+
+
+def test_the_lists_of_what_runs_now_say_each_status(tracked: tuple[Path, Path]) -> None:
+    _plans, site = tracked
+    page = (site / "lich" / "index.html").read_text("utf-8")  # the year 2025
+    now = page_text(page.split('data-kh-list="now"', 1)[1].split("</ul>", 1)[0])
+    # Ends 31/12/2025, no report: not due yet on 15/11.
+    assert "Tỉnh Vĩnh Long · 10/10/2025 – 31/12/2025 · chưa có báo cáo" in now

@@ -2,7 +2,8 @@
 tree with reports (tests/trackingdata.py, at 15/11/2025): a unit's page gives the status of
 every activity it leads, once; a province's page gives the progress of the plans of its
 communes and former units, a commune's page that of its own plans (single values:
-tests/unit/test_tracking.py; the pages as built: tests/site/test_tracking_site.py)."""
+tests/unit/test_tracking.py; the pages as built: tests/site/test_tracking_site.py); the
+"Đang diễn ra / Sắp tới" lists give each activity's status."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ def test_a_province_page_gives_the_progress_of_its_communes_plans(
     _template, commune = pages["ha-tinh/xa-thach-ha/index.md"]
     assert [p["progress"] for p in commune["plans"]] == [listed[THACH_HA]]
 
+
+
+def test_the_agenda_lists_give_each_activity_its_status(
+    tracked: tuple[Catalog, Tracker, dict[str, Any]]
+) -> None:
+    _catalog, tracker, pages = tracked
+    items = [item for template, view in pages.values()
+             if template in {"locality.html", "year.html"}
+             for agenda in _agendas(view) for item in agenda["now"] + agenda["next"]]
+    assert len(items) > 3
+    for item in items:
+        assert item["status"] == tracker.status(*_anchor(item["url"])).label, item
+
+
+def _agendas(view: dict[str, Any]) -> list[dict[str, Any]]:
+    timeline = view.get("timeline") or {}
+    return [a for a in (view.get("agenda"), timeline.get("agenda")) if a]
