@@ -333,7 +333,8 @@ function segmentNodes(segments) {
 function facts(meta) {
   const place = [meta.locality, meta.province].filter(Boolean);
   if (place.length === 2 && place[0] === place[1]) place.pop();
-  return [meta.kind, place.join(", "), meta.year].filter(Boolean).join(" · ");
+  // meta.progress: a plan's roll-up in words, as of the day the search page states.
+  return [meta.kind, place.join(", "), meta.year, meta.progress].filter(Boolean).join(" · ");
 }
 
 function failed(view) {

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.source.schema import resolve
+from kehoach.source.schema import reference_anchor, resolve
 
 Node = dict[str, Any]
 GENERATED_BY = "scripts/gen_field_docs.py"
@@ -228,7 +228,7 @@ def field_docs(schemas: dict[str, Node]) -> str:
 def _schema_docs(root: Node, prefix: str, file_name: str, heading: str, where: str) -> str:
     sections = walk(root, prefix)
     titles = {s.anchor: s.title for s in sections}
-    lines = [f"## {heading} {{#{prefix}-file}}", ""]
+    lines = [f"## {heading} {{#{reference_anchor(file_name)}}}", ""]
     lines += [f"Tệp {code(where)}, lược đồ {code('schema/' + file_name)}.", ""]
     lines += [f"- [{md(s.title)}](#{s.anchor})" for s in sections] + [""]
     for section in sections:

@@ -15,7 +15,8 @@ from typing import Any
 
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Plan, Registry
-from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, load_schema, resolve
+from kehoach.model.report import ProgressReport
+from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, REPORT_SCHEMA, load_schema, resolve
 
 Data = dict[str, Any]
 Schema = dict[str, Any]
@@ -41,17 +42,26 @@ def registry_data(registry: Registry) -> Data:
     return _export(REGISTRY_SCHEMA, registry)
 
 
+def report_data(report: ProgressReport) -> Data:
+    """One progress report as its bao-cao/*.yaml holds it (valid against
+    schema/report.schema.json): one entry of ``activities`` per activity update."""
+    return _export(REPORT_SCHEMA, report)
+
+
 def to_json(data: Any) -> bytes:
     """Compact UTF-8 JSON, Vietnamese kept readable; the same input gives the same bytes.
     (Compact on purpose: indenting forces Python's slow encoder, minutes at national scale.)"""
     return (json.dumps(data, ensure_ascii=False, separators=SEPARATORS) + "\n").encode("utf-8")
 
 
-def dataset_json(plans: list[bytes], registry: bytes) -> bytes:
-    """``to_json({"plans": [...], "registry": {...}})`` from the parts already encoded, so a
-    national data set is not encoded twice (each plan also has its own file)."""
+def dataset_json(plans: list[bytes], registry: bytes, reports: list[bytes]) -> bytes:
+    """``to_json({"plans": [...], "registry": {...}, "reports": [...]})`` from the parts
+    already encoded, so a national data set is not encoded twice (each plan also has its own
+    file)."""
     body = b",".join(p.rstrip(b"\n") for p in plans)
-    return b'{"plans":[' + body + b'],"registry":' + registry.rstrip(b"\n") + b"}\n"
+    tail = b",".join(r.rstrip(b"\n") for r in reports)
+    return (b'{"plans":[' + body + b'],"registry":' + registry.rstrip(b"\n")
+            + b',"reports":[' + tail + b"]}\n")
 
 
 def _export(schema_name: str, obj: object) -> Data:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from kehoach.model.plan import Activity, Assignment, CitedDocument, Item, Plan, Report, Resource
 from kehoach.site import routes
 from kehoach.site.index import SiteIndex, UnitRecord
-from kehoach.site.views.common import Link, PlanParent, PlanSummary, SummaryYear
+from kehoach.site.views.common import Link, PlanParent, PlanSummary
 from kehoach.site.wording import document_label
 from kehoach.source.localities import Locality
 from kehoach.vietnamese import sort_name
@@ -100,13 +100,6 @@ class Lookup:
         provinces = [gazetteer.province(code) for code in groups]
         provinces.sort(key=lambda p: sort_name(p.short_name))
         return [(p, groups[p.province_code]) for p in provinces]
-
-    def by_year(self, plan_ids: list[str]) -> list[SummaryYear]:
-        """Plans grouped by year, newest year first (``plan_ids`` already newest first)."""
-        groups: dict[int, list[PlanSummary]] = defaultdict(list)
-        for plan_id in plan_ids:
-            groups[self.index.plans[plan_id].year].append(self.summary(plan_id))
-        return [{"year": year, "plans": groups[year]} for year in sorted(groups, reverse=True)]
 
     def parents(self, plan_id: str) -> list[PlanParent]:
         """What a plan implements: another plan (its page) or a registry document (its page)."""

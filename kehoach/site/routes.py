@@ -36,6 +36,7 @@ ACTIVITIES_CSV = f"{OPENDATA}hoat-dong.csv"
 RESPONSIBILITIES_CSV = f"{OPENDATA}trach-nhiem.csv"
 UPDATES_CSV = f"{OPENDATA}bao-cao.csv"  # one row per activity update of a progress report
 COVERAGE_CSV = f"{OPENDATA}tinh-hinh.csv"  # coverage figures, a row per locality and year
+FIELD_REFERENCE = "tham-chieu-truong/"  # docs/tham-chieu-truong.md: every field of every schema
 SCHEMA_FOLDER = "schema/"  # the JSON Schemas, published as they are in the repository
 
 # --- search -------------------------------------------------------------------------------

@@ -116,6 +116,12 @@ def summary(rollup: Rollup) -> str:
     return ", ".join(parts)
 
 
+def search_progress(rollup: Rollup) -> str:
+    """What a search result says of a plan's progress, beside its place and year (the search
+    page says the day): "tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn"."""
+    return f"tiến độ {percent(rollup.progress)}: {summary(rollup)}"
+
+
 def status_facet(rollup: Rollup) -> str:
     """The search filter "Tình trạng" of a plan page: its values, comma-separated."""
     values = ["Đã có báo cáo" if rollup.last_report else "Chưa có báo cáo"]

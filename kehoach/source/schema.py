@@ -22,6 +22,13 @@ REGISTRY_SCHEMA = "registry.schema.json"
 REPORT_SCHEMA = "report.schema.json"
 
 
+def reference_anchor(name: str) -> str:
+    """The anchor of a schema's section in the field reference (docs/tham-chieu-truong.md,
+    written by kehoach/authoring/fielddocs.py), which the open data page links to:
+    "report-file" for report.schema.json."""
+    return f"{name.removesuffix('.schema.json')}-file"
+
+
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     with (SCHEMA_DIR / name).open(encoding="utf-8") as handle:

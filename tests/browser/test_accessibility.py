@@ -36,6 +36,7 @@ PAGES = {
     "unit": "ha-tinh/xa-thach-ha/don-vi/phong-kinh-te/", "search": "tim-kiem/?q=thach+ha",
     "year": "lich/", "documents": "van-ban/", "open-data": "du-lieu/",
     "guide": "huong-dan-nhap-lieu/", "embed": "ha-tinh/xa-thach-ha/nhung/",
+    "coverage": "tinh-hinh/2025/", "province-coverage": "ha-tinh/tinh-hinh/2025/",
 }
 # The focused element, and whether it is seen focused: matches :focus-visible, and it (or a
 # label of it, which draws the drawer checkbox's ring) is on screen with an outline or shadow.

@@ -25,6 +25,8 @@ PAGES = [
     "ha-tinh/xa-thach-ha/nhung/",  # embed
     "huong-dan-nhap-lieu/",  # a documentation page
     "404.html",
+    "tinh-hinh/2025/",  # coverage, with its SVG charts
+    "ha-tinh/tinh-hinh/2025/",  # a province's coverage
 ]
 SEARCH = "tim-kiem/?q=thach%20ha"  # search.js reads the query from ?q=
 # Every violation the page reports, kept on the window for the test to read.

@@ -80,13 +80,15 @@ def test_generic_query_ranks_pages_about_it_first(page: Any, base: str, query: s
 
 
 @pytest.mark.browser
-def test_each_result_shows_title_locality_province_year_with_the_words_marked(
+def test_each_result_shows_title_locality_province_year_progress_with_the_words_marked(
     page: Any, base: str
 ) -> None:
     _results(page, base, "thach ha")
     first = page.locator(".kh-result").filter(has_text="Kế hoạch – Xã Thạch Hà").first
+    # The reference site is built on 10/10/2025: no report, no activity of it ended before.
     assert first.locator(".kh-result-meta").inner_text() == (
-        "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025")
+        "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025 · tiến độ 0%: 0/6 đã hoàn thành, "
+        "6 chưa có báo cáo")
     assert first.locator(".kh-result-title mark").all_inner_texts() == ["Thạch", "Hà"]
     assert "Thạch Hà" in first.locator(":scope > .kh-result-text").inner_text()
 

@@ -1,7 +1,9 @@
 """The tracking markup with real reports in it (badges, report history, targets against
-achieved values, a parent plan's child plans), which the reference site of the seed plans
-(no report) cannot show: a site built from tests/trackingdata.py at 15/11/2025 passes axe-core
-(WCAG A/AA and structure), the Nu HTML Checker, and shows its statuses as text."""
+achieved values, a parent plan's child plans, coverage tables and charts with figures, the
+embeddable page's statuses), which the reference site of the seed plans (no report) cannot
+show: a site built from tests/trackingdata.py at 15/11/2025 passes axe-core (WCAG A/AA and
+structure) at 360 and 1280 px, fits a 360 px screen, passes the Nu HTML Checker, runs under
+its Content-Security-Policy without a violation, and shows its statuses as text."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.browser.test_accessibility import STRUCTURE, WCAG, _axe, _open, _report
+from tests.browser.test_csp_browser import _Visit
 from tests.browser.test_html_validity import _check, _where
 from tests.sitetools import build_site, page_text, serve
 from tests.trackingdata import MOMENT, PROVINCE, THACH_HA, XUAN_LOC, tracked_plans
@@ -24,6 +27,11 @@ PAGES = {
     "targets-plan": f"dong-nai/xa-xuan-loc/{XUAN_LOC}/",
     "commune": "ha-tinh/xa-thach-ha/",
     "unit": "ha-tinh/xa-thach-ha/don-vi/uy-ban-nhan-dan-xa-thach-ha/",
+    "province": "ha-tinh/",
+    "national-coverage": "tinh-hinh/2025/",
+    "province-coverage": "ha-tinh/tinh-hinh/2025/",
+    "embed": "ha-tinh/xa-thach-ha/nhung/",
+    "search": "tim-kiem/",
 }
 
 
@@ -73,3 +81,35 @@ def test_axe_finds_no_violation_on_tracking_pages(browser: Any, tracked_base: st
         violations = _axe(tab, WCAG) + _axe(tab, STRUCTURE)
         context.close()
         assert not violations, f"{name} at {width}px:\n{_report(violations)}"
+
+
+def test_the_coverage_pages_say_their_figures_in_words(tracked_site: Path) -> None:
+    """The charts are drawn from the same figures as the tables; both are readable without
+    script (the figures themselves: tests/unit/test_coverage.py)."""
+    national = _text(tracked_site, "national-coverage")
+    assert "Tình hình tính đến ngày 15/11/2025" in national
+    assert "2 đã báo cáo kết quả (3 báo cáo)" in national
+    assert "đã hoàn thành 1, đang thực hiện 1" in national
+    page = (tracked_site / PAGES["national-coverage"] / "index.html").read_text("utf-8")
+    assert "<svg" in page and "<table" in page
+
+
+def test_the_tracking_pages_fit_a_360px_screen(browser: Any, tracked_base: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    tab = context.new_page()
+    wide = {}
+    for name, url in PAGES.items():
+        _open(tab, tracked_base + url)
+        sizes = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        if sizes[0] > sizes[1]:
+            wide[name] = sizes
+    context.close()
+    assert not wide, f"pages wider than the screen: {wide}"
+
+
+def test_the_tracking_pages_run_without_any_csp_violation(browser: Any,
+                                                          tracked_base: str) -> None:
+    visit = _Visit(browser)
+    problems = [p for url in PAGES.values() for p in visit.open(tracked_base + url)]
+    visit.context.close()
+    assert not problems, "\n".join(problems)

@@ -13,7 +13,8 @@ import { SITE_ROOT, markedIn, openSearchPage, shardsAskedFor, textOf } from "./s
 afterEach(restoreFetch);
 
 const THACH_HA = { url: "ha-tinh/xa-thach-ha/", title: "Kế hoạch chuyển đổi số xã Thạch Hà",
-  kind: "Kế hoạch", locality: "Xã Thạch Hà", province: "Tỉnh Hà Tĩnh", year: "2025" };
+  kind: "Kế hoạch", locality: "Xã Thạch Hà", province: "Tỉnh Hà Tĩnh", year: "2025",
+  progress: "tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn" };
 const XUAN_LOC = { url: "dong-nai/xa-xuan-loc/", title: "Kế hoạch chuyển đổi số xã Xuân Lộc",
   kind: "Kế hoạch", locality: "Xã Xuân Lộc", province: "Tỉnh Đồng Nai", year: "2025" };
 const NOTES = { url: "ha-tinh/xa-thach-ha/ghi-chu/", title: "Ghi chú Thạch Hà", locality: "Tỉnh Hà Tĩnh",
@@ -102,7 +103,9 @@ describe("results", () => {
     const link = first.children[0].children[0];
     assert.equal(link.href, `${SITE_ROOT}${THACH_HA.url}`);
     assert.deepEqual(markedIn(link), ["Thạch", "Hà"]);
-    assert.equal(textOf(first.children[1]), "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025");
+    // A plan's progress (its roll-up in words) after its place and year.
+    assert.equal(textOf(first.children[1]),
+      "Kế hoạch · Xã Thạch Hà, Tỉnh Hà Tĩnh · 2025 · tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn");
     assert.equal(textOf(second.children[1]), "Tỉnh Hà Tĩnh"); // the place once, when locality is the province
     assert.equal(view.status.textContent, "Tìm thấy 2 kết quả cho “thach HA”.");
   });

@@ -119,6 +119,11 @@ def test_embed_content(site: Path) -> None:
     assert 'href="https://binhdanhocvuso.gov.vn/"' in text  # a platform the plan points to
     assert 'href="../ha-tinh-thach-ha-2025-ngay-cds/"' in text  # the full plan
     assert '<time datetime="2025-10-06">' in text
+    # The build day (10/10/2025 in Vietnam) and each activity's status in words: no report
+    # in the fixtures, so none is "hoàn thành".
+    assert "Tình hình tính đến ngày 10/10/2025." in text
+    assert text.count('<span class="st st--not_reported">chưa có báo cáo</span>') == text.count(
+        "<li><time") + text.count('<li><span class="when">')
 
 
 def test_locality_page_offers_an_absolute_iframe_snippet(site: Path) -> None:

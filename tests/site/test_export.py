@@ -33,7 +33,7 @@ def _validator(site: Path, name: str) -> jsonschema.Draft202012Validator:
 
 
 def test_published_schemas_are_the_repository_schemas(site: Path) -> None:
-    for name in ("plan.schema.json", "registry.schema.json"):
+    for name in ("plan.schema.json", "registry.schema.json", "report.schema.json"):
         assert (site / "schema" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
 
 
@@ -52,7 +52,12 @@ def test_each_plan_json_validates_and_loads_back_into_the_same_plan(
 
 def test_whole_data_set_json(site: Path, catalog: Catalog) -> None:
     data = json.loads((site / "du-lieu" / "ke-hoach.json").read_text("utf-8"))
-    assert list(data) == ["plans", "registry"]
+    # The seed plans have no progress report: "reports" is there, empty (a site with reports:
+    # tests/site/test_tracking_site.py).
+    assert list(data) == ["plans", "registry", "reports"]
+    assert data["reports"] == []
+    page = (site / "du-lieu" / "index.html").read_text("utf-8")
+    assert "lần cập nhật tình hình một hoạt động" not in page  # no count of reports: none
     assert [p["id"] for p in data["plans"]] == sorted(s.plan.id for s in catalog.plans)
     plan_validator = _validator(site, "plan.schema.json")
     assert all(not list(plan_validator.iter_errors(p)) for p in data["plans"])
@@ -131,7 +136,31 @@ def test_open_data_page_states_the_licence_and_links_every_file(site: Path) -> N
         "trach-nhiem.csv",
         "../schema/plan.schema.json",
         "../schema/registry.schema.json",
+        "../schema/report.schema.json",
+        "bao-cao.csv",
+        "tinh-hinh.csv",
         "../feed.xml",
         "../ha-tinh/feed.xml",
     ):
         assert f'href="{href}"' in page, href
+
+
+def test_the_report_and_coverage_csv_columns_are_documented(site: Path) -> None:
+    page = (site / "du-lieu" / "index.html").read_text("utf-8")
+    for table in (opendata.UPDATES, opendata.COVERAGE):
+        header, _rows = _read_csv(site / table.uri)
+        assert header == [c.name for c in table.columns]
+        section = page.split(f'id="cot-{Path(table.uri).name.replace(".", "-")}"', 1)[1]
+        section = section.split("</table>", 1)[0]
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in section, (table.uri, column.name)
+
+
+def test_each_schema_links_to_the_reference_of_its_fields(site: Path) -> None:
+    """The JSON files' fields are those of the schemas; the page sends each schema to its
+    section of the field reference (generated from the same schemas), which exists."""
+    page = (site / "du-lieu" / "index.html").read_text("utf-8")
+    reference = (site / "tham-chieu-truong" / "index.html").read_text("utf-8")
+    for anchor in ("plan-file", "registry-file", "report-file"):
+        assert f'href="../tham-chieu-truong/#{anchor}"' in page, anchor
+        assert f'id="{anchor}"' in reference, anchor

@@ -1,23 +1,35 @@
 """Open data as the core encodes it, without building the site: keys in schema order, dates
 written as documents write them, partial dates, numbers and empty fields that round-trip,
-deterministic JSON (the published files: tests/site/test_export.py)."""
+deterministic JSON; progress reports exactly as their YAML files (the published files:
+tests/site/test_export.py, tests/site/test_tracking_site.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
-from kehoach.formats.export import dataset_json, format_date, plan_data, registry_data, to_json
+from kehoach.formats.export import (
+    dataset_json,
+    format_date,
+    plan_data,
+    registry_data,
+    report_data,
+    to_json,
+)
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, DocumentInfo, LocalityRef, Plan, Target, When
+from kehoach.model.report import ProgressReport
 from kehoach.source.catalog import Catalog, load_catalog
 from kehoach.source.convert import to_model
-from kehoach.source.schema import load_schema, resolve
+from kehoach.source.schema import REPORT_SCHEMA, load_schema, resolve
 from tests.plansdirs import FIXTURE_PLANS
+from tests.trackingdata import tracked_plans
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +116,30 @@ def test_json_is_deterministic_and_readable(catalog: Catalog) -> None:
     assert "Kế hoạch" in to_json(data).decode("utf-8")  # not \\u escapes
 
 
-def test_data_set_is_the_plans_and_the_registry_encoded_once(catalog: Catalog) -> None:
-    plans = [plan_data(s.plan) for s in catalog.plans]
-    registry = registry_data(catalog.registry)
-    joined = dataset_json([to_json(p) for p in plans], to_json(registry))
-    assert joined == to_json({"plans": plans, "registry": registry})
+@pytest.fixture(scope="module")
+def tracked(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    return load_catalog(tracked_plans(tmp_path_factory.mktemp("tracked")))
+
+
+def test_data_set_is_the_plans_the_registry_and_the_reports_encoded_once(
+    catalog: Catalog, tracked: Catalog
+) -> None:
+    for source, reports in ((catalog, []), (tracked, [report_data(r.report)
+                                                      for r in tracked.reports])):
+        plans = [plan_data(s.plan) for s in source.plans]
+        registry = registry_data(source.registry)
+        joined = dataset_json([to_json(p) for p in plans], to_json(registry),
+                              [to_json(r) for r in reports])
+        assert joined == to_json({"plans": plans, "registry": registry, "reports": reports})
+    assert len(tracked.reports) == 3
+
+
+def test_a_report_is_exported_as_its_yaml_file_says_it(tracked: Catalog) -> None:
+    validator = jsonschema.Draft202012Validator(load_schema(REPORT_SCHEMA))
+    for source in tracked.reports:
+        data = report_data(source.report)
+        _assert_schema_order(REPORT_SCHEMA, data)
+        assert not list(validator.iter_errors(data)), source.path
+        # The same keys and values as the clerk wrote (dates "05/11/2025", 40 not 40.0).
+        assert data == yaml.safe_load(Path(source.path).read_text("utf-8")), source.path
+        assert to_model(ProgressReport, data) == source.report

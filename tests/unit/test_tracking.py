@@ -216,5 +216,10 @@ def test_plan_pages_can_be_filtered_by_status_in_search(tmp_path: Path) -> None:
     thach_ha = next(f for k, f in facets.items() if k.endswith(f"/{THACH_HA}/index.md"))
     assert ("status", "Đã có báo cáo") in filter_pairs(thach_ha)
     assert ("status", "Có hoạt động quá hạn") in filter_pairs(thach_ha)
+    # Its result says its progress: 1 done, 1 dropped, 2 unreported and 1 in progress past
+    # their end, 1 ongoing unreported; (100 + 40) / 6.
+    assert thach_ha["progress"] == ("tiến độ 23,3%: 1/6 đã hoàn thành, 3 quá hạn, "
+                                    "1 chưa có báo cáo, 1 không thực hiện")
+    assert "progress" not in dict(filter_pairs(thach_ha))  # shown, not a filter
     province = next(f for k, f in facets.items() if k.endswith(f"/{PROVINCE}/index.md"))
     assert ("status", "Chưa có báo cáo") in filter_pairs(province)

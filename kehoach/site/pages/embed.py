@@ -17,9 +17,12 @@ from kehoach.site.context import Contribution, SiteContext
 from kehoach.site.index import SiteIndex
 from kehoach.site.pages.opendata import issued_on
 from kehoach.site.spec import PageSpec
+from kehoach.site.tracking import badge
 from kehoach.site.views.embed import EmbedActivity, EmbedLink, EmbedOther, EmbedPage, EmbedPlan
 from kehoach.site.wording import document_label, format_when
 from kehoach.source.localities import Locality
+from kehoach.tracking.statuses import as_of_text
+from kehoach.tracking.tracker import Tracker
 from kehoach.vietnamese import shorten
 
 MAX_ACTIVITIES = 30  # keeps the page small (< 30 KB); the rest is one click away
@@ -28,12 +31,13 @@ MAX_TITLE = 180
 
 
 def generate(site: SiteContext, earlier: Sequence[PageSpec]) -> Contribution:
-    return Contribution(pages=EmbedView(site.index).pages())
+    return Contribution(pages=EmbedView(site.index, site.tracker).pages())
 
 
 class EmbedView:
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: SiteIndex, tracker: Tracker) -> None:
         self.index = index
+        self.tracker = tracker
         self.own = index.by_place  # locality path → its plans
         self.by_province = index.by_province  # code → plans inside
         self.places: dict[str, Locality] = {p.path: p for p in index.places.values()}
@@ -68,6 +72,7 @@ class EmbedView:
         activities = self.timeline(plan)
         data: EmbedPage = {
             "locality": {"name": place.name, "url": routes.locality(place)},
+            "as_of": as_of_text(self.tracker.today),
             "plan": self.summary(current, place),
             "activities": activities[:MAX_ACTIVITIES],
             "more_activities": max(0, len(activities) - MAX_ACTIVITIES),
@@ -120,6 +125,7 @@ class EmbedView:
             "when": reading,
             "iso": start.iso() if start else None,
             "url": f"{self.index.plan_url(plan.id)}#hd-{activity.id}",
+            "status": badge(self.tracker.status(plan.id, activity.id)),
         }
 
     def links(self, plan: Plan) -> list[EmbedLink]:

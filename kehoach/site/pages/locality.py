@@ -26,6 +26,8 @@ from kehoach.site.views.locality import (
     LocalityPlanYear,
     ProvinceData,
     ProvincePage,
+    SubPlan,
+    SubPlanYear,
 )
 from kehoach.site.wording import former_period, level_label, plan_count, year_span
 from kehoach.source.localities import Locality
@@ -134,8 +136,7 @@ class LocalityView:
             "communes": communes,
             "communes_with_plans": sum(1 for c in communes if c["url"]),
             "former_units": self.former_units(code),
-            "sub_plans": self.lookup.by_year(self.by_place_name([p for p in all_ids
-                                                                 if p not in own])),
+            "sub_plans": self.sub_plans([p for p in all_ids if p not in own]),
             "coverage": self.coverage_links(province),
         }
         years = sorted({self.lookup.plan(p).year for p in all_ids})
@@ -154,6 +155,15 @@ class LocalityView:
             f"{len(communes)} xã, phường trực thuộc; đơn vị thực hiện, đơn vị hành chính cũ.",
             facets=facets,
         )
+
+    def sub_plans(self, plan_ids: list[str]) -> list[SubPlanYear]:
+        """The communes' and former units' plans by year, each with its progress."""
+        groups: dict[int, list[SubPlan]] = {}
+        for plan_id in self.by_place_name(plan_ids):
+            plan: SubPlan = {**self.lookup.summary(plan_id),
+                             "progress": plan_progress(self.tracker, plan_id)}
+            groups.setdefault(plan["year"], []).append(plan)
+        return [{"year": year, "plans": groups[year]} for year in sorted(groups, reverse=True)]
 
     def by_place_name(self, plan_ids: list[str]) -> list[str]:
         """Plans in the alphabetical order of their localities (a reader looks for a name)."""

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from kehoach.formats.export import dataset_json, plan_data, registry_data, to_json
+from kehoach.formats.export import dataset_json, plan_data, registry_data, report_data, to_json
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Plan, When
 from kehoach.site import routes
@@ -27,8 +27,14 @@ from kehoach.site.pages.opendata_columns import (
 from kehoach.site.pages.opendata_tracking import COVERAGE, UPDATES, coverage_rows, update_rows
 from kehoach.site.spec import PageSpec, StaticFile
 from kehoach.site.views.common import CountedLink
-from kehoach.site.views.opendata import Licence, OpendataPage, TableView
-from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA, REPORT_SCHEMA, SCHEMA_DIR
+from kehoach.site.views.opendata import Licence, OpendataPage, SchemaDownload, TableView
+from kehoach.source.schema import (
+    PLAN_SCHEMA,
+    REGISTRY_SCHEMA,
+    REPORT_SCHEMA,
+    SCHEMA_DIR,
+    reference_anchor,
+)
 from kehoach.tracking.tracker import Tracker
 
 SCHEMAS = (routes.schema_file(PLAN_SCHEMA), routes.schema_file(REGISTRY_SCHEMA),
@@ -101,7 +107,10 @@ class OpenData:
 
     def dataset(self) -> bytes:
         registry = to_json(registry_data(self.index.catalog.registry))
-        return dataset_json([self.plan_json(p) for p in self.plan_ids], registry)
+        # The reports counted on the pages (dated by the build day), in the order of
+        # bao-cao.csv: each entry of their ``activities`` is one row of that file.
+        reports = [to_json(report_data(r)) for r in self.tracker.reports]
+        return dataset_json([self.plan_json(p) for p in self.plan_ids], registry, reports)
 
     def _measured(self, uri: str, make: Callable[[], bytes]) -> bytes:
         """``make()``, its size noted for the page, which states the size of each download."""
@@ -232,10 +241,12 @@ class OpenData:
             "counts": {
                 "plans": len(self.plan_ids),
                 "activities": sum(len(p.activities) for p in self.index.plans.values()),
+                "reports": len(self.tracker.reports),
+                "updates": sum(len(r.activities) for r in self.tracker.reports),
             },
             "dataset": {"url": routes.DATASET, "size": _size(size(routes.DATASET))},
             "tables": [self.table(t, size(t.uri)) for t in ALL_TABLES],
-            "schemas": [{"name": Path(u).name, "url": u, "size": _size(size(u))} for u in SCHEMAS],
+            "schemas": [self.schema(u, size(u)) for u in SCHEMAS],
             "example": {
                 "title": self.index.plans[example].title,
                 "page": self.index.plan_url(example),
@@ -245,6 +256,11 @@ class OpenData:
             else None,
             "feeds": {"site": routes.SITE_FEED, "provinces": self.province_feeds()},
         }
+
+    def schema(self, uri: str, size: int) -> SchemaDownload:
+        name = Path(uri).name
+        return {"name": name, "url": uri, "size": _size(size),
+                "fields": f"{routes.FIELD_REFERENCE}#{reference_anchor(name)}"}
 
     def table(self, table: Table, size: int) -> TableView:
         return {

@@ -16,7 +16,7 @@ from kehoach.site.options import SiteOptions
 from kehoach.site.pages.plan_history import plan_history
 from kehoach.site.pages.timeline_plan import TimelineContext, plan_timeline
 from kehoach.site.spec import PageSpec
-from kehoach.site.tracking import activity_tracking, plan_tracking, status_facet
+from kehoach.site.tracking import activity_tracking, plan_tracking, search_progress, status_facet
 from kehoach.site.views import plan as views
 from kehoach.site.views.common import Link
 from kehoach.site.wording import document_label, format_when, level_label, reference_kind_label
@@ -92,6 +92,7 @@ class PlanView:
             "level": level_label(place.level),
             "locality": place.name,
             "status": status_facet(self.tracker.plan_rollups[plan.id]),
+            "progress": search_progress(self.tracker.plan_rollups[plan.id]),
         }
 
     def _page_title(self, plan: Plan) -> str:

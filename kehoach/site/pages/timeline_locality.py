@@ -77,6 +77,7 @@ def _plan_items(ctx: TimelineContext, plan_id: str) -> list[tuple[Span, AgendaIt
             "dates": format_when(activity.when),
             "start": span.start.isoformat(),
             "end": span.end.isoformat(),
+            "status": ctx.tracker.status(plan_id, activity.id).label if ctx.tracker else None,
         }))
     return items
 

@@ -51,10 +51,3 @@ class ParentDocument(TypedDict):
 
 
 PlanParent = ParentPlan | ParentDocument
-
-
-class SummaryYear(TypedDict):
-    """Plans of one year, newest first (kehoach.site.lookup.Lookup.by_year)."""
-
-    year: int
-    plans: list[PlanSummary]

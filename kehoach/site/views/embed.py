@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from kehoach.site.views.common import Link
+from kehoach.site.views.tracking import StatusBadge
 
 
 class EmbedPlan(TypedDict):
@@ -24,6 +25,7 @@ class EmbedActivity(TypedDict):
     when: str
     iso: str | None
     url: str
+    status: StatusBadge  # its status at the build day, in words
 
 
 class EmbedLink(TypedDict):
@@ -43,6 +45,7 @@ class EmbedPage(TypedDict):
     """overrides/embed.html. kehoach/adapter/publish.py (page_feeds) reads ``locality.url``."""
 
     locality: Link
+    as_of: str  # "Tình hình tính đến ngày …": the day the statuses are computed for
     plan: EmbedPlan
     activities: list[EmbedActivity]
     more_activities: int

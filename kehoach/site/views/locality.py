@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from kehoach.site.views.common import CountedLink, Link, PlanParent, PlanSummary, SummaryYear
+from kehoach.site.views.common import CountedLink, Link, PlanParent, PlanSummary
 from kehoach.site.views.timeline import LocalityTimeline
 from kehoach.site.views.tracking import PlanProgress, RollupView
 from kehoach.source.localities import Level
@@ -35,6 +35,17 @@ class LocalityPlan(PlanSummary):
 
     parents: list[PlanParent]
     progress: PlanProgress  # at the build moment (kehoach.tracking)
+
+
+class SubPlan(PlanSummary):
+    """A plan of a commune or former unit, listed on its province's page."""
+
+    progress: PlanProgress  # at the build moment (kehoach.tracking)
+
+
+class SubPlanYear(TypedDict):
+    year: int
+    plans: list[SubPlan]
 
 
 class LocalityPlanYear(TypedDict):
@@ -78,7 +89,7 @@ class ProvinceData(LocalityData):
     communes: list[CommuneEntry]
     communes_with_plans: int
     former_units: list[FormerUnitEntry]
-    sub_plans: list[SummaryYear]  # the communes' and former units' plans
+    sub_plans: list[SubPlanYear]  # the communes' and former units' plans, with progress
     coverage: list[Link]  # its coverage pages by year, then the country's
 
 

@@ -17,6 +17,8 @@ class Licence(TypedDict):
 class Counts(TypedDict):
     plans: int
     activities: int
+    reports: int  # progress reports in the data set (dated by the build day)
+    updates: int  # their activity updates: the rows of bao-cao.csv
 
 
 class Download(TypedDict):
@@ -26,6 +28,12 @@ class Download(TypedDict):
 
 class NamedDownload(Download):
     name: str
+
+
+class SchemaDownload(NamedDownload):
+    """A JSON Schema and where the field reference page explains its fields."""
+
+    fields: str  # "tham-chieu-truong/#report-file"
 
 
 class ColumnView(TypedDict):
@@ -62,6 +70,6 @@ class OpendataPage(TypedDict):
     counts: Counts
     dataset: Download
     tables: list[TableView]
-    schemas: list[NamedDownload]
+    schemas: list[SchemaDownload]
     example: Example | None
     feeds: Feeds

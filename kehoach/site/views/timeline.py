@@ -85,6 +85,7 @@ class AgendaItem(TypedDict):
     dates: str
     start: str  # ISO dates of the closed span, which timeline.js compares
     end: str
+    status: str | None  # its status in words at the build day; None when not tracked
 
 
 class Agenda(TypedDict):
