@@ -10,12 +10,17 @@ from kehoach.adapter.state import BuildState
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.pages.timeline_plan import build_moment
 from kehoach.site.preview import exact_pages, mark_links_out, note_partial, preview_catalog
+from kehoach.source.heads import HeadCache
+
+# The heads of the plans outside the preview (their ids and places), kept by a `mkdocs serve`
+# process from one rebuild to the next: only the files changed since are read again.
+_HEADS = HeadCache()
 
 
 def build(state: BuildState, only: Path) -> SiteData:
     """The preview's pages; remembers which of them are not those of a full build."""
     settings = state.settings
-    catalog, scope = preview_catalog(settings.plans_dir, only)
+    catalog, scope = preview_catalog(settings.plans_dir, only, state.plan_tree(), _HEADS)
     moment = build_moment(settings.source_date_epoch)
     site = build_site(catalog, options=state.options, moment=moment)
     exact = exact_pages(site, catalog, scope)

@@ -24,12 +24,13 @@ from urllib.parse import urlsplit
 
 from kehoach.site import routes
 from kehoach.site.build import SiteData
-from kehoach.source.catalog import Catalog, load_catalog, plan_files
+from kehoach.source.catalog import Catalog, load_catalog
+from kehoach.source.heads import HeadCache, Place
+from kehoach.source.tree import TreeFiles, scan_tree
 
 __all__ = ["PreviewScope", "exact_pages", "mark_links_out", "note_partial", "preview_catalog"]
 
 _PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
-Place = tuple[str, str | None]  # (province code, commune code or former unit, or None)
 _LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
 
 
@@ -40,41 +41,23 @@ class PreviewScope:
     outside: frozenset[Place | None]  # where the plans not loaded are (None: not found)
 
 
-def _head(path: Path) -> tuple[str | None, Place | None]:
-    """(id, place) of a plan file from its first lines, without parsing it (a cheap scan:
-    a file written otherwise counts as "somewhere", which only makes fewer pages exact)."""
-    plan_id: str | None = None
-    fields: dict[str, str] = {}
-    in_locality = False
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if line.startswith("id:"):
-                plan_id = line[3:].strip().strip("\"'")
-            elif line.startswith("locality:"):
-                in_locality = True
-                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
-            elif in_locality and line.startswith((" ", "\t")):
-                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
-            elif in_locality:
-                break
-    if "province" not in fields:
-        return plan_id, None
-    return plan_id, (fields["province"], fields.get("commune") or fields.get("former_unit"))
-
-
-def preview_catalog(root: Path, only: Path) -> tuple[Catalog, PreviewScope]:
+def preview_catalog(root: Path, only: Path, tree: TreeFiles | None = None,
+                    heads: HeadCache | None = None) -> tuple[Catalog, PreviewScope]:
     """The catalog of the plans under ``only`` (a folder or a file in ``root``) and of the
-    plans they refer to; raises DataError as load_catalog does."""
+    plans they refer to; raises DataError as load_catalog does. ``tree`` and ``heads``: the
+    caller's walk of ``root`` and the heads it already read (``mkdocs serve`` keeps them)."""
     folder = os.path.join(os.path.abspath(only if only.is_dir() else only.parent), "")
-    plans = plan_files(root)[1]
-    chosen = [p for p in plans if os.path.abspath(p).startswith(folder)]
+    tree = tree or scan_tree(root)
+    chosen = [p for p in tree.plans if os.path.abspath(p).startswith(folder)]
     # The plans they refer to, found in their text: a line too many only loads one more plan.
     wanted = {ref for p in chosen for ref in _PLAN_REF.findall(p.read_text(encoding="utf-8"))}
-    heads = {p: _head(p) for p in plans if p not in set(chosen)}
-    extra = [p for p, (plan_id, _place) in heads.items() if plan_id in wanted]
-    ids = {plan_id for plan_id, _place in heads.values() if plan_id}
-    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids)
-    outside = frozenset(place for p, (_id, place) in heads.items() if p not in set(extra))
+    taken = set(chosen)
+    others = (heads or HeadCache()).heads(p for p in tree.plans if p not in taken)
+    extra = [p for p, head in others.items() if head.plan_id in wanted]
+    ids = {head.plan_id for head in others.values() if head.plan_id}
+    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids, tree=tree)
+    taken.update(extra)
+    outside = frozenset(head.place for p, head in others.items() if p not in taken)
     return catalog, PreviewScope(Path(folder), tuple(chosen + extra), outside)
 
 
