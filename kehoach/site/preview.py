@@ -7,9 +7,10 @@ every page and file the core makes from that catalog (a few dozen: its plans, lo
 units, the documents and platforms they cite, search, feeds, calendars…); ``exact_pages``
 tells which are *exact*: a page whose locality has no plan outside the preview is the very
 page of a full build; every other page (a province with communes outside, a document cited
-nationally) is drawn from the previewed plans only, and says so (``note_partial``).
-``mark_links_out`` marks each link to a page the preview does not have, with a visible note,
-instead of leaving it broken.
+nationally) is drawn from the previewed plans only, and says so (the templates write the
+note: overrides/partials/preview-note.html). ``is_absent`` tells the templates which links
+lead to a page the preview does not have, which they mark with a visible note instead of
+leaving them broken (overrides/partials/kh.html).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from kehoach.source.catalog import Catalog, load_catalog
 from kehoach.source.heads import HeadCache, Place
 from kehoach.source.tree import TreeFiles, scan_tree
 
-__all__ = ["PreviewScope", "exact_pages", "mark_links_out", "note_partial", "preview_catalog"]
+__all__ = ["PreviewScope", "exact_pages", "is_absent", "present_urls", "preview_catalog"]
 
 _PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
 _LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
@@ -117,18 +118,12 @@ def exact_pages(data: SiteData, catalog: Catalog, scope: PreviewScope) -> frozen
     return frozenset(exact)
 
 
-# A link is an <a …> element with a double-quoted href (as Jinja and MkDocs write them) and no
-# nested anchor. The marks are fixed markup (no data of the page goes into them), so this
-# small rewrite of the preview's own pages needs no escaping: the full build never runs it.
-_ANCHOR = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+# What the templates write for a link to a page the preview lacks (overrides/partials/kh.html,
+# its macro ``link_out``) and atop a page drawn from the previewed plans only
+# (overrides/partials/preview-note.html): named here for the tests that look for them.
 LINK_OUT_CLASS = "kh-ngoai-xem-truoc"
-LINK_OUT_NOTE = (f'<span class="{LINK_OUT_CLASS}__ghi-chu">'
-                 " (không có trong bản xem trước)</span>")
-PARTIAL_NOTE = ('<p class="kh-xem-truoc">Bản xem trước: trang này chỉ tính các kế hoạch đang'
-                " xem trước, không phải mọi kế hoạch của trang web.</p>")
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-_BODY = re.compile(r"<body\b[^>]*>")
+PARTIAL_NOTE_CLASS = "kh-xem-truoc"
 
 
 def link_target(page_url: str, href: str, site_url: str | None) -> str | None:
@@ -149,29 +144,25 @@ def link_target(page_url: str, href: str, site_url: str | None) -> str | None:
         not joined.endswith("/") else joined
 
 
-def mark_links_out(html: str, page_url: str, present: Callable[[str], bool],
-                   site_url: str | None = None) -> str:
-    """``html`` with each link to a path the preview lacks marked: a class and a note."""
-    def mark(found: re.Match[str]) -> str:
-        before, href, after, inner = found.groups()
-        target = link_target(page_url, href, site_url)
-        if target is None or present(target):
-            return found.group(0)
-        attrs = f"{before}href=\"{href}\"{after}"
-        if 'class="' in attrs:
-            attrs = attrs.replace('class="', f'class="{LINK_OUT_CLASS} ', 1)
+def present_urls(uris: Iterable[str]) -> frozenset[str]:
+    """The site paths a preview holds, from the src_uri of its files: a page "a/index.md"
+    or "a.md" is at "a/" ("index.md": ""), any other file at its own path."""
+    present: set[str] = set()
+    for uri in uris:
+        if uri.endswith(".md"):
+            page = uri.removesuffix(".md")
+            page = "" if page == "index" else page.removesuffix("/index")
+            present.add(page + "/" if page else "")
         else:
-            attrs += f' class="{LINK_OUT_CLASS}"'
-        return f"<a{attrs}>{inner}</a>{LINK_OUT_NOTE}"
-    return _ANCHOR.sub(mark, html)
+            present.add(uri)
+    return frozenset(present)
 
 
-def note_partial(html: str) -> str:
-    """``html`` with the note that the page counts only the previewed plans: at the top of
-    the content, or of the body on a page without Material's layout (the embeddable page)."""
-    if _ARTICLE in html:
-        return html.replace(_ARTICLE, _ARTICLE + PARTIAL_NOTE, 1)
-    return _BODY.sub(lambda found: found.group(0) + PARTIAL_NOTE, html, count=1)
+def is_absent(href: str, present: frozenset[str]) -> bool:
+    """``href``, a site path of the view data ("ha-tinh/xa-a/#part", "feed.xml", ""), names
+    a page or file the preview does not hold; a link out of the site never is."""
+    target = link_target("", href, None)
+    return target is not None and target not in present
 
 
 def page_urls(pages: Iterable[str]) -> frozenset[str]:

@@ -123,8 +123,9 @@ def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | No
     report_paths = list(tree.reports)
     if only is not None:
         chosen = _real(only)
-        report_paths = _reports_of_chosen_folders(report_paths, plan_paths, chosen)
-        plan_paths = [p for p in plan_paths if os.path.abspath(p) in chosen] or only
+        taken = [a in chosen for a in tree.absolute(plan_paths)]
+        report_paths = _reports_of_chosen_folders(tree, report_paths, plan_paths, taken)
+        plan_paths = [p for p, take in zip(plan_paths, taken, strict=True) if take] or only
     problems: list[Problem] = ignored_files(root, tree) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
     docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
@@ -160,15 +161,14 @@ def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | No
 
 
 def _reports_of_chosen_folders(
-    report_paths: list[Path], plan_paths: list[Path], chosen: set[str]
+    tree: TreeFiles, report_paths: list[Path], plan_paths: list[Path], taken: list[bool]
 ) -> list[Path]:
-    """A preview's reports: those of a locality folder whose plans are all chosen (a report
-    covers plans of its own folder, ``<locality>/bao-cao/``; with one of them left out, it
-    would be told as naming an unknown activity)."""
-    left_out = {os.path.dirname(os.path.abspath(p)) for p in plan_paths
-                if os.path.abspath(p) not in chosen}
-    return [r for r in report_paths
-            if os.path.dirname(os.path.dirname(os.path.abspath(r))) not in left_out]
+    """A preview's reports: those of a locality folder whose plans are all chosen (``taken``,
+    plan by plan; a report covers plans of its own folder, ``<locality>/bao-cao/``; with one
+    of them left out, it would be told as naming an unknown activity)."""
+    left_out = {os.path.dirname(os.fspath(p))
+                for p, take in zip(plan_paths, taken, strict=True) if not take}
+    return [r for r in report_paths if os.path.dirname(os.path.dirname(r)) not in left_out]
 
 
 def _load_one_report(root: Path, report: Path) -> tuple[Catalog | None, list[Problem]]:
@@ -286,8 +286,8 @@ def _plan_ids_elsewhere(tree: TreeFiles, only: list[Path] | None) -> set[str]:
         return set()
     chosen = _real(only)
     ids: set[str] = set()
-    for path in tree.plans:
-        if os.path.abspath(path) in chosen:
+    for path, absolute in zip(tree.plans, tree.absolute(tree.plans), strict=True):
+        if absolute in chosen:
             continue
         with path.open(encoding="utf-8", errors="replace") as lines:
             for line in lines:

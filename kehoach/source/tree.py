@@ -29,6 +29,14 @@ class TreeFiles:
     ignored: tuple[Path, ...]  # not .yaml, not hidden, in the walk's order (ignored_files;
     # after a rescan, the folders walked again come last)
 
+    def absolute(self, paths: Iterable[Path]) -> list[str]:
+        """``paths`` (files of this tree) as os.path.abspath gives them, by text: one
+        abspath for the root rather than one per file (a second nationally)."""
+        top = os.fspath(self.root)
+        start = 0 if top == os.curdir else len(top) + 1  # Path("./a") is spelt "a"
+        whole = os.path.abspath(top)
+        return [os.path.join(whole, os.fspath(p)[start:]) for p in paths]
+
 
 def scan_tree(root: Path) -> TreeFiles:
     """The files of ``root`` (symbolic links to folders are not followed, as os.walk)."""

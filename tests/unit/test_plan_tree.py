@@ -125,3 +125,16 @@ def test_the_cache_reads_a_file_again_only_once_it_changed(
 def test_tree_files_are_plain_values(tree_root: Path) -> None:
     assert scan_tree(tree_root) == scan_tree(tree_root)
     assert isinstance(scan_tree(tree_root), TreeFiles)
+
+
+@pytest.mark.parametrize("spelt", ["absolute", "plans", ".", "./plans", "../plans"])
+def test_absolute_paths_by_text_are_those_of_abspath(
+    tree_root: Path, spelt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tree_root.parent / "x").mkdir()
+    here = {"absolute": tree_root.parent, ".": tree_root, "../plans": tree_root.parent / "x"}
+    monkeypatch.chdir(here.get(spelt, tree_root.parent))
+    tree = scan_tree(tree_root if spelt == "absolute" else Path(spelt))
+    files = tree.plans + tree.reports
+    assert len(files) == 4
+    assert tree.absolute(files) == [os.path.abspath(p) for p in files]
