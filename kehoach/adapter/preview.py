@@ -13,7 +13,13 @@ from jinja2 import Environment
 from kehoach.adapter.state import BuildState
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.pages.timeline_plan import build_moment
-from kehoach.site.preview import exact_pages, is_absent, present_urls, preview_catalog
+from kehoach.site.preview import (
+    exact_pages,
+    is_absent,
+    own_provinces,
+    present_urls,
+    preview_catalog,
+)
 from kehoach.source.heads import HeadCache
 
 # The heads of the plans outside the preview (their ids and places), kept by a `mkdocs serve`
@@ -26,7 +32,7 @@ def build(state: BuildState, only: Path) -> SiteData:
     settings = state.settings
     catalog, scope = preview_catalog(settings.plans_dir, only, state.plan_tree(), _HEADS)
     moment = build_moment(settings.source_date_epoch)
-    site = build_site(catalog, options=state.options, moment=moment)
+    site = own_provinces(build_site(catalog, options=state.options, moment=moment), catalog)
     exact = exact_pages(site, catalog, scope)
     state.preview_partial = frozenset(p.src_uri for p in site.pages) - exact
     return site

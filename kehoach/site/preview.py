@@ -29,7 +29,8 @@ from kehoach.source.catalog import Catalog, load_catalog
 from kehoach.source.heads import HeadCache, Place
 from kehoach.source.tree import TreeFiles, scan_tree
 
-__all__ = ["PreviewScope", "exact_pages", "is_absent", "present_urls", "preview_catalog"]
+__all__ = ["PreviewScope", "exact_pages", "is_absent", "own_provinces", "present_urls",
+           "preview_catalog"]
 
 _PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
 _LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
@@ -116,6 +117,20 @@ def exact_pages(data: SiteData, catalog: Catalog, scope: PreviewScope) -> frozen
         if any(_in_locality(url, prefix) for prefix in prefixes):
             exact.add(page.src_uri)
     return frozenset(exact)
+
+
+def own_provinces(data: SiteData, catalog: Catalog) -> SiteData:
+    """``data`` without the pages and files of the provinces the preview holds no plan of
+    (their page, coverage pages and feed, drawn from no previewed plan): the clerk does not
+    look at them, and they were half of a preview's pages, hence of each rebuild. The links
+    to them are marked as leading out of the preview."""
+    gazetteer = catalog.gazetteer
+    own = {s.plan.locality.province for s in catalog.plans}
+    others = tuple(routes.locality(gazetteer.province(code))
+                   for code in gazetteer.province_codes() if code not in own)
+    return SiteData(data.index, data.as_of,
+                    [page for page in data.pages if not page.src_uri.startswith(others)],
+                    [static for static in data.files if not static.uri.startswith(others)])
 
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)

@@ -14,6 +14,7 @@ from kehoach.site.preview import (
     exact_pages,
     is_absent,
     link_target,
+    own_provinces,
     present_urls,
     preview_catalog,
 )
@@ -85,3 +86,16 @@ def test_the_paths_a_preview_holds() -> None:
 def test_a_link_is_absent_when_the_preview_lacks_its_page(href: str, absent: bool) -> None:
     present = present_urls(["index.md", "ha-tinh/index.md", "ha-tinh/feed.xml"])
     assert is_absent(href, present) is absent
+
+
+def test_a_preview_leaves_out_the_provinces_it_holds_no_plan_of(plans: Path) -> None:
+    catalog, _scope = preview_catalog(plans, plans / "dong-nai" / "xa-xuan-loc")
+    whole = build_site(catalog, moment=build_moment(1760054400))
+    kept = own_provinces(whole, catalog)
+    assert any(p.src_uri.startswith("ha-tinh/") for p in whole.pages)  # coverage pages
+    uris = [p.src_uri for p in kept.pages] + [f.uri for f in kept.files]
+    assert not any(uri.startswith(("ha-tinh/", "vinh-long/", "ha-noi/")) for uri in uris)
+    assert "dong-nai/index.md" in uris and "dong-nai/xa-xuan-loc/index.md" in uris
+    assert "index.md" in uris and "tim-kiem/index.md" in uris  # national pages stay
+    left_out = {p.src_uri for p in whole.pages} - {p.src_uri for p in kept.pages}
+    assert left_out and all(not uri.startswith("dong-nai/") for uri in left_out)
