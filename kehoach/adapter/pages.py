@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.adapter import compat, preview, state
+from kehoach.adapter import compat, preview, state, templatecache
 from kehoach.adapter.state import Process
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.outpath import UnsafePathError, output_path
@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             build.site = preview.build(build, build.settings.only)
             build.pages = build.site.by_src_uri()
             return config
-        catalog = load_catalog(build.settings.plans_dir)
+        catalog = load_catalog(build.settings.plans_dir, tree=build.plan_tree())
     except DataError as exc:
         # Stop before anything is written: a build never publishes part of a site.
         raise PluginError(
@@ -54,6 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     build = state.of(config)
+    templatecache.keep_compiled(env, build.startup)
+    if build.preview_partial is not None:  # a clerk's preview: its links out marked
+        preview.show_marks(env, build.uris)
     # partials/as-of.html, on every page: the day the activities' statuses are computed for.
     env.globals["kh_as_of"] = build.site_data().as_of
     # Every page has been read by now: what MkDocs holds for them lives until the end too.
@@ -107,8 +110,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The site data is no longer needed: freed before the search hook waits for its
     # indexing process to write the index, so that the memory is there for it.
     build = state.of(config)
-    if build.preview_partial is not None:
-        preview.mark(build, Path(config.site_dir))
     build.site = None
     build.pages = {}
     gc.unfreeze()
@@ -135,6 +136,7 @@ def on_page_context(
         context["view"] = spec.view()
         context["source_path"] = spec.source_path
         context["facets"] = spec.facets
+    preview.page_context(context, state.of(config), page.file.src_uri)
     return context
 
 

@@ -9,6 +9,7 @@ one ``git log`` per folder (kehoach.source.history).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,9 @@ from kehoach.adapter import state
 from kehoach.adapter.state import BuildState, Sources
 from kehoach.site import routes
 from kehoach.site.options import SiteOptions
-from kehoach.source.catalog import plan_files
 from kehoach.source.history import LastChanged, git_dates, last_changed
 from kehoach.source.revisions import Revision, plan_revisions
+from kehoach.source.tree import REGISTRY_DIR
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -34,15 +35,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent.resolve()
     plans_dir = settings.plans_dir.resolve()
     docs_dir = Path(config.docs_dir).resolve()
-    top, git = git_dates(plans_dir) if plans_dir.is_dir() else (None, {})
+    top, git = _plan_dates(build) if plans_dir.is_dir() else (None, {})
     docs_top, docs_git = git_dates(docs_dir)
     changed: dict[Path, LastChanged] = {}
     history: dict[Path, tuple[Revision, ...]] = {}
     if plans_dir.is_dir():
-        registry, plans = plan_files(plans_dir)
+        tree = build.plan_tree()
+        registry, plans = list(tree.registry), list(tree.plans)
         if settings.only is not None:  # a preview: the dates of the pages a full build shares
-            only = settings.only if settings.only.is_dir() else settings.only.parent
-            folder = os.path.join(os.path.abspath(only), "")
+            folder = os.path.join(os.path.abspath(_only_folder(settings.only)), "")
             plans = [p for p in plans if os.path.abspath(p).startswith(folder)]
         epoch = settings.source_date_epoch
         changed = {p.resolve(): last_changed(p.resolve(), git, epoch) for p in registry + plans}
@@ -57,6 +58,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     roots = [r for r in (top, docs_top, project) if r is not None]
     build.sources = Sources(changed, docs_git, roots)
     return config
+
+
+def _only_folder(only: Path) -> Path:
+    return only if only.is_dir() else only.parent
+
+
+def _plan_dates(build: BuildState) -> tuple[Path | None, dict[Path, dt.date]]:
+    """The git dates of the plan files: of the whole tree, or in a preview only of its folder
+    and the registry (a file's last commit is the same in a log limited to its folder, which
+    spares the clerk a log of the whole country on every save)."""
+    plans_dir = build.settings.plans_dir.resolve()
+    if build.settings.only is None:
+        return git_dates(plans_dir)
+    top, dates = git_dates(_only_folder(build.settings.only).resolve())
+    if (plans_dir / REGISTRY_DIR).is_dir():
+        dates.update(git_dates(plans_dir / REGISTRY_DIR)[1])
+    return top, dates
 
 
 @event_priority(-100)  # after hooks/pages.py has added the generated files

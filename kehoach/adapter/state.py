@@ -27,6 +27,7 @@ from kehoach.site.build import SiteData
 from kehoach.site.options import SiteOptions
 from kehoach.site.spec import PageSpec
 from kehoach.source.history import LastChanged
+from kehoach.source.tree import REGISTRY_DIR, TreeFiles, rescan, scan_tree
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,13 @@ class BuildState:
     preparer: BackgroundPreparer | None = None  # the search index being made (search.py)
     trusted: TemplateScripts | None = None  # inline scripts of the templates (security.py)
     preview_partial: frozenset[str] | None = None  # a preview: its pages a full build differs on
+    tree: TreeFiles | None = None  # the files of PLANS_DIR, walked once a build (plan_tree)
+
+    def plan_tree(self) -> TreeFiles:
+        """The files of PLANS_DIR, found by one walk shared by every hook of this build."""
+        if self.tree is None:
+            self.tree = _walk_plans(self.settings, self.startup)
+        return self.tree
 
     def site_data(self) -> SiteData:
         if self.site is None:
@@ -89,6 +97,24 @@ class BuildState:
 
 _startup: Startup | None = None
 _current: BuildState | None = None
+_served_tree: TreeFiles | None = None  # a served preview's walk of PLANS_DIR (_walk_plans)
+
+
+def _walk_plans(settings: Settings, startup: Startup | None) -> TreeFiles:
+    """The files of PLANS_DIR. A preview served by `mkdocs serve` is rebuilt only on a save
+    in its folder or the registry (the two it watches, pages.on_serve): the walk of the
+    whole tree is kept from one rebuild to the next and only those two are walked again."""
+    global _served_tree
+    root, only = settings.plans_dir, settings.only
+    if only is None or startup is None or startup.command != "serve":
+        return scan_tree(root)
+    kept = _served_tree
+    if kept is None or kept.root != root:
+        tree = scan_tree(root)
+    else:
+        tree = rescan(kept, [only if only.is_dir() else only.parent, root / REGISTRY_DIR])
+    _served_tree = tree
+    return tree
 
 
 def start(command: str, dirty: bool) -> None:

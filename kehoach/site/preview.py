@@ -7,9 +7,10 @@ every page and file the core makes from that catalog (a few dozen: its plans, lo
 units, the documents and platforms they cite, search, feeds, calendars…); ``exact_pages``
 tells which are *exact*: a page whose locality has no plan outside the preview is the very
 page of a full build; every other page (a province with communes outside, a document cited
-nationally) is drawn from the previewed plans only, and says so (``note_partial``).
-``mark_links_out`` marks each link to a page the preview does not have, with a visible note,
-instead of leaving it broken.
+nationally) is drawn from the previewed plans only, and says so (the templates write the
+note: overrides/partials/preview-note.html). ``is_absent`` tells the templates which links
+lead to a page the preview does not have, which they mark with a visible note instead of
+leaving them broken (overrides/partials/kh.html).
 """
 
 from __future__ import annotations
@@ -17,19 +18,21 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from kehoach.site import routes
 from kehoach.site.build import SiteData
-from kehoach.source.catalog import Catalog, load_catalog, plan_files
+from kehoach.source.catalog import Catalog, load_catalog
+from kehoach.source.heads import HeadCache, Place
+from kehoach.source.tree import TreeFiles, scan_tree
 
-__all__ = ["PreviewScope", "exact_pages", "mark_links_out", "note_partial", "preview_catalog"]
+__all__ = ["PreviewScope", "exact_pages", "is_absent", "own_provinces", "present_urls",
+           "preview_catalog"]
 
 _PLAN_REF = re.compile(r"^[ \t-]*plan:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
-Place = tuple[str, str | None]  # (province code, commune code or former unit, or None)
 _LOCAL_TEMPLATES = frozenset({"plan.html", "locality.html", "unit.html"})
 
 
@@ -40,41 +43,23 @@ class PreviewScope:
     outside: frozenset[Place | None]  # where the plans not loaded are (None: not found)
 
 
-def _head(path: Path) -> tuple[str | None, Place | None]:
-    """(id, place) of a plan file from its first lines, without parsing it (a cheap scan:
-    a file written otherwise counts as "somewhere", which only makes fewer pages exact)."""
-    plan_id: str | None = None
-    fields: dict[str, str] = {}
-    in_locality = False
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if line.startswith("id:"):
-                plan_id = line[3:].strip().strip("\"'")
-            elif line.startswith("locality:"):
-                in_locality = True
-                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
-            elif in_locality and line.startswith((" ", "\t")):
-                fields.update(re.findall(r"(province|commune|former_unit):\s*\"?([\w-]+)", line))
-            elif in_locality:
-                break
-    if "province" not in fields:
-        return plan_id, None
-    return plan_id, (fields["province"], fields.get("commune") or fields.get("former_unit"))
-
-
-def preview_catalog(root: Path, only: Path) -> tuple[Catalog, PreviewScope]:
+def preview_catalog(root: Path, only: Path, tree: TreeFiles | None = None,
+                    heads: HeadCache | None = None) -> tuple[Catalog, PreviewScope]:
     """The catalog of the plans under ``only`` (a folder or a file in ``root``) and of the
-    plans they refer to; raises DataError as load_catalog does."""
+    plans they refer to; raises DataError as load_catalog does. ``tree`` and ``heads``: the
+    caller's walk of ``root`` and the heads it already read (``mkdocs serve`` keeps them)."""
     folder = os.path.join(os.path.abspath(only if only.is_dir() else only.parent), "")
-    plans = plan_files(root)[1]
-    chosen = [p for p in plans if os.path.abspath(p).startswith(folder)]
+    tree = tree or scan_tree(root)
+    chosen = [p for p in tree.plans if os.path.abspath(p).startswith(folder)]
     # The plans they refer to, found in their text: a line too many only loads one more plan.
     wanted = {ref for p in chosen for ref in _PLAN_REF.findall(p.read_text(encoding="utf-8"))}
-    heads = {p: _head(p) for p in plans if p not in set(chosen)}
-    extra = [p for p, (plan_id, _place) in heads.items() if plan_id in wanted]
-    ids = {plan_id for plan_id, _place in heads.values() if plan_id}
-    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids)
-    outside = frozenset(place for p, (_id, place) in heads.items() if p not in set(extra))
+    taken = set(chosen)
+    others = (heads or HeadCache()).heads(p for p in tree.plans if p not in taken)
+    extra = [p for p, head in others.items() if head.plan_id in wanted]
+    ids = {head.plan_id for head in others.values() if head.plan_id}
+    catalog = load_catalog(root, only=chosen + extra, ids_elsewhere=ids, tree=tree)
+    taken.update(extra)
+    outside = frozenset(head.place for p, head in others.items() if p not in taken)
     return catalog, PreviewScope(Path(folder), tuple(chosen + extra), outside)
 
 
@@ -134,18 +119,26 @@ def exact_pages(data: SiteData, catalog: Catalog, scope: PreviewScope) -> frozen
     return frozenset(exact)
 
 
-# A link is an <a …> element with a double-quoted href (as Jinja and MkDocs write them) and no
-# nested anchor. The marks are fixed markup (no data of the page goes into them), so this
-# small rewrite of the preview's own pages needs no escaping: the full build never runs it.
-_ANCHOR = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+def own_provinces(data: SiteData, catalog: Catalog) -> SiteData:
+    """``data`` without the pages and files of the provinces the preview holds no plan of
+    (their page, coverage pages and feed, drawn from no previewed plan): the clerk does not
+    look at them, and they were half of a preview's pages, hence of each rebuild. The links
+    to them are marked as leading out of the preview."""
+    gazetteer = catalog.gazetteer
+    own = {s.plan.locality.province for s in catalog.plans}
+    others = tuple(routes.locality(gazetteer.province(code))
+                   for code in gazetteer.province_codes() if code not in own)
+    return SiteData(data.index, data.as_of,
+                    [page for page in data.pages if not page.src_uri.startswith(others)],
+                    [static for static in data.files if not static.uri.startswith(others)])
+
+
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+# What the templates write for a link to a page the preview lacks (overrides/partials/kh.html,
+# its macro ``link_out``) and atop a page drawn from the previewed plans only
+# (overrides/partials/preview-note.html): named here for the tests that look for them.
 LINK_OUT_CLASS = "kh-ngoai-xem-truoc"
-LINK_OUT_NOTE = (f'<span class="{LINK_OUT_CLASS}__ghi-chu">'
-                 " (không có trong bản xem trước)</span>")
-PARTIAL_NOTE = ('<p class="kh-xem-truoc">Bản xem trước: trang này chỉ tính các kế hoạch đang'
-                " xem trước, không phải mọi kế hoạch của trang web.</p>")
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-_BODY = re.compile(r"<body\b[^>]*>")
+PARTIAL_NOTE_CLASS = "kh-xem-truoc"
 
 
 def link_target(page_url: str, href: str, site_url: str | None) -> str | None:
@@ -166,29 +159,25 @@ def link_target(page_url: str, href: str, site_url: str | None) -> str | None:
         not joined.endswith("/") else joined
 
 
-def mark_links_out(html: str, page_url: str, present: Callable[[str], bool],
-                   site_url: str | None = None) -> str:
-    """``html`` with each link to a path the preview lacks marked: a class and a note."""
-    def mark(found: re.Match[str]) -> str:
-        before, href, after, inner = found.groups()
-        target = link_target(page_url, href, site_url)
-        if target is None or present(target):
-            return found.group(0)
-        attrs = f"{before}href=\"{href}\"{after}"
-        if 'class="' in attrs:
-            attrs = attrs.replace('class="', f'class="{LINK_OUT_CLASS} ', 1)
+def present_urls(uris: Iterable[str]) -> frozenset[str]:
+    """The site paths a preview holds, from the src_uri of its files: a page "a/index.md"
+    or "a.md" is at "a/" ("index.md": ""), any other file at its own path."""
+    present: set[str] = set()
+    for uri in uris:
+        if uri.endswith(".md"):
+            page = uri.removesuffix(".md")
+            page = "" if page == "index" else page.removesuffix("/index")
+            present.add(page + "/" if page else "")
         else:
-            attrs += f' class="{LINK_OUT_CLASS}"'
-        return f"<a{attrs}>{inner}</a>{LINK_OUT_NOTE}"
-    return _ANCHOR.sub(mark, html)
+            present.add(uri)
+    return frozenset(present)
 
 
-def note_partial(html: str) -> str:
-    """``html`` with the note that the page counts only the previewed plans: at the top of
-    the content, or of the body on a page without Material's layout (the embeddable page)."""
-    if _ARTICLE in html:
-        return html.replace(_ARTICLE, _ARTICLE + PARTIAL_NOTE, 1)
-    return _BODY.sub(lambda found: found.group(0) + PARTIAL_NOTE, html, count=1)
+def is_absent(href: str, present: frozenset[str]) -> bool:
+    """``href``, a site path of the view data ("ha-tinh/xa-a/#part", "feed.xml", ""), names
+    a page or file the preview does not hold; a link out of the site never is."""
+    target = link_target("", href, None)
+    return target is not None and target not in present
 
 
 def page_urls(pages: Iterable[str]) -> frozenset[str]:

@@ -17,10 +17,9 @@ from kehoach.source.problems import DataError, Problem, errors_only, shown
 from kehoach.source.reports import PlanFacts, is_report_path, load_reports
 from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA
 from kehoach.source.schemacheck import check_schema
+from kehoach.source.tree import REGISTRY_DIR as REGISTRY_DIR  # re-exported
+from kehoach.source.tree import YAML_SUFFIXES, TreeFiles, scan_tree
 from kehoach.source.yamlread.load import Document, load_file
-
-REGISTRY_DIR = "registry"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -38,41 +37,24 @@ class Catalog:
         return self.gazetteer.resolve(plan.locality)
 
 
-def plan_files(root: Path) -> tuple[list[Path], list[Path]]:
+def plan_files(root: Path, tree: TreeFiles | None = None) -> tuple[list[Path], list[Path]]:
     """(registry files, plan files) under ``root``, in a stable order; the progress reports
     of the ``bao-cao/`` folders are not plans (report_files)."""
-    registry, others = _data_files(root)
-    return registry, [p for p in others if not is_report_path(p, root)]
+    tree = tree or scan_tree(root)
+    return list(tree.registry), list(tree.plans)
 
 
 def report_files(root: Path) -> list[Path]:
     """The progress reports under ``root`` (files in a ``bao-cao/`` folder), in order."""
-    return [p for p in _data_files(root)[1] if is_report_path(p, root)]
+    return list(scan_tree(root).reports)
 
 
-def _data_files(root: Path) -> tuple[list[Path], list[Path]]:
-    files: list[Path] = []
-    for folder, dirs, names in os.walk(root):
-        dirs.sort()
-        files.extend(Path(folder, n) for n in sorted(names) if n.endswith(YAML_SUFFIXES))
-    files.sort()
-    # A string prefix, not Path.parents: the same test, without ~10 Path objects per file.
-    registry_dir = os.path.join(root, REGISTRY_DIR, "")
-    registry = [p for p in files if str(p).startswith(registry_dir)]
-    return registry, [p for p in files if not str(p).startswith(registry_dir)]
-
-
-def ignored_files(root: Path) -> list[Problem]:
+def ignored_files(root: Path, tree: TreeFiles | None = None) -> list[Problem]:
     """A warning for each file under ``root`` that is not read: a plan saved as
     "ke-hoach.yaml.txt" or "KE-HOACH.YAML" would otherwise vanish without a word. Hidden
     files (".DS_Store", ".gitkeep") are the system's, not the clerk's."""
-    found: list[Problem] = []
-    for folder, dirs, names in os.walk(root):
-        dirs.sort()
-        for name in sorted(names):
-            if not name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                found.append(Problem(_display(Path(folder, name)), 1, 1, _ignored(name), "warning"))
-    return found
+    tree = tree or scan_tree(root)
+    return [Problem(_display(p), 1, 1, _ignored(p.name), "warning") for p in tree.ignored]
 
 
 def _ignored(name: str) -> str:
@@ -120,31 +102,35 @@ def _registry_root(path: Path) -> Path:
 
 
 def load_catalog(root: Path, only: Sequence[Path] | None = None,
-                 ids_elsewhere: set[str] | None = None) -> Catalog:
+                 ids_elsewhere: set[str] | None = None, tree: TreeFiles | None = None) -> Catalog:
     """The validated catalog of ``root``; raises DataError listing every problem. ``only``:
     just these plan files (a preview), checked against the ids of all the others (read from
-    the files unless the caller has them: ``ids_elsewhere``)."""
-    catalog, problems = _load_tree(root, None if only is None else list(only), ids_elsewhere)
+    the files unless the caller has them: ``ids_elsewhere``). ``tree``: the caller's walk
+    of ``root``, if it has one."""
+    chosen = None if only is None else list(only)
+    catalog, problems = _load_tree(root, chosen, ids_elsewhere, tree)
     if catalog is None or errors_only(problems):
         raise DataError(errors_only(problems) or problems)
     return catalog
 
 
-def _load_tree(root: Path, only: list[Path] | None,
-               ids_elsewhere: set[str] | None = None) -> tuple[Catalog | None, list[Problem]]:
+def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | None = None,
+               tree: TreeFiles | None = None) -> tuple[Catalog | None, list[Problem]]:
     if only is not None and len(only) == 1 and is_report_path(only[0], root):
         return _load_one_report(root, only[0])
-    registry_paths, plan_paths = plan_files(root)
-    report_paths = report_files(root)
+    tree = tree or scan_tree(root)
+    registry_paths, plan_paths = list(tree.registry), list(tree.plans)
+    report_paths = list(tree.reports)
     if only is not None:
         chosen = _real(only)
-        report_paths = _reports_of_chosen_folders(report_paths, plan_paths, chosen)
-        plan_paths = [p for p in plan_paths if os.path.abspath(p) in chosen] or only
-    problems: list[Problem] = ignored_files(root) if only is None else []
+        taken = [a in chosen for a in tree.absolute(plan_paths)]
+        report_paths = _reports_of_chosen_folders(tree, report_paths, plan_paths, taken)
+        plan_paths = [p for p, take in zip(plan_paths, taken, strict=True) if take] or only
+    problems: list[Problem] = ignored_files(root, tree) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
     docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
     if ids_elsewhere is None:
-        ids_elsewhere = _plan_ids_elsewhere(root, only)
+        ids_elsewhere = _plan_ids_elsewhere(tree, only)
     all_ids = _plan_ids(docs, problems) | ids_elsewhere
     known = KnownIds(
         plans=frozenset(all_ids),
@@ -175,15 +161,14 @@ def _load_tree(root: Path, only: list[Path] | None,
 
 
 def _reports_of_chosen_folders(
-    report_paths: list[Path], plan_paths: list[Path], chosen: set[str]
+    tree: TreeFiles, report_paths: list[Path], plan_paths: list[Path], taken: list[bool]
 ) -> list[Path]:
-    """A preview's reports: those of a locality folder whose plans are all chosen (a report
-    covers plans of its own folder, ``<locality>/bao-cao/``; with one of them left out, it
-    would be told as naming an unknown activity)."""
-    left_out = {os.path.dirname(os.path.abspath(p)) for p in plan_paths
-                if os.path.abspath(p) not in chosen}
-    return [r for r in report_paths
-            if os.path.dirname(os.path.dirname(os.path.abspath(r))) not in left_out]
+    """A preview's reports: those of a locality folder whose plans are all chosen (``taken``,
+    plan by plan; a report covers plans of its own folder, ``<locality>/bao-cao/``; with one
+    of them left out, it would be told as naming an unknown activity)."""
+    left_out = {os.path.dirname(os.fspath(p))
+                for p, take in zip(plan_paths, taken, strict=True) if not take}
+    return [r for r in report_paths if os.path.dirname(os.path.dirname(r)) not in left_out]
 
 
 def _load_one_report(root: Path, report: Path) -> tuple[Catalog | None, list[Problem]]:
@@ -294,15 +279,15 @@ def _real(paths: list[Path]) -> set[str]:
     return {os.path.abspath(p) for p in paths} | {os.path.realpath(p) for p in paths}
 
 
-def _plan_ids_elsewhere(root: Path, only: list[Path] | None) -> set[str]:
+def _plan_ids_elsewhere(tree: TreeFiles, only: list[Path] | None) -> set[str]:
     """When some files are checked, the ids of the other plans they may reference (cheap
     scan: each file is read up to its top-level ``id:`` line)."""
     if only is None:
         return set()
     chosen = _real(only)
     ids: set[str] = set()
-    for path in plan_files(root)[1]:
-        if os.path.abspath(path) in chosen:
+    for path, absolute in zip(tree.plans, tree.absolute(tree.plans), strict=True):
+        if absolute in chosen:
             continue
         with path.open(encoding="utf-8", errors="replace") as lines:
             for line in lines:

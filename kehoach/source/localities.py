@@ -63,6 +63,9 @@ class Gazetteer:
             by_province[f"{ward.province_code.value:02d}"].append(ward)
         self._wards_by_province = dict(by_province)
         self._ward_slugs = _ward_slugs(self._wards_by_province)
+        # Each locality made once: pages of coverage ask for every commune of every province
+        # again and again (~50,000 times in a preview of one commune).
+        self._made: dict[str, Locality] = {}
 
     def province_codes(self) -> list[str]:
         return sorted(self._provinces)
@@ -78,12 +81,24 @@ class Gazetteer:
         return unit_id in self._former
 
     def province(self, code: str) -> Locality:
+        made = self._made.get(code)
+        if made is None:
+            made = self._made[code] = self._province(code)
+        return made
+
+    def _province(self, code: str) -> Locality:
         p = self._provinces[code]
         official = _clean(p.name)
         name = f"Tỉnh {official}" if p.division_type == VietNamDivisionType.TINH else official
         return Locality(code, name, _short(official), "province", code, _slug(p.codename))
 
     def commune(self, code: str) -> Locality:
+        made = self._made.get(code)
+        if made is None:
+            made = self._made[code] = self._commune(code)
+        return made
+
+    def _commune(self, code: str) -> Locality:
         ward = self._wards[code]
         province = self.province(f"{ward.province_code.value:02d}")
         path = f"{province.path}/{self._ward_slugs[code]}"

@@ -25,9 +25,8 @@ from kehoach.source.problems import Problem, errors_only, shown
 from kehoach.source.reportchecks import UpdateCheck, check_update
 from kehoach.source.schema import REPORT_SCHEMA
 from kehoach.source.schemacheck import check_schema
+from kehoach.source.tree import REPORT_DIR
 from kehoach.source.yamlread.load import Document, load_file
-
-REPORT_DIR = "bao-cao"
 
 
 def is_report_path(path: Path, root: Path) -> bool:

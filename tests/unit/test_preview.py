@@ -1,5 +1,5 @@
-"""kehoach/site/preview.py: the plans a preview reads, which of its pages are exact, the
-marks on links to pages it lacks, the note on pages drawn from the previewed plans only."""
+"""kehoach/site/preview.py: the plans a preview reads, which of its pages are exact, which
+links lead to pages it lacks (the templates mark them: tests/unit/test_preview_marks.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,11 @@ import pytest
 from kehoach.site.build import build_site
 from kehoach.site.pages.timeline_plan import build_moment
 from kehoach.site.preview import (
-    LINK_OUT_CLASS,
-    LINK_OUT_NOTE,
-    PARTIAL_NOTE,
     exact_pages,
+    is_absent,
     link_target,
-    mark_links_out,
-    note_partial,
+    own_provinces,
+    present_urls,
     preview_catalog,
 )
 from tests.plansdirs import FIXTURE_PLANS
@@ -64,22 +62,6 @@ def test_exact_pages_are_those_of_localities_with_nothing_left_out(plans: Path) 
     assert "dong-nai/index.md" not in whole_exact
 
 
-PAGE = ('<body><article class="md-content__inner md-typeset">'
-        '<a href="../xa-b/">B</a> <a class="kh-x" href="../../feed.xml">F</a>'
-        ' <a href="https://example.org/">E</a> <a href="#top">T</a>'
-        ' <a href="/kehoach/van-ban/">V</a></article></body>')
-
-
-def test_links_to_what_the_preview_lacks_are_marked() -> None:
-    present = {"ha-tinh/xa-b/"}.__contains__
-    marked = mark_links_out(PAGE, "ha-tinh/xa-a/", present, "http://127.0.0.1/kehoach/")
-    assert '<a href="../xa-b/">B</a> ' in marked  # in the preview: untouched
-    assert f'<a class="{LINK_OUT_CLASS} kh-x" href="../../feed.xml">F</a>{LINK_OUT_NOTE}' in marked
-    assert f'<a href="/kehoach/van-ban/" class="{LINK_OUT_CLASS}">V</a>{LINK_OUT_NOTE}' in marked
-    assert '<a href="https://example.org/">E</a> <a href="#top">T</a>' in marked
-    assert marked.count(LINK_OUT_NOTE) == 2
-
-
 @pytest.mark.parametrize(("page", "href", "target"), [
     ("a/b/", "../c/", "a/c/"), ("a/b/", "lich.ics", "a/b/lich.ics"), ("a/b/", "../../", ""),
     ("", "van-ban/#x", "van-ban/"), ("a/", "mailto:x@y.vn", None), ("a/", "#top", None),
@@ -89,7 +71,31 @@ def test_link_targets(page: str, href: str, target: str | None) -> None:
     assert link_target(page, href, "http://127.0.0.1/kehoach/") == target
 
 
-def test_the_partial_note_goes_atop_the_content_or_the_body() -> None:
-    assert f'md-typeset">{PARTIAL_NOTE}<a' in note_partial(PAGE)
-    assert note_partial('<body class="e"><p>x</p></body>') == \
-        f'<body class="e">{PARTIAL_NOTE}<p>x</p></body>'
+def test_the_paths_a_preview_holds() -> None:
+    present = present_urls(["index.md", "ha-tinh/index.md", "huong-dan.md", "xindex.md",
+                            "ha-tinh/feed.xml", "assets/kehoach.css"])
+    assert present == {"", "ha-tinh/", "huong-dan/", "xindex/", "ha-tinh/feed.xml",
+                       "assets/kehoach.css"}
+
+
+@pytest.mark.parametrize(("href", "absent"), [
+    ("ha-tinh/", False), ("ha-tinh/#don-vi", False), ("", False), ("ha-tinh/feed.xml", False),
+    ("dong-nai/", True), ("ha-tinh/xa-b/?q=1", True), ("dong-nai/feed.xml", True),
+    ("https://example.org/", False), ("#top", False), ("mailto:x@y.vn", False),
+])
+def test_a_link_is_absent_when_the_preview_lacks_its_page(href: str, absent: bool) -> None:
+    present = present_urls(["index.md", "ha-tinh/index.md", "ha-tinh/feed.xml"])
+    assert is_absent(href, present) is absent
+
+
+def test_a_preview_leaves_out_the_provinces_it_holds_no_plan_of(plans: Path) -> None:
+    catalog, _scope = preview_catalog(plans, plans / "dong-nai" / "xa-xuan-loc")
+    whole = build_site(catalog, moment=build_moment(1760054400))
+    kept = own_provinces(whole, catalog)
+    assert any(p.src_uri.startswith("ha-tinh/") for p in whole.pages)  # coverage pages
+    uris = [p.src_uri for p in kept.pages] + [f.uri for f in kept.files]
+    assert not any(uri.startswith(("ha-tinh/", "vinh-long/", "ha-noi/")) for uri in uris)
+    assert "dong-nai/index.md" in uris and "dong-nai/xa-xuan-loc/index.md" in uris
+    assert "index.md" in uris and "tim-kiem/index.md" in uris  # national pages stay
+    left_out = {p.src_uri for p in whole.pages} - {p.src_uri for p in kept.pages}
+    assert left_out and all(not uri.startswith("dong-nai/") for uri in left_out)
