@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kehoach.adapter.compat import fast_view_attributes, generated_page
+from kehoach.site.spec import PageSpec
 from tests.sitetools import ROOT
 
 
@@ -45,34 +46,31 @@ def _config() -> MkDocsConfig:
     return config
 
 
-class _Source:
-    def __init__(self, text: str) -> None:
-        self.text = text
+SPECS = [
+    PageSpec("ha-tinh/don-vi/cong-an/index.md", "unit.html", "Công an xã"),
+    PageSpec("a/index.md", "plan.html", 'Kế hoạch "số 541" \\ <b>&amp; 10/10</b>: a\tb',
+             description="Mô tả: dấu “ngoặc”, dòng\nmới, 50% và #1"),
+]
 
-    def markdown(self) -> str:
-        return self.text
 
-
-@pytest.mark.parametrize("markdown", [
-    '---\ntemplate: "unit.html"\ntitle: "Công an xã"\n---\n',  # a generated page: no body
-    '---\ntitle: "Có nội dung"\n---\n# Tiêu đề {#muc-1}\n\nMột đoạn [liên kết](#muc-1).\n',
-])
-def test_a_generated_page_renders_as_mkdocs_renders_it(markdown: str) -> None:
+@pytest.mark.parametrize("spec", SPECS, ids=["unit", "quotes"])
+def test_a_generated_page_reads_and_renders_as_mkdocs_does(spec: PageSpec) -> None:
     config = _config()
     files = Files([])
-    fast_file = generated_page(config, "a/index.md", _Source(markdown))
+    fast_file = generated_page(config, spec.src_uri, spec)
     fast = fast_file.page
     assert fast is not None and type(fast) is not Page  # made with the file
-    plain = Page(None, generated_page(config, "a/index.md", _Source(markdown), in_nav=True),
-                 config)
+    plain = Page(None, generated_page(config, spec.src_uri, spec, in_nav=True), config)
     for page in (fast, plain):
         page.read_source(config)
         page.render(config, files)
-    assert (fast.content, fast.meta, fast.title) == (plain.content, plain.meta, plain.title)
-    assert str(fast.toc) == str(plain.toc) and len(fast.toc) == len(plain.toc)
-    assert fast.present_anchor_ids == plain.present_anchor_ids
+    assert (fast.markdown, fast.meta, fast.title) == (plain.markdown, plain.meta, plain.title)
+    assert fast.meta == {"template": spec.template, "title": spec.title,
+                         **({"description": spec.description} if spec.description else {})}
+    assert (fast.content, str(fast.toc), len(fast.toc)) == (plain.content, str(plain.toc), 0)
+    assert fast.present_anchor_ids == plain.present_anchor_ids == set()
 
 
 def test_pages_of_the_navigation_are_left_to_it() -> None:
     config = _config()
-    assert generated_page(config, "dia-phuong/index.md", _Source(""), in_nav=True).page is None
+    assert generated_page(config, "dia-phuong/index.md", SPECS[0], in_nav=True).page is None
