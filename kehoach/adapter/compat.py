@@ -21,13 +21,15 @@ from typing import Protocol
 
 import material
 import mkdocs.utils
-from jinja2 import Template
+from jinja2 import Environment, Template
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 # --- Internals used by the hooks (kehoach/adapter/*.py) -----------------------------------
 
@@ -79,10 +81,14 @@ def _not_skipped(record: logging.LogRecord) -> bool:
 
 
 class MarkdownSource(Protocol):
-    def markdown(self) -> str: ...
+    def markdown(self) -> str: ...  # front matter only
+
+    def front_matter(self) -> dict[str, str]: ...  # the same, as MkDocs reads it
 
 
-def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -> File:
+def generated_page(
+    config: MkDocsConfig, src_uri: str, source: MarkdownSource, *, in_nav: bool = False
+) -> File:
     """A generated page whose Markdown is made by ``source`` when MkDocs reads it (File's
     ``content_string``, a property since MkDocs 1.6, is overridden): held as text, the front
     matter of every page would stay in memory from on_files to the end (~35 MB nationally),
@@ -90,6 +96,8 @@ def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -
     file = _LazyFile.generated(config, src_uri, content="")
     assert isinstance(file, _LazyFile)  # made by the subclass
     file._source = source
+    if not in_nav:  # the navigation makes its own pages, with the titles it gives them
+        _GeneratedPage(None, file, config)  # as get_navigation would, but rendered faster
     return file
 
 
@@ -99,6 +107,53 @@ class _LazyFile(File):
     @property  # type: ignore[misc]  # read-only: nothing sets a generated page's text
     def content_string(self) -> str:
         return self._source.markdown()
+
+
+class _GeneratedPage(Page):
+    """A generated page: its Markdown is front matter alone, so its body is empty. MkDocs
+    makes a Markdown converter with every extension for each page it renders (~5 % of a
+    national build's time) to turn that nothing into nothing: here the result is set as
+    Page.render (mkdocs/structure/pages.py) sets it for an empty text. Made in on_files, so
+    MkDocs no longer lists these pages as missing from the navigation, which they are on
+    purpose (thousands of lines of "not in nav" in every build's log). Its front matter is
+    taken as it was made, not parsed again as YAML (~2 % of the build)."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None or not isinstance(self.file, _LazyFile):
+            self.markdown, self.meta = get_data(source or self.file.content_string)
+            return
+        self.markdown, self.meta = "", dict(self.file._source.front_matter())
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            super().render(config, files)
+            return
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+
+
+def fast_view_attributes(env: Environment) -> None:
+    """``view.title`` in a template: Jinja tries the attribute first and the key second, so
+    every read of a view (a plain dict) raises and catches an AttributeError (~5 % of a
+    national build). A plain dict has no attribute beside dict's own: for any other name the
+    key is read first, with the same result as Jinja's Environment.getattr."""
+    jinja_getattr = env.getattr
+
+    def getattr_(obj: object, attribute: str) -> object:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return env.undefined(obj=obj, name=attribute)
+        return jinja_getattr(obj, attribute)
+
+    env.getattr = getattr_  # type: ignore[method-assign]  # the compiled templates call it
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 def forget_anchors(page: Page) -> None:

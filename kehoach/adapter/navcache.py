@@ -7,6 +7,9 @@ those partials write depends only on where their links point from that page, tha
 the relative URLs the ``url`` filter makes. The first rendering records which URLs go
 through that filter; later pages whose relative URLs to those same targets are equal get
 the same HTML. Pages in the navigation are rendered as Material renders them.
+Material's config block (base.html: its settings and translations as JSON, ~10 % of the
+time of a unit's page) is the same on every page but for the site's base address and its
+links: rendered once for each (``kh_cached_block``).
 
 Optional: overrides/main.html includes the partials itself when this hook is not loaded
 or the setting is off (KEHOACH_NAVCACHE=0; tests/test_navcache.py builds the site both
@@ -33,6 +36,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # One wrapper for the whole build: it records the targets during a first rendering.
     env.filters["url"] = cache.url_filter
     env.globals["kh_cached_partial"] = cache.render
+    env.globals["kh_cached_block"] = cache.block
     return env
 
 
@@ -41,7 +45,7 @@ class _PartialCache:
         self._url_filter = url_filter
         self._recording: list[str] | None = None
         self._targets: dict[str, tuple[str, ...]] = {}  # partial → URLs it links to
-        self._html: dict[tuple[str, tuple[str, ...]], Markup] = {}
+        self._html: dict[tuple[str, ...], Markup] = {}  # (partial, its links from a page)
 
     @pass_context
     def url_filter(self, context: Context, value: str) -> str:
@@ -60,17 +64,37 @@ class _PartialCache:
         if targets is None:
             html, targets = self._record(template, context)
             self._targets[name] = targets
-            self._html[(name, _relative(targets, context))] = html
+            self._html[(name, *_relative(targets, context))] = html
             return html
-        key = (name, _relative(targets, context))
+        key = (name, *_relative(targets, context))
         if key not in self._html:
             self._html[key] = compat.include(template, context)
         return self._html[key]
 
-    def _record(self, template: Template, context: Context) -> tuple[Markup, tuple[str, ...]]:
+    @pass_context
+    def block(self, context: Context, name: str, parent: Callable[[], Markup]) -> Markup:
+        """Material's block ``name`` (``parent``: its super()), which reads nothing of the
+        page but where it is (``base_url``) and the links it makes: rendered once for each."""
+        targets = self._targets.get(name)
+        if targets is None:
+            html, targets = self._record(parent)
+            self._targets[name] = targets
+            self._html[(name, str(context.get("base_url")), *_relative(targets, context))] = html
+            return html
+        key = (name, str(context.get("base_url")), *_relative(targets, context))
+        if key not in self._html:
+            self._html[key] = parent()
+        return self._html[key]
+
+    def _record(self, render: Template | Callable[[], Markup],
+                context: Context | None = None) -> tuple[Markup, tuple[str, ...]]:
         self._recording = []
         try:
-            html = compat.include(template, context)
+            if isinstance(render, Template):
+                assert context is not None
+                html = compat.include(render, context)
+            else:
+                html = render()
             return html, tuple(self._recording)
         finally:
             self._recording = None

@@ -24,6 +24,7 @@ from kehoach.adapter.state import Process
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.outpath import UnsafePathError, output_path
 from kehoach.site.pages.timeline_plan import build_moment
+from kehoach.site.routes import nav_pages
 from kehoach.source.catalog import load_catalog
 from kehoach.source.problems import DataError
 
@@ -59,6 +60,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         preview.show_marks(env, build.uris)
     # partials/as-of.html, on every page: the day the activities' statuses are computed for.
     env.globals["kh_as_of"] = build.site_data().as_of
+    compat.fast_view_attributes(env)
     # Every page has been read by now: what MkDocs holds for them lives until the end too.
     _freeze_heap()
     # With a second process (kehoach/adapter/parallel.py), it writes them while the build
@@ -80,11 +82,13 @@ def _freeze_heap() -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.of(config)
     site = build.site_data()
+    in_nav = frozenset(nav_pages(config.nav))
     for spec in site.pages:
         existing = files.get_file_from_path(spec.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(compat.generated_page(config, spec.src_uri, spec))
+        files.append(compat.generated_page(config, spec.src_uri, spec,
+                                           in_nav=spec.src_uri in in_nav))
     build.static_uris = frozenset(static.uri for static in site.files)
     return files
 

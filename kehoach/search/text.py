@@ -9,6 +9,7 @@ its metadata, its filters and its distinct words by weight.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -100,8 +101,7 @@ def prepare_page(html: str) -> IndexedPage | None:
     every plan uses small enough to download and score on a phone, and barely moves the
     ranking; which words stand side by side is kept apart (``neighbor_masks``), and the
     running text of its parts for excerpts (kehoach.search.parts)."""
-    kind = _KIND.search(html)  # checked before parsing: most pages of the country are units
-    if "data-search-body" not in html or (kind and unescape(kind[1]) in UNINDEXED_KINDS):
+    if not may_be_indexed(html):
         return None
     document = lxml.html.document_fromstring(html)
     bodies = document.xpath("//*[@data-search-body]")
@@ -118,11 +118,18 @@ def prepare_page(html: str) -> IndexedPage | None:
         for element in document.xpath("//*[@data-search-filter]")
     }
     meta = {k: v for k, v in meta.items() if v}
-    running = [fold(word) for _, text in texts for word in split_words(text)]
+    running = [_fold_word(word) for _, text in texts for word in split_words(text)]
     headline = next((" ".join(h.text_content().split()) for body in bodies
                      for h in body.iter("h1")), "")
     return IndexedPage(meta, groups, sorted(filters), page_parts(bodies),
                        neighbor_masks(running), headline)
+
+
+def may_be_indexed(html: str) -> bool:
+    """False for a built page that is surely not indexed (see prepare_page), found without
+    parsing it: most pages of the country are units' pages."""
+    kind = _KIND.search(html)
+    return "data-search-body" in html and not (kind and unescape(kind[1]) in UNINDEXED_KINDS)
 
 
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
@@ -140,6 +147,12 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
+# Pages repeat the same few thousand words: each is folded and hashed once per process
+# (done for every occurrence, a quarter of the indexing process's time nationally).
+_fold_word = functools.cache(fold)
+
+
+@functools.cache
 def neighbor_bit(folded: str) -> int:
     """The bit standing for a folded word in a neighbour mask: FNV-1a (32 bits) over its code
     points, folded to NEIGHBOR_BITS bits. search-engine.js computes the same

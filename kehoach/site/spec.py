@@ -42,12 +42,17 @@ class PageSpec:
         """Directory URL relative to the site root ("" for the home page)."""
         return self.src_uri.removesuffix("index.md")
 
-    def markdown(self) -> str:
-        """The generated Markdown file: front matter only; the template draws the page."""
+    def front_matter(self) -> dict[str, str]:
+        """The page's metadata: which template draws it, its title and description."""
         meta = {"template": self.template, "title": self.title}
         if self.description:
             meta["description"] = self.description
-        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        return meta
+
+    def markdown(self) -> str:
+        """The generated Markdown file: front matter only; the template draws the page."""
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                 for key, value in self.front_matter().items()]
         return "---\n" + "\n".join(lines) + "\n---\n"
 
 

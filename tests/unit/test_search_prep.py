@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.search.prep import BackgroundPreparer, PreparedSite, page_url, prepare_folder
+from kehoach.search.text import may_be_indexed, prepare_page
 from tests.sitetools import tree_bytes
 
 PAGE = """<!DOCTYPE html><html lang="vi"><head><title>{title}</title></head><body>
@@ -58,3 +59,12 @@ def test_cancel_stops_the_second_process(tmp_path: Path) -> None:
     preparer.add("a/index.html", SITE["ha-tinh/index.html"])
     preparer.cancel()
     assert not preparer.running
+
+
+def test_pages_surely_not_indexed_are_known_without_parsing() -> None:
+    # The build sends only these pages' names to the indexing process, not their HTML.
+    unit = PAGE.format(title="Công an xã", kind="Đơn vị")
+    pages = [*SITE.values(), unit, PAGE.format(title="Tình hình", kind="Tình hình thực hiện")]
+    for html in pages:
+        assert may_be_indexed(html) == (prepare_page(html) is not None)
+    assert not may_be_indexed(unit)

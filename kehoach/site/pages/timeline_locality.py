@@ -45,7 +45,10 @@ LABEL_LIMIT = 100  # characters of an activity title in a list
 
 
 def plan_years(ctx: TimelineContext) -> list[int]:
-    return sorted({plan.year for plan in ctx.index.plans.values()})
+    # Read by every locality page: once per build, not a scan of the country's plans each.
+    if ctx.memo.years is None:
+        ctx.memo.years = sorted({plan.year for plan in ctx.index.plans.values()})
+    return list(ctx.memo.years)
 
 
 def dated_items(

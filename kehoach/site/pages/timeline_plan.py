@@ -46,6 +46,7 @@ class TimelineMemo:
     under: dict[str, list[str]] | None = None  # locality path → plans of the places inside
     timelines: dict[str, PlanTimelineBase] = field(default_factory=dict)  # by plan id
     items: dict[str, list[tuple[Span, AgendaItem]]] = field(default_factory=dict)  # by plan id
+    years: list[int] | None = None  # the years of the site's plans, sorted
 
 
 @dataclass(frozen=True)
