@@ -15,7 +15,7 @@ import ctypes
 import importlib.metadata
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -30,6 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
+
+from kehoach.site.routes import nav_pages
 
 # --- Internals used by the hooks (kehoach/adapter/*.py) -----------------------------------
 
@@ -86,9 +88,7 @@ class MarkdownSource(Protocol):
     def front_matter(self) -> dict[str, str]: ...  # the same, as MkDocs reads it
 
 
-def generated_page(
-    config: MkDocsConfig, src_uri: str, source: MarkdownSource, *, in_nav: bool = False
-) -> File:
+def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -> File:
     """A generated page whose Markdown is made by ``source`` when MkDocs reads it (File's
     ``content_string``, a property since MkDocs 1.6, is overridden): held as text, the front
     matter of every page would stay in memory from on_files to the end (~35 MB nationally),
@@ -96,9 +96,18 @@ def generated_page(
     file = _LazyFile.generated(config, src_uri, content="")
     assert isinstance(file, _LazyFile)  # made by the subclass
     file._source = source
-    if not in_nav:  # the navigation makes its own pages, with the titles it gives them
-        _GeneratedPage(None, file, config)  # as get_navigation would, but rendered faster
     return file
+
+
+def attach_generated_pages(files: Iterable[File], config: MkDocsConfig) -> None:
+    """Gives each generated page of ``files`` the Page MkDocs' get_navigation would make, but
+    read and rendered faster (_GeneratedPage), but those the navigation lists: it makes
+    their pages itself, with the titles it gives them. Called by the last on_files hook: in a
+    parallel build, after the fork, so that each process holds only its own pages."""
+    in_nav = frozenset(nav_pages(config.nav))
+    for file in files:
+        if isinstance(file, _LazyFile) and file.page is None and file.src_uri not in in_nav:
+            _GeneratedPage(None, file, config)
 
 
 class _LazyFile(File):
@@ -115,7 +124,8 @@ class _GeneratedPage(Page):
     national build's time) to turn that nothing into nothing: here the result is set as
     Page.render (mkdocs/structure/pages.py) sets it for an empty text. Made in on_files, so
     MkDocs no longer lists these pages as missing from the navigation, which they are on
-    purpose (thousands of lines of "not in nav" in every build's log). Its front matter is
+    purpose (thousands of lines of "not in nav" in every build's log): they get their page
+    before MkDocs looks for pages without one (attach_generated_pages). Its front matter is
     taken as it was made, not parsed again as YAML (~2 % of the build)."""
 
     def read_source(self, config: MkDocsConfig) -> None:

@@ -24,7 +24,6 @@ from kehoach.adapter.state import Process
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.outpath import UnsafePathError, output_path
 from kehoach.site.pages.timeline_plan import build_moment
-from kehoach.site.routes import nav_pages
 from kehoach.source.catalog import load_catalog
 from kehoach.source.problems import DataError
 
@@ -82,13 +81,11 @@ def _freeze_heap() -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.of(config)
     site = build.site_data()
-    in_nav = frozenset(nav_pages(config.nav))
     for spec in site.pages:
         existing = files.get_file_from_path(spec.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(compat.generated_page(config, spec.src_uri, spec,
-                                           in_nav=spec.src_uri in in_nav))
+        files.append(compat.generated_page(config, spec.src_uri, spec))
     build.static_uris = frozenset(static.uri for static in site.files)
     return files
 

@@ -67,6 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     units = [f for f in files.documentation_pages() if _is_unit(f)]
     theirs = {f.src_uri for i, f in enumerate(units) if i % _SECOND_SHARE}
     if not _enabled(build) or not theirs:
+        compat.attach_generated_pages(files, config)
         return files
     sys.stdout.flush()
     sys.stderr.flush()
@@ -87,6 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _log.info("%d trang đơn vị được dựng song song (rendered by a second process)",
                   len(theirs))  # fmt: skip
         kept = [f for f in files if f.src_uri not in theirs]
+    compat.attach_generated_pages(kept, config)  # each process makes only its own pages
     return Files(kept)  # (Files.remove is linear: a new list instead)
 
 

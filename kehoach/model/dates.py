@@ -16,7 +16,7 @@ class DateFormatError(ValueError):
 
 
 @functools.total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the day, the month or the year ("06/10/2025", "10/2025", "2025")."""
 

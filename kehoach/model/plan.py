@@ -16,7 +16,7 @@ UnitScope = Literal["local", "province", "national", "other"]
 Comparator = Literal["at_least", "more_than", "exactly"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     type: str
     number: str | None = None
@@ -25,27 +25,27 @@ class DocumentInfo:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalityRef:
     province: str
     commune: str | None = None
     former_unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     kind: ReferenceKind
     plan: str | None = None
     document: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Peak:
     start: PartialDate
     end: PartialDate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     text: str | None = None
     start: PartialDate | None = None
@@ -54,14 +54,14 @@ class When:
     peaks: tuple[Peak, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     id: str
     name: str
     scope: UnitScope = "local"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     text: str
     value: float | None = None
@@ -70,20 +70,20 @@ class Target:
     deadline: PartialDate | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Detail:
     label: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     title: str
     lead: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AppendixRow:
     row: int
     task: str
@@ -92,14 +92,14 @@ class AppendixRow:
     time: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assignment:
     units: tuple[str, ...]
     heading: str | None = None
     duties: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Activity:
     id: str
     title: str
@@ -120,7 +120,7 @@ class Activity:
     weight: int | None = None  # 1–100, on every activity of a plan or on none
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     text: str
     by: tuple[str, ...] = ()
@@ -128,32 +128,32 @@ class Report:
     deadline: PartialDate | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     heading: str
     body: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     mark: str
     text: str
     activity: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signer:
     name: str
     lines: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appendix:
     title: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     id: str
     document: DocumentInfo
@@ -189,7 +189,7 @@ class Plan:
 # --- registry -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resource:
     id: str
     name: str
@@ -202,7 +202,7 @@ class Resource:
         return self.url.startswith("http://")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedDocument:
     id: str
     number: str
@@ -216,7 +216,7 @@ class CitedDocument:
 FormerLevel = Literal["district", "province", "commune"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormerUnit:
     id: str
     name: str
@@ -227,14 +227,14 @@ class FormerUnit:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registry:
     resources: tuple[Resource, ...] = ()
     documents: tuple[CitedDocument, ...] = ()
     former_units: tuple[FormerUnit, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """Where a plan came from, for "edit on GitHub" links and freshness dates."""
 

@@ -25,21 +25,21 @@ ReportedStatus = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportDocument:
     type: str
     date: PartialDate  # always to the day (the schema's "day" pattern)
     number: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     label: str
     value: float
     unit: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Achieved:
     """The value reached by one target of the activity (``target``: its rank, from 1)."""
 
@@ -50,13 +50,13 @@ class Achieved:
     source: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     url: str
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActivityUpdate:
     """What one report says of one activity of one plan."""
 
@@ -72,7 +72,7 @@ class ActivityUpdate:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgressReport:
     id: str
     document: ReportDocument
@@ -88,7 +88,7 @@ class ProgressReport:
         return self.document.date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportFile:
     """Where a report came from (its YAML path), like kehoach.model.plan.SourceFile."""
 

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.adapter.compat import fast_view_attributes, generated_page
+from kehoach.adapter.compat import attach_generated_pages, fast_view_attributes, generated_page
 from kehoach.site.spec import PageSpec
 from tests.sitetools import ROOT
 
@@ -58,9 +58,11 @@ def test_a_generated_page_reads_and_renders_as_mkdocs_does(spec: PageSpec) -> No
     config = _config()
     files = Files([])
     fast_file = generated_page(config, spec.src_uri, spec)
+    assert fast_file.page is None  # made once the files are split between the processes
+    attach_generated_pages([fast_file], config)
     fast = fast_file.page
-    assert fast is not None and type(fast) is not Page  # made with the file
-    plain = Page(None, generated_page(config, spec.src_uri, spec, in_nav=True), config)
+    assert fast is not None and type(fast) is not Page
+    plain = Page(None, generated_page(config, spec.src_uri, spec), config)
     for page in (fast, plain):
         page.read_source(config)
         page.render(config, files)
@@ -73,4 +75,6 @@ def test_a_generated_page_reads_and_renders_as_mkdocs_does(spec: PageSpec) -> No
 
 def test_pages_of_the_navigation_are_left_to_it() -> None:
     config = _config()
-    assert generated_page(config, "dia-phuong/index.md", SPECS[0], in_nav=True).page is None
+    listed = generated_page(config, "dia-phuong/index.md", SPECS[0])
+    attach_generated_pages([listed], config)
+    assert listed.page is None
