@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kehoach.search.text import split_words
-from kehoach.vietnamese import fold
+from kehoach.search.text import fold_word, split_words
 
 # Phrases kept per first word, those on most pages first: a file of each common word holds
 # those it begins (~2 KB gzip), fetched only for a query beginning with it.
@@ -34,9 +33,14 @@ class CommonPhrases:
     def __init__(self) -> None:
         # per page: its title, its main heading (h1), then the headings of its parts
         self._texts: list[tuple[tuple[str, ...], ...]] = []
+        self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def add(self, title: str, headline: str, headings: Iterable[str]) -> None:
-        words = [tuple(fold(w) for w in split_words(text)) for text in (title, headline, *headings)]
+        # Held until the index is written: each distinct word (fold_word) and each distinct
+        # heading (most plans share theirs: "Mục đích, yêu cầu") once, not once per page.
+        words = [self._shared.setdefault(key, key) for key in
+                 (tuple(fold_word(w) for w in split_words(text))
+                  for text in (title, headline, *headings))]
         self._texts.append(tuple(words))
 
     def best(self, common: Iterable[str], urls: Sequence[str], order: Sequence[int]

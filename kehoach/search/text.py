@@ -118,7 +118,7 @@ def prepare_page(html: str) -> IndexedPage | None:
         for element in document.xpath("//*[@data-search-filter]")
     }
     meta = {k: v for k, v in meta.items() if v}
-    running = [_fold_word(word) for _, text in texts for word in split_words(text)]
+    running = [fold_word(word) for _, text in texts for word in split_words(text)]
     headline = next((" ".join(h.text_content().split()) for body in bodies
                      for h in body.iter("h1")), "")
     return IndexedPage(meta, groups, sorted(filters), page_parts(bodies),
@@ -148,8 +148,9 @@ def split_words(text: str) -> list[str]:
 
 
 # Pages repeat the same few thousand words: each is folded and hashed once per process
-# (done for every occurrence, a quarter of the indexing process's time nationally).
-_fold_word = functools.cache(fold)
+# (done for every occurrence, a quarter of the indexing process's time nationally), and
+# what is kept of them holds one string per distinct word, not one per occurrence.
+fold_word = functools.cache(fold)
 
 
 @functools.cache

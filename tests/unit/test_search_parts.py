@@ -98,3 +98,13 @@ def test_common_phrases_keep_the_pages_bearing_them_in_a_title_first_then_highes
     assert "so chu" not in best and "xa a" not in best  # words apart; words not common
     assert "ke hoach" in best and "hoach xa" not in best  # "xa" is not common
     assert "ke hoach" in best
+
+
+def test_common_phrases_hold_each_heading_and_word_once() -> None:
+    # Held for every indexed page until the index is written: plans share their headings.
+    phrases = CommonPhrases()
+    phrases.add("Kế hoạch xã A", "", ["Mục đích, yêu cầu", "Tổ chức thực hiện"])
+    phrases.add("Kế hoạch xã B", "", ["Mục đích, yêu cầu", "Tổ chức thực hiện"])
+    first, second = phrases._texts
+    assert first[2] == ("muc", "dich", "yeu", "cau") and first[2] is second[2]
+    assert first[0][0] is second[0][0]  # "ke", the same string
