@@ -272,17 +272,26 @@ def test_search_fields_are_named_and_results_announced(page: Any, base: str) -> 
     assert page.evaluate("khHeard.at(-1)") == f"Tìm thấy {results.count()} kết quả cho “vneid”."
 
 
-def test_pages_fit_a_360px_screen(browser: Any, base: str) -> None:
+def _wider_than_360px(browser: Any, base: str, pages: dict[str, str], *,
+                      screenshots: bool = False) -> dict[str, list[int]]:
+    """The pages (name → URL under ``base``) wider than a 360 px phone screen, with their
+    [scroll width, screen width]."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
     tab = context.new_page()
     wide = {}
-    for name, url in PAGES.items():
+    for name, url in pages.items():
         _open(tab, base + url)
-        tab.screenshot(path=str(ARTIFACTS / f"a11y-{name}-360.png"), full_page=True)
+        if screenshots:
+            tab.screenshot(path=str(ARTIFACTS / f"a11y-{name}-360.png"), full_page=True)
         sizes = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         if sizes[0] > sizes[1]:
             wide[name] = sizes
     context.close()
+    return wide
+
+
+def test_pages_fit_a_360px_screen(browser: Any, base: str) -> None:
+    wide = _wider_than_360px(browser, base, PAGES, screenshots=True)
     assert not wide, f"pages wider than the screen: {wide}"
 
 

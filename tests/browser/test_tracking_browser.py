@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_accessibility import STRUCTURE, WCAG, _axe, _open, _report
+from tests.browser.test_accessibility import (
+    STRUCTURE,
+    WCAG,
+    _axe,
+    _open,
+    _report,
+    _wider_than_360px,
+)
 from tests.browser.test_csp_browser import _Visit
 from tests.browser.test_html_validity import _check, _where
 from tests.sitetools import build_site, page_text, serve
@@ -95,15 +102,7 @@ def test_the_coverage_pages_say_their_figures_in_words(tracked_site: Path) -> No
 
 
 def test_the_tracking_pages_fit_a_360px_screen(browser: Any, tracked_base: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
-    tab = context.new_page()
-    wide = {}
-    for name, url in PAGES.items():
-        _open(tab, tracked_base + url)
-        sizes = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-        if sizes[0] > sizes[1]:
-            wide[name] = sizes
-    context.close()
+    wide = _wider_than_360px(browser, tracked_base, PAGES)
     assert not wide, f"pages wider than the screen: {wide}"
 
 
