@@ -99,7 +99,8 @@ def _write_static_files(site: SiteData, site_dir: Path) -> None:
         target = output_path(site_dir, static.uri)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(static.content)
+            with target.open("wb") as out:
+                out.writelines(static.chunks())
         except OSError as exc:  # a full disk or a read-only folder: say so, no traceback
             raise PluginError(
                 f"Không ghi được tệp {target} ({exc.strerror}): ổ đĩa đầy hoặc không có quyền "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kehoach.model.dates import PartialDate
@@ -54,14 +55,27 @@ def to_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=SEPARATORS) + "\n").encode("utf-8")
 
 
-def dataset_json(plans: list[bytes], registry: bytes, reports: list[bytes]) -> bytes:
+def dataset_json(plans: Iterable[bytes], registry: bytes, reports: Iterable[bytes]) -> bytes:
     """``to_json({"plans": [...], "registry": {...}, "reports": [...]})`` from the parts
-    already encoded, so a national data set is not encoded twice (each plan also has its own
-    file)."""
-    body = b",".join(p.rstrip(b"\n") for p in plans)
-    tail = b",".join(r.rstrip(b"\n") for r in reports)
-    return (b'{"plans":[' + body + b'],"registry":' + registry.rstrip(b"\n")
-            + b',"reports":[' + tail + b"]}\n")
+    already encoded (see dataset_chunks)."""
+    return b"".join(dataset_chunks(plans, registry, reports))
+
+
+def dataset_chunks(plans: Iterable[bytes], registry: bytes, reports: Iterable[bytes]
+                   ) -> Iterator[bytes]:
+    """dataset_json in pieces, each plan and report as it comes: the national data set
+    (200 MB for three years) is written without being held whole."""
+    yield b'{"plans":['
+    yield from _joined(plans)
+    yield b'],"registry":' + registry.rstrip(b"\n") + b',"reports":['
+    yield from _joined(reports)
+    yield b"]}\n"
+
+
+def _joined(items: Iterable[bytes]) -> Iterator[bytes]:
+    """The JSON values of ``items`` (each ends with a new line) separated by commas."""
+    for number, item in enumerate(items):
+        yield (b"," if number else b"") + item.rstrip(b"\n")
 
 
 def _export(schema_name: str, obj: object) -> Data:

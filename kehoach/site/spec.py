@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kehoach.site.views import PageData
@@ -61,16 +61,27 @@ class StaticFile:
     """A generated non-page file (calendar, JSON, CSV, feed), copied to the site as is.
 
     Nationally these weigh ~270 MB (6,710 calendars, 3,355 JSON files, the data set): most are
-    given as ``build``, made when the file is written and dropped after, not held."""
+    given as ``build``, made when the file is written and dropped after, not held. The
+    largest (the whole data set as JSON and CSV: 200 MB and 90 MB for three years) are given
+    as ``stream``, pieces written one after the other (``chunks``), never whole in memory."""
 
     uri: str  # "ha-tinh/xa-thach-ha/lich.ics"
     data: bytes | None = None
     build: Callable[[], bytes] | None = field(default=None, compare=False)
+    stream: Callable[[], Iterable[bytes]] | None = field(default=None, compare=False)
 
     @property
     def content(self) -> bytes:
+        """The whole file (for tests and small files; a writer uses ``chunks``)."""
+        return b"".join(self.chunks())
+
+    def chunks(self) -> Iterator[bytes]:
+        """The file's bytes in pieces, in order."""
         if self.data is not None:
-            return self.data
-        if self.build is None:
-            raise ValueError(f"{self.uri}: a static file needs data or build")
-        return self.build()
+            yield self.data
+        elif self.stream is not None:
+            yield from self.stream()
+        elif self.build is not None:
+            yield self.build()
+        else:
+            raise ValueError(f"{self.uri}: a static file needs data, build or stream")

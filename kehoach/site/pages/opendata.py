@@ -4,11 +4,11 @@ files and document them on the page, so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from kehoach.formats.export import dataset_json, plan_data, registry_data, report_data, to_json
+from kehoach.formats.export import dataset_chunks, plan_data, registry_data, report_data, to_json
 from kehoach.model.dates import PartialDate
 from kehoach.model.plan import Activity, Assignment, Plan, When
 from kehoach.site import routes
@@ -22,7 +22,7 @@ from kehoach.site.pages.opendata_columns import (
     TABLES,
     Row,
     Table,
-    csv_bytes,
+    csv_chunks,
 )
 from kehoach.site.pages.opendata_tracking import COVERAGE, UPDATES, coverage_rows, update_rows
 from kehoach.site.spec import PageSpec, StaticFile
@@ -86,42 +86,46 @@ class OpenData:
             StaticFile(routes.plan_json(self.index.plan_url(p)), build=partial(self.plan_json, p))
             for p in self.plan_ids
         ]
-        builders: dict[str, Callable[[], bytes]] = {
+        streams: dict[str, Callable[[], Iterable[bytes]]] = {
             routes.DATASET: self.dataset,
-            PLANS.uri: lambda: csv_bytes(PLANS, self.plan_rows()),
-            ACTIVITIES.uri: lambda: csv_bytes(ACTIVITIES, self.activity_rows()),
-            RESPONSIBILITIES.uri: lambda: csv_bytes(RESPONSIBILITIES, self.responsibility_rows()),
-            UPDATES.uri: lambda: csv_bytes(
+            PLANS.uri: lambda: csv_chunks(PLANS, self.plan_rows()),
+            ACTIVITIES.uri: lambda: csv_chunks(ACTIVITIES, self.activity_rows()),
+            RESPONSIBILITIES.uri: lambda: csv_chunks(RESPONSIBILITIES, self.responsibility_rows()),
+            UPDATES.uri: lambda: csv_chunks(
                 UPDATES, update_rows(self.index, self.tracker, self.site_url or "")),
-            COVERAGE.uri: lambda: csv_bytes(
+            COVERAGE.uri: lambda: csv_chunks(
                 COVERAGE, coverage_rows(CoverageIndex(self.index, self.tracker))),
-            **{uri: partial((SCHEMA_DIR / Path(uri).name).read_bytes) for uri in SCHEMAS},
+            **{uri: partial(_whole, SCHEMA_DIR / Path(uri).name) for uri in SCHEMAS},
         }
         return plan_files + [
-            StaticFile(uri, build=partial(self._measured, uri, make))
-            for uri, make in builders.items()
+            StaticFile(uri, stream=partial(self._measured, uri, make))
+            for uri, make in streams.items()
         ]
 
     def plan_json(self, plan_id: str) -> bytes:
         return to_json(plan_data(self.index.plans[plan_id]))
 
-    def dataset(self) -> bytes:
+    def dataset(self) -> Iterator[bytes]:
         registry = to_json(registry_data(self.index.catalog.registry))
         # The reports counted on the pages (dated by the build day), in the order of
         # bao-cao.csv: each entry of their ``activities`` is one row of that file.
-        reports = [to_json(report_data(r)) for r in self.tracker.reports]
-        return dataset_json([self.plan_json(p) for p in self.plan_ids], registry, reports)
+        reports = (to_json(report_data(r)) for r in self.tracker.reports)
+        return dataset_chunks(map(self.plan_json, self.plan_ids), registry, reports)
 
-    def _measured(self, uri: str, make: Callable[[], bytes]) -> bytes:
-        """``make()``, its size noted for the page, which states the size of each download."""
-        content = make()
-        self._sizes[uri] = len(content)
-        return content
+    def _measured(self, uri: str, make: Callable[[], Iterable[bytes]]) -> Iterator[bytes]:
+        """``make()``'s pieces, their size noted for the page, which states the size of each
+        download."""
+        size = 0
+        for chunk in make():
+            size += len(chunk)
+            yield chunk
+        self._sizes[uri] = size
 
     def size(self, uri: str) -> int:
         """The size of a data-set file: noted when it was written, else built to measure it."""
         if uri not in self._sizes:
-            next(f for f in self.files() if f.uri == uri).content  # noqa: B018  # measures
+            for _chunk in next(f for f in self.files() if f.uri == uri).chunks():
+                pass  # _measured notes the size once the last piece is made
         return self._sizes[uri]
 
     # --- rows ---------------------------------------------------------------------------
@@ -295,3 +299,7 @@ def _iso(date: PartialDate | None) -> str:
 
 def _size(count: int) -> str:
     return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} byte"
+
+
+def _whole(path: Path) -> Iterator[bytes]:
+    yield path.read_bytes()

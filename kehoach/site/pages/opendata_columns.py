@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kehoach.site import routes
@@ -30,6 +30,8 @@ class Table:
 def cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(Column(name, text) for name, text in pairs)
 
+
+CSV_BATCH = 2000  # rows per piece written (csv_chunks)
 
 _PLACE = cols(
     ("plan_id", "Mã kế hoạch (trường id của tệp YAML)"),
@@ -110,14 +112,32 @@ RESPONSIBILITIES = Table(
 TABLES = (PLANS, ACTIVITIES, RESPONSIBILITIES)
 
 
-def csv_bytes(table: Table, rows: Iterator[Row]) -> bytes:
+def csv_bytes(table: Table, rows: Iterable[Row]) -> bytes:
     """UTF-8 with a BOM (Excel then reads Vietnamese correctly), CRLF, header first."""
+    return b"".join(csv_chunks(table, rows))
+
+
+def csv_chunks(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
+    """csv_bytes in pieces of CSV_BATCH rows: the national tables (90 MB of activities for
+    three years) are written without being held whole, as text and again as bytes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     names = [c.name for c in table.columns]
     writer.writerow(names)
-    for row in rows:
+    encoding = "utf-8-sig"  # the BOM once, at the start of the file
+    for number, row in enumerate(rows, start=1):
         if list(row) != names:
             raise ValueError(f"{table.uri}: row columns {list(row)} are not {names}")
         writer.writerow(row.values())
-    return out.getvalue().encode("utf-8-sig")
+        if number % CSV_BATCH == 0:
+            yield _taken(out).encode(encoding)
+            encoding = "utf-8"
+    yield _taken(out).encode(encoding)
+
+
+def _taken(out: io.StringIO) -> str:
+    """What ``out`` holds, which is emptied."""
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
