@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.adapter import compat, preview, state, templatecache
+from kehoach.adapter import compat, parallel, preview, state, templatecache
 from kehoach.adapter.state import Process
 from kehoach.site.build import SiteData, build_site
 from kehoach.site.outpath import UnsafePathError, output_path
@@ -35,7 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             build.site = preview.build(build, build.settings.only)
             build.pages = build.site.by_src_uri()
             return config
-        catalog = load_catalog(build.settings.plans_dir, tree=build.plan_tree())
+        workers = build.settings.workers if parallel.enabled(build) else 1
+        catalog = load_catalog(build.settings.plans_dir, tree=build.plan_tree(), workers=workers)
     except DataError as exc:
         # Stop before anything is written: a build never publishes part of a site.
         raise PluginError(

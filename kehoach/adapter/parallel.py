@@ -49,7 +49,9 @@ def on_startup(command: str, dirty: bool) -> None:
     state.start(command, dirty)
 
 
-def _enabled(build: BuildState) -> bool:
+def enabled(build: BuildState) -> bool:
+    """Whether this build runs in several processes (a full build with settings.workers > 1
+    on a machine with several cores); the plans are then read by as many too (pages.py)."""
     startup = build.startup
     return (
         startup is not None
@@ -66,7 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.of(config)
     units = [f for f in files.documentation_pages() if _is_unit(f)]
     theirs = {f.src_uri for i, f in enumerate(units) if i % _SECOND_SHARE}
-    if not _enabled(build) or not theirs:
+    if not enabled(build) or not theirs:
         compat.attach_generated_pages(files, config)
         return files
     sys.stdout.flush()

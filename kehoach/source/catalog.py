@@ -10,13 +10,13 @@ from pathlib import Path
 
 from kehoach.model.plan import Plan, Registry, SourceFile
 from kehoach.model.report import ReportFile
-from kehoach.source.checks import KnownIds, check_plan_references, check_values
+from kehoach.source.checks import KnownIds, check_plan_references
 from kehoach.source.convert import to_model
 from kehoach.source.localities import Gazetteer, Locality
 from kehoach.source.problems import DataError, Problem, errors_only, shown
+from kehoach.source.readmany import read_files
 from kehoach.source.reports import PlanFacts, is_report_path, load_reports
 from kehoach.source.schema import PLAN_SCHEMA, REGISTRY_SCHEMA
-from kehoach.source.schemacheck import check_schema
 from kehoach.source.tree import REGISTRY_DIR as REGISTRY_DIR  # re-exported
 from kehoach.source.tree import YAML_SUFFIXES, TreeFiles, scan_tree
 from kehoach.source.yamlread.load import Document, load_file
@@ -102,20 +102,22 @@ def _registry_root(path: Path) -> Path:
 
 
 def load_catalog(root: Path, only: Sequence[Path] | None = None,
-                 ids_elsewhere: set[str] | None = None, tree: TreeFiles | None = None) -> Catalog:
+                 ids_elsewhere: set[str] | None = None, tree: TreeFiles | None = None,
+                 workers: int = 1) -> Catalog:
     """The validated catalog of ``root``; raises DataError listing every problem. ``only``:
     just these plan files (a preview), checked against the ids of all the others (read from
     the files unless the caller has them: ``ids_elsewhere``). ``tree``: the caller's walk
-    of ``root``, if it has one."""
+    of ``root``, if it has one. ``workers``: processes reading the files (readmany)."""
     chosen = None if only is None else list(only)
-    catalog, problems = _load_tree(root, chosen, ids_elsewhere, tree)
+    catalog, problems = _load_tree(root, chosen, ids_elsewhere, tree, workers)
     if catalog is None or errors_only(problems):
         raise DataError(errors_only(problems) or problems)
     return catalog
 
 
 def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | None = None,
-               tree: TreeFiles | None = None) -> tuple[Catalog | None, list[Problem]]:
+               tree: TreeFiles | None = None, workers: int = 1
+               ) -> tuple[Catalog | None, list[Problem]]:
     if only is not None and len(only) == 1 and is_report_path(only[0], root):
         return _load_one_report(root, only[0])
     tree = tree or scan_tree(root)
@@ -128,7 +130,7 @@ def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | No
         plan_paths = [p for p, take in zip(plan_paths, taken, strict=True) if take] or only
     problems: list[Problem] = ignored_files(root, tree) if only is None else []
     registry, gazetteer = _load_registry(registry_paths, problems)
-    docs = _parse_all(plan_paths, PLAN_SCHEMA, problems)
+    docs = _parse_all(plan_paths, PLAN_SCHEMA, problems, workers)
     if ids_elsewhere is None:
         ids_elsewhere = _plan_ids_elsewhere(tree, only)
     all_ids = _plan_ids(docs, problems) | ids_elsewhere
@@ -153,7 +155,7 @@ def _load_tree(root: Path, only: list[Path] | None, ids_elsewhere: set[str] | No
             sources.append(SourceFile(path=doc.path, plan=to_model(Plan, doc.data)))
     facts = PlanFacts({s.plan.id: s.plan for s in sources}, frozenset(all_ids), gazetteer)
     display = {p: _display(p) for p in report_paths}
-    reports = load_reports(report_paths, facts, problems, display)
+    reports = load_reports(report_paths, facts, problems, display, workers)
     if errors_only(problems):
         return None, problems
     catalog = Catalog(root, sources, registry, gazetteer, warnings=problems, reports=reports)
@@ -196,28 +198,15 @@ def _recheck_with_positions(doc: Document, known: KnownIds) -> list[Problem]:
     return check_plan_references(_with_positions(doc), known)
 
 
-def _parse_all(
-    paths: list[Path], schema: str, problems: list[Problem]
-) -> list[tuple[Document, bool]]:
+def _parse_all(paths: list[Path], schema: str, problems: list[Problem], workers: int
+               ) -> list[tuple[Document, bool]]:
     docs: list[tuple[Document, bool]] = []
-    for path in paths:
-        doc, found = load_file(path, _display(path))
-        problems.extend(found)
-        if doc is None:
-            continue
-        # One message per place: a value the reader already refused (yes, 010, 1_000, an
-        # invisible character…) is not also reported as "not a number" or "wrong format".
-        refused = {(p.line, p.column) for p in errors_only(found)}
-        schema_problems = [
-            p for p in check_schema(doc, schema) if (p.line, p.column) not in refused
-        ]
-        date_problems = check_values(doc, schema)
-        problems.extend(schema_problems + date_problems)
-        if not (found or schema_problems or date_problems):
-            # Positions only serve messages; a clean file's are dropped to bound memory
-            # and recovered by parsing again if a later check finds a problem.
-            doc.positions, doc.key_positions = {}, {}
-        docs.append((doc, not errors_only(found + schema_problems + date_problems)))
+    shown = {path: _display(path) for path in paths}
+    # A clean file's positions are dropped to bound memory (read_file).
+    for read in read_files(paths, shown, schema, keep_positions=False, workers=workers):
+        problems.extend(read.problems)
+        if read.doc is not None:
+            docs.append((read.doc, read.schema_ok))
     return docs
 
 
@@ -228,7 +217,7 @@ def _load_registry(paths: list[Path], problems: list[Problem]) -> tuple[Registry
         "former_units": [],
     }
     seen: dict[str, str] = {}
-    for doc, ok in _parse_all(paths, REGISTRY_SCHEMA, problems):
+    for doc, ok in _parse_all(paths, REGISTRY_SCHEMA, problems, workers=1):
         if not ok:
             continue
         for section, entries in doc.data.items():

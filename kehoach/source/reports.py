@@ -18,15 +18,15 @@ from pathlib import Path
 from kehoach.model.dates import DateFormatError, PartialDate
 from kehoach.model.plan import LocalityRef, Plan
 from kehoach.model.report import ProgressReport, ReportFile
-from kehoach.source.checks import check_locality, check_values
+from kehoach.source.checks import check_locality
 from kehoach.source.convert import to_model
 from kehoach.source.localities import Gazetteer
 from kehoach.source.problems import Problem, errors_only, shown
+from kehoach.source.readmany import read_files
 from kehoach.source.reportchecks import UpdateCheck, check_update
 from kehoach.source.schema import REPORT_SCHEMA
-from kehoach.source.schemacheck import check_schema
 from kehoach.source.tree import REPORT_DIR
-from kehoach.source.yamlread.load import Document, load_file
+from kehoach.source.yamlread.load import Document
 
 
 def is_report_path(path: Path, root: Path) -> bool:
@@ -48,26 +48,21 @@ class PlanFacts:
 
 
 def load_reports(
-    paths: list[Path], facts: PlanFacts, problems: list[Problem], display: dict[Path, str]
+    paths: list[Path], facts: PlanFacts, problems: list[Problem], display: dict[Path, str],
+    workers: int = 1,
 ) -> list[ReportFile]:
     """Every report of ``paths`` that is valid; the problems of the others go to
-    ``problems``."""
+    ``problems``. ``workers``: processes reading the files (kehoach.source.readmany)."""
     reports: list[ReportFile] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        doc, found = load_file(path, display[path])
-        problems.extend(found)
-        if doc is None:
+    for read in read_files(paths, display, REPORT_SCHEMA, workers=workers):
+        problems.extend(read.problems)
+        if read.doc is None:
             continue
-        refused = {(p.line, p.column) for p in errors_only(found)}
-        own = [p for p in check_schema(doc, REPORT_SCHEMA) if (p.line, p.column) not in refused]
-        own += check_values(doc, REPORT_SCHEMA)
-        schema_ok = not errors_only(found + own)
-        own += _check_id(doc, seen)
-        own += _check_content(doc, facts)
+        own = _check_id(read.doc, seen) + _check_content(read.doc, facts)
         problems.extend(own)
-        if schema_ok and not errors_only(own):
-            reports.append(ReportFile(doc.path, to_model(ProgressReport, doc.data)))
+        if read.schema_ok and not errors_only(own):
+            reports.append(ReportFile(read.doc.path, to_model(ProgressReport, read.doc.data)))
     return reports
 
 
