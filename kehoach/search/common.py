@@ -52,9 +52,15 @@ class CommonPhrases:
         renumbered = {old: new for new, old in enumerate(order)}
         # phrase → page → (not in its title or h1, fewest other words around it)
         found: dict[str, dict[int, tuple[bool, int]]] = {}
+        # Most headings are shared by thousands of pages, each held once (add): their
+        # phrases are found once, by the heading's identity.
+        phrases_of: dict[int, set[str]] = {}
         for page, texts in enumerate(self._texts):
             for place, words in enumerate(texts):
-                for phrase in _phrases(words, common):
+                phrases = phrases_of.get(id(words))
+                if phrases is None:
+                    phrases = phrases_of[id(words)] = _phrases(words, common)
+                for phrase in phrases:
                     pages = found.setdefault(phrase, {})
                     here = (place >= 2, len(words) - phrase.count(" ") - 1)
                     pages[page] = min(pages.get(page, here), here)

@@ -107,8 +107,11 @@ def prepare_page(html: str) -> IndexedPage | None:
     bodies = document.xpath("//*[@data-search-body]")
     if not bodies:
         return None
-    texts = [item for body in bodies for item in _weighted_text(body, 1.0)]
-    groups = search_terms(texts)
+    # Each text split once, for the groups and the running words; most are the white space
+    # between elements, which holds no word.
+    split = [(weight, split_words(text)) for body in bodies
+             for weight, text in _weighted_text(body, 1.0) if not text.isspace()]
+    groups = _grouped_terms(split)
     meta = {
         element.get("data-search-meta"): " ".join(element.text_content().split())
         for element in document.xpath("//*[@data-search-meta]")
@@ -118,7 +121,7 @@ def prepare_page(html: str) -> IndexedPage | None:
         for element in document.xpath("//*[@data-search-filter]")
     }
     meta = {k: v for k, v in meta.items() if v}
-    running = [fold_word(word) for _, text in texts for word in split_words(text)]
+    running = [fold_word(word) for _, words in split for word in words]
     headline = next((" ".join(h.text_content().split()) for body in bodies
                      for h in body.iter("h1")), "")
     return IndexedPage(meta, groups, sorted(filters), page_parts(bodies),
@@ -135,9 +138,14 @@ def may_be_indexed(html: str) -> bool:
 def search_terms(texts: Iterable[tuple[float, str]]) -> list[tuple[float, list[str]]]:
     """(weight, words) groups for ``texts`` ((weight, text) pairs), heaviest first: for each
     weight, the distinct words (lower case) in first-use order."""
+    return _grouped_terms((weight, split_words(text)) for weight, text in texts)
+
+
+def _grouped_terms(split: Iterable[tuple[float, list[str]]]) -> list[tuple[float, list[str]]]:
+    """search_terms of texts already split into words."""
     words: dict[float, dict[str, None]] = {}
-    for weight, text in texts:
-        words.setdefault(weight, {}).update(dict.fromkeys(split_words(text)))
+    for weight, found in split:
+        words.setdefault(weight, {}).update(dict.fromkeys(found))
     return [(w, list(words[w])) for w in sorted(words, reverse=True) if words[w]]
 
 
