@@ -3,8 +3,9 @@
 MkDocs renders pages one after another on one core. On the national site most pages are
 units' pages (~59,000 of ~70,000), which nothing else links to from Markdown and no
 navigation lists. Once every hook has set up its files, the build forks: the copy (the
-"second process") keeps MkDocs' own files and every page but two thirds of the unit pages
-(the ones it renders), the build keeps every page but those; each goes on with the rest of
+"second process") keeps MkDocs' own files and every page but most of the unit pages (the
+ones it renders: a share that lets both end together, _second_share), the build keeps every
+page but those; each goes on with the rest of
 MkDocs' build for its pages, so both cores work. The copy also writes the calendars, open
 data and feeds (kehoach/adapter/pages.py, told by the state's ``process``), and the
 open-data page that states their sizes; it writes only the pages it owns (pages it shares
@@ -23,7 +24,7 @@ import logging
 import os
 import signal
 import sys
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,8 +37,16 @@ from kehoach.adapter.state import BuildState, Parallel, Process
 from kehoach.site.routes import OPENDATA, nav_pages, src_uri
 
 _log = logging.getLogger("mkdocs.hooks.parallel")
+_T = TypeVar("_T")
 _UNIT_TEMPLATE = 'template: "unit.html"'  # in the front matter of a unit's page
-_SECOND_SHARE = 3  # the second process renders 2 unit pages of every 3 (the build: the rest)
+_PLAN_TEMPLATE = 'template: "plan.html"'
+# The second process renders a share of the unit pages (_second_share) so that both end
+# together: the build's other pages cost it this many unit pages more per plan than the
+# files the second makes of a plan (calendar, JSON) cost the second. From the national set:
+# one year (3,355 plans, 59,000 unit pages) ends together at 2/3 of the unit pages, three
+# years (9,891 plans, 63,673) at about 95 %, where 2/3 left the build rendering alone for
+# the last ~95 s.
+_PLAN_EXTRA = 5.8
 WARNINGS_EXIT = 3  # exit status of a second process that logged warnings (strict builds)
 # The open-data page states the size of each data file: the second process, which writes
 # them, knows their sizes; the build would build them all again to measure them (~175 MB
@@ -66,8 +75,10 @@ def enabled(build: BuildState) -> bool:
 @event_priority(-100)  # after every other hook has added its files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = state.of(config)
-    units = [f for f in files.documentation_pages() if _is_unit(f)]
-    theirs = {f.src_uri for i, f in enumerate(units) if i % _SECOND_SHARE}
+    pages = files.documentation_pages()
+    units = [f for f in pages if _is_unit(f)]
+    plans = sum(1 for f in pages if f.generated_by and _PLAN_TEMPLATE in f.content_string)
+    theirs = {f.src_uri for f in _spread(units, _second_share(len(units), plans))}
     if not enabled(build) or not theirs:
         compat.attach_generated_pages(files, config)
         return files
@@ -159,6 +170,20 @@ def on_build_error(error: Exception) -> None:
     if pid is not None:
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
+
+
+def _second_share(units: int, plans: int) -> int:
+    """How many of the ``units`` unit pages the second process renders (see _PLAN_EXTRA)."""
+    if not units:
+        return 0
+    share = (_PLAN_EXTRA * plans + units) / (2 * units)
+    return round(min(1.0, share) * units)
+
+
+def _spread(pages: list[_T], taken: int) -> list[_T]:
+    """``taken`` of ``pages``, evenly spread over them (2 of 3: the 2nd and 3rd of each 3)."""
+    count = len(pages)
+    return [f for i, f in enumerate(pages) if (i + 1) * taken // count > i * taken // count]
 
 
 def _is_unit(file: File) -> bool:
