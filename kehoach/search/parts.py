@@ -11,7 +11,6 @@ The index keeps each page's parts in a file of its own, fetched only for the res
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 # Elements whose text is not indexed.
@@ -49,8 +48,7 @@ def page_parts(bodies: list[Any]) -> list[Part]:
     texts: dict[str, list[str]] = {"": []}
     headings: dict[str, str] = {"": ""}
     for body in bodies:
-        for anchor, text in _texts(body, "", headings):
-            texts.setdefault(anchor, []).append(text)
+        _texts(body, "", headings, texts)
     parts: list[Part] = []
     for anchor, pieces in texts.items():
         text = _SPACES.sub(" ", "".join(pieces)).strip()
@@ -61,25 +59,27 @@ def page_parts(bodies: list[Any]) -> list[Part]:
     return parts
 
 
-def _texts(element: Any, anchor: str, headings: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """(anchor of its part, text) of what is indexed inside ``element``, in reading order."""
+def _texts(element: Any, anchor: str, headings: dict[str, str],
+           texts: dict[str, list[str]]) -> None:
+    """Appends to ``texts[anchor of its part]`` the text of what is indexed inside
+    ``element``, in reading order (appended, not yielded: see kehoach.search.text)."""
     if not is_indexed(element):
         return
     heading = _part_heading(element)
     if heading is not None:
         anchor = element.get("id")
         headings[anchor] = heading
+    pieces = texts.setdefault(anchor, [])
     if element.text:
-        yield anchor, element.text
+        pieces.append(element.text)
+    first = _first_element(element) if heading is not None else None
     for child in element:
-        if heading is not None and child is _first_element(element):
-            heading = None  # shown above the part's excerpt, not in it
-        else:
-            yield from _texts(child, anchor, headings)
+        if child is not first:  # a part's heading: shown above its excerpt, not in it
+            _texts(child, anchor, headings, texts)
         if isinstance(child.tag, str) and child.tag in _BLOCKS:
-            yield anchor, " "
+            pieces.append(" ")
         if child.tail:
-            yield anchor, child.tail
+            pieces.append(child.tail)
 
 
 def _part_heading(element: Any) -> str | None:

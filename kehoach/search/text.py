@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
@@ -109,8 +109,10 @@ def prepare_page(html: str) -> IndexedPage | None:
         return None
     # Each text split once, for the groups and the running words; most are the white space
     # between elements, which holds no word.
-    split = [(weight, split_words(text)) for body in bodies
-             for weight, text in _weighted_text(body, 1.0) if not text.isspace()]
+    texts: list[tuple[float, str]] = []
+    for body in bodies:
+        _weighted_text(body, 1.0, texts)
+    split = [(weight, split_words(text)) for weight, text in texts if not text.isspace()]
     groups = _grouped_terms(split)
     meta = {
         element.get("data-search-meta"): " ".join(element.text_content().split())
@@ -204,18 +206,20 @@ def common_words(counts: Counter[str], pages: int, min_pages: int = COMMON_MIN_P
     return sorted(word for word, n in counts.items() if n >= COMMON_SHARE * pages)
 
 
-def _weighted_text(element: Any, weight: float) -> Iterator[tuple[float, str]]:
-    """(weight, text) of what is indexed inside ``element`` (an lxml.html.HtmlElement): not
-    ignored parts, navigation, forms, scripts; headings weigh _HEADING_WEIGHTS."""
+def _weighted_text(element: Any, weight: float, out: list[tuple[float, str]]) -> None:
+    """Appends to ``out`` the (weight, text) of what is indexed inside ``element`` (an
+    lxml.html.HtmlElement), in reading order: not ignored parts, navigation, forms, scripts;
+    headings weigh _HEADING_WEIGHTS. (Appended, not yielded: a generator nested as deep as
+    the page would hand each text up through every level.)"""
     if not is_indexed(element):
         return
     weight = _weight(element, weight)
     if element.text:
-        yield weight, element.text
+        out.append((weight, element.text))
     for child in element:
-        yield from _weighted_text(child, weight)
+        _weighted_text(child, weight, out)
         if child.tail:
-            yield weight, child.tail
+            out.append((weight, child.tail))
 
 
 def _weight(element: Any, inherited: float) -> float:
