@@ -42,7 +42,7 @@ def marked_seeds(tmp_path_factory: pytest.TempPathFactory) -> Any:
     for line in kept:
         shutil.copy(SEEDS / line.split()[0], folder)
     (folder / "pairs.txt").write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return BENCH.run(folder, PLANS if PLANS.is_dir() else ROOT / "plans")
+    return BENCH.run(folder, PLANS)
 
 
 def test_header_fields_exact(marked_seeds: Any) -> None:
@@ -104,7 +104,7 @@ def test_report_prints_every_field(marked_seeds: Any) -> None:
 def test_the_ocr_seed_gives_its_header_and_references() -> None:
     """With the seed that lost its marks: number, place, issuer and the cited documents are
     still read (the rest of its text is for the clerk to restore, see the report of #16)."""
-    bench = BENCH.run(SEEDS, PLANS if PLANS.is_dir() else ROOT / "plans")
+    bench = BENCH.run(SEEDS, PLANS)
     scores = bench.scores
     for name in ("header: document.number", "header: document.place", "header: issuer",
                  "references"):
