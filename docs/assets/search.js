@@ -68,9 +68,10 @@ function start(form) {
     // busy two-core machine (chromium records the new address and asks for the page's icon
     // again; scripts/bench_search.py, typed).
     const ticket = state.ticket; // search() took its ticket at once
-    searching.finally(() => {
+    const answered = () => {
       if (ticket === state.ticket) remember(query, filters);
-    });
+    };
+    searching.then(answered, answered); // no second, unhandled, rejection
     return searching;
   };
   input.addEventListener("input", () => {
