@@ -20,8 +20,9 @@ drives chromium through Playwright. Each run, for each query, uses a fresh brows
          which search.js does after the excerpts are drawn, no request of the page in flight,
          every answer logged by the server, the page's thread idle), so neither its time nor
          its bytes hold any of the previous query's work.
-Reports medians over the runs. --slow adds a phone-like profile (4x CPU slowdown, 1.6 Mbit/s,
-150 ms latency). --lunr also estimates the index Material's built-in search would ship.
+Reports medians over the runs (--json also keeps each run's times). --slow adds a phone-like
+profile (4x CPU slowdown, 1.6 Mbit/s, 150 ms latency). --lunr also estimates the index
+Material's built-in search would ship.
 """
 
 from __future__ import annotations
@@ -213,7 +214,9 @@ def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[s
         "queries": [{"query": q, "cold_ms": med("cold", i, "ms"),
                      "cold_bytes": med("cold", i, "bytes"),
                      "cold_categories": runs[0]["cold"][i]["categories"],
-                     "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes")}
+                     "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes"),
+                     "cold_ms_runs": [r["cold"][i]["ms"] for r in runs],
+                     "typed_ms_runs": [r["typed"][i]["ms"] for r in runs]}
                     for i, q in enumerate(queries)],
     }
     print(f"site: {site}  ({files} index files, {size / 1e6:.1f} MB on disk); "
