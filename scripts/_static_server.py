@@ -25,11 +25,21 @@ TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class Log:
-    """Bytes the server sent, per path, since the last reset."""
+    """Bytes the server sent, per path, since the last reset, and the requests it is still
+    answering (``busy``: a request the browser has finished may not be logged yet)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.sent: list[tuple[str, int]] = []
+        self.busy = 0
+
+    def begin(self) -> None:
+        with self.lock:
+            self.busy += 1
+
+    def end(self) -> None:
+        with self.lock:
+            self.busy -= 1
 
     def add(self, path: str, size: int) -> None:
         with self.lock:
@@ -51,6 +61,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        self.log.begin()
+        try:
+            self._answer()
+        finally:
+            self.log.end()
+
+    def _answer(self) -> None:
         path = self.path.split("?", 1)[0]
         if not path.startswith(PREFIX):
             self.send_error(404)

@@ -12,10 +12,17 @@ drives chromium through Playwright. Each run, for each query, uses a fresh brows
          the pages shown that their excerpts are cut from; gzip sizes), and
          the time from navigation start to the first result on screen ("no list" when the
          page answers with a message instead, e.g. words on most pages of a national site);
-  typed  open tim-kiem/ (the engine loads with the page), then submit each query in turn:
-         time from submit to the first result on screen, and the bytes that query fetched.
-Reports medians over the runs. --slow adds a phone-like profile (4x CPU slowdown, 1.6 Mbit/s,
-150 ms latency). --lunr also estimates the index Material's built-in search would ship.
+  typed  open tim-kiem/ (the engine loads with the page), wait until it is settled, then
+         submit each query in turn in that page, as a reader refining a search would (files an
+         earlier query fetched stay in the engine's memory): the time from submit to the first
+         result on screen, and the bytes that query fetched, its excerpts' files included. Each
+         query starts only once the one before it is over (settle: its status line written,
+         which search.js does after the excerpts are drawn, no request of the page in flight,
+         every answer logged by the server, the page's thread idle), so neither its time nor
+         its bytes hold any of the previous query's work.
+Reports medians over the runs (--json also keeps each run's times). --slow adds a phone-like
+profile (4x CPU slowdown, 1.6 Mbit/s, 150 ms latency). --lunr also estimates the index
+Material's built-in search would ship.
 """
 
 from __future__ import annotations
@@ -75,6 +82,43 @@ def category(path: str) -> str:
     return "page and theme"
 
 
+class InFlight:
+    """The requests a page has started and not yet finished (Playwright's request events,
+    delivered while Playwright waits)."""
+
+    def __init__(self, page: Any) -> None:
+        self.count = 0
+        page.on("request", self.start)
+        page.on("requestfinished", self.end)
+        page.on("requestfailed", self.end)
+
+    def start(self, _request: Any) -> None:
+        self.count += 1
+
+    def end(self, _request: Any) -> None:
+        self.count -= 1
+
+
+IDLE = "() => new Promise((done) => requestIdleCallback(() => done(), {timeout: 2000}))"
+DONE = "() => document.getElementById('kh-search-status').textContent !== ''"
+
+
+def settle(page: Any, requests: InFlight, log: Log, searched: bool = True) -> None:
+    """Wait until the page's work is over: when ``searched``, its status line written
+    (search.js writes it once the results' excerpts are drawn, or its message when there is
+    no list); no request in flight, every answer logged by the server, then the page's thread
+    idle, twice in a row (an idle page may still start a request, e.g. its icon again once
+    the address changed)."""
+    if searched:
+        page.wait_for_function(DONE)
+    quiet = 0
+    while quiet < 2:
+        while requests.count or log.busy:
+            page.wait_for_timeout(5)
+        page.evaluate(IDLE)
+        quiet = quiet + 1 if not (requests.count or log.busy) else 0
+
+
 def new_page(browser: Any, slow: bool) -> Any:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
@@ -90,10 +134,12 @@ def new_page(browser: Any, slow: bool) -> Any:
 def cold(browser: Any, base: str, log: Log, query: str, slow: bool) -> dict[str, Any]:
     """A reader opens tim-kiem/?q=<query> with an empty cache."""
     page = new_page(browser, slow)
+    requests = InFlight(page)
     log.take()
     page.goto(f"{base}tim-kiem/?q={quote_plus(query)}")
     shown = page.evaluate("window.__first")  # null: no result list (e.g. too common words)
     page.wait_for_load_state("networkidle")
+    settle(page, requests, log)
     sent = log.take()
     page.context.close()
     categories: dict[str, int] = {}
@@ -106,14 +152,18 @@ def cold(browser: Any, base: str, log: Log, query: str, slow: bool) -> dict[str,
 def typed(browser: Any, base: str, log: Log, queries: list[str], slow: bool) -> dict[str, Any]:
     """The search page is open (its engine loaded); the reader submits each query in turn."""
     page = new_page(browser, slow)
+    requests = InFlight(page)
     page.goto(f"{base}tim-kiem/")
+    # Only this first wait is the page's network going quiet: Playwright's load states are
+    # those of the navigation, reached once (waiting for one again returns at once).
     page.wait_for_load_state("networkidle")
+    settle(page, requests, log, searched=False)
     loaded = sum(size for _, size in log.take())
     rows = []
     for query in queries:
         start = page.evaluate(SUBMIT, query)
         shown = page.evaluate("window.__first")
-        page.wait_for_load_state("networkidle")
+        settle(page, requests, log)
         rows.append({"query": query, "ms": None if shown is None else shown - start,
                      "bytes": sum(size for _, size in log.take())})
     page.context.close()
@@ -164,7 +214,9 @@ def report(runs: list[dict[str, Any]], queries: list[str], site: Path) -> dict[s
         "queries": [{"query": q, "cold_ms": med("cold", i, "ms"),
                      "cold_bytes": med("cold", i, "bytes"),
                      "cold_categories": runs[0]["cold"][i]["categories"],
-                     "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes")}
+                     "typed_ms": med("typed", i, "ms"), "typed_bytes": med("typed", i, "bytes"),
+                     "cold_ms_runs": [r["cold"][i]["ms"] for r in runs],
+                     "typed_ms_runs": [r["typed"][i]["ms"] for r in runs]}
                     for i, q in enumerate(queries)],
     }
     print(f"site: {site}  ({files} index files, {size / 1e6:.1f} MB on disk); "

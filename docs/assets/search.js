@@ -61,11 +61,17 @@ function start(form) {
   const run = (typing = false) => {
     clearTimeout(timer);
     const query = input.value.trim();
-    // The address is rewritten once the index files are asked for (search() asks at once
-    // when the index is loaded): it costs the page's thread up to 20 ms on a two-core machine
-    // (and chromium asks for the icon again), which held up the requests of a typed query.
-    const searching = search(query, filtersOf(selects), state, view, typing);
-    remember(query, selects);
+    const filters = filtersOf(selects);
+    const searching = search(query, filters, state, view, typing);
+    // The address is rewritten once the query is answered, if no other query came after it:
+    // rewritten while its index files were on their way, it held them up by 20 to 60 ms on a
+    // busy two-core machine (chromium records the new address and asks for the page's icon
+    // again; scripts/bench_search.py, typed).
+    const ticket = state.ticket; // search() took its ticket at once
+    const answered = () => {
+      if (ticket === state.ticket) remember(query, filters);
+    };
+    searching.then(answered, answered); // no second, unhandled, rejection
     return searching;
   };
   input.addEventListener("input", () => {
@@ -108,10 +114,10 @@ function filtersOf(selects) {
   return filters;
 }
 
-function remember(query, selects) {
+function remember(query, filters) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
-  for (const select of selects) if (select.value) params.set(select.name, select.value);
+  for (const [name, value] of Object.entries(filters)) params.set(name, value);
   const search = params.toString();
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
@@ -246,16 +252,30 @@ function summary(count, query) {
   return `Tìm thấy ${count} kết quả${what}.`;
 }
 
-// The next PAGE_SIZE results, their metadata all asked for at once, each shown as soon as it
-// and those above it are in: the first result does not wait for the tenth's file. For a
-// quoted phrase, a result also waits for its parts: one whose text shows that the phrase is
-// not there (holdsPhrases) is left out (counted in state.dropped).
+// The next PAGE_SIZE results, each shown as soon as it and those above it are in. The first
+// result's metadata is asked for alone, the others' once it is shown: asked for all at once,
+// the first result's file waited for the others' (ten results of a place or a common phrase
+// are in 4 to 10 metadata files nationally), and their requests and parsing held up its
+// drawing, by 15 to 30 ms on a busy two-core machine (scripts/bench_search.py, typed). The
+// results below it come one round trip later; when its file fails, no other is asked for.
+// For a quoted phrase, a result also waits for its parts: one whose text shows that the
+// phrase is not there (holdsPhrases) is left out (counted in state.dropped).
 async function showMore(state, view, moveFocus, ticket = state.ticket) {
-  const loading = state.results.slice(state.shown, state.shown + PAGE_SIZE).map((load) => load());
-  for (const { meta } of loading) meta.catch(() => {}); // a failure is met in the loop
+  const batch = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+  const loading = [];
+  const load = (loaders) => {
+    for (const loader of loaders) {
+      const result = loader();
+      result.meta.catch(() => {}); // a failure is met in the loop
+      loading.push(result);
+    }
+  };
+  load(batch.slice(0, 1));
   let first = null;
   const filling = [];
-  for (const { meta, parts } of loading) {
+  for (let i = 0; i < batch.length; i += 1) {
+    if (i === 1) load(batch.slice(1));
+    const { meta, parts } = loading[i];
     const page = await meta;
     const without = state.phrases.length && holdsPhrases(await parts, state.phrases) === false;
     if (ticket !== state.ticket) return;

@@ -188,17 +188,94 @@ describe("the reader's spelling", () => {
 });
 
 describe("a query submitted on the open page", () => {
-  test("asks for its index files before the address is rewritten (which costs the page's thread)", async () => {
+  // The page, open, with its fetch and history watched: ``order`` gets "fetch <folder>" for
+  // each index file asked for and "address <?query>" for each address written.
+  const watchedPage = async () => {
     const page = await openSearchPage(SITE, "");
     await new Promise((resolve) => setImmediate(resolve)); // the index opens (its manifest is in the page)
     const order = [];
     const { fetch } = globalThis;
     globalThis.fetch = (url) => { order.push(`fetch ${String(url).split("/").at(-2)}`); return fetch(url); };
-    globalThis.history = { replaceState: () => order.push("address") };
-    page.view.input.value = "thach ha";
-    page.view.form.requestSubmit();
-    assert.deepEqual(order, ["fetch t", "fetch t", "address"]);
-    await page.until(() => page.view.status.textContent !== "");
+    globalThis.history = { replaceState: (_state, _title, address) => order.push(`address ${address}`) };
+    const submit = (query) => {
+      page.view.input.value = query;
+      page.view.form.requestSubmit();
+    };
+    return { page, order, submit };
+  };
+
+  test("rewrites the address once the query is answered, after every file it asked for", async () => {
+    const { page, order, submit } = await watchedPage();
+    submit("thach ha");
+    assert.deepEqual(order, ["fetch t", "fetch t"]);
+    await page.until(() => order.some((step) => step.startsWith("address")));
+    assert.deepEqual(order, ["fetch t", "fetch t", "fetch p", "address ?q=thach+ha"]);
     assert.deepEqual(resultTitles(page.view), [THACH_HA.title, NOTES.title]);
+    assert.equal(page.view.status.textContent, "Tìm thấy 2 kết quả cho “thach ha”.");
+  });
+
+  test("a query that another one replaced before it was answered leaves the address to that one", async () => {
+    const { page, order, submit } = await watchedPage();
+    submit("thach ha");
+    submit("số");
+    await page.until(() => page.view.status.textContent !== "");
+    await page.until(() => order.some((step) => step.startsWith("address")));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order.filter((step) => step.startsWith("address")), ["address ?q=s%E1%BB%91"]);
+  });
+});
+
+describe("the metadata of the results", () => {
+  // Each page's metadata in its own file: "thach ha" finds pages 0 and 2, in two files.
+  const ONE_PER_FILE = { ...SITE, chunk: 1 };
+  const FIRST = "chi-muc-tim-kiem/p/v0-0.json";
+  const SECOND = "chi-muc-tim-kiem/p/v0-2.json";
+  const turns = async (count) => {
+    for (let turn = 0; turn < count; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+  // The open page's fetch, through ``answer(url, fetch)``; gives the metadata files asked
+  // for, each with the number of results shown when it was asked for.
+  const watched = (page, answer) => {
+    const asked = [];
+    const { fetch } = globalThis;
+    globalThis.fetch = (url) => {
+      const path = String(url).slice(SITE_ROOT.length);
+      if (path.includes("/p/")) asked.push([path, page.view.list.children.length]);
+      return answer(path, fetch, url);
+    };
+    return asked;
+  };
+  const submit = (page, query) => {
+    page.view.input.value = query;
+    page.view.form.requestSubmit();
+  };
+
+  test("the first result's file is asked for alone, the others' once it is shown", async () => {
+    const page = await openSearchPage(ONE_PER_FILE, "");
+    await turns(1); // the index opens (its manifest is in the page)
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const asked = watched(page, async (path, fetch, url) => {
+      if (path === FIRST) await held;
+      return fetch(url);
+    });
+    submit(page, "thach ha");
+    await page.until(() => asked.length > 0);
+    await turns(50);
+    assert.deepEqual(asked, [[FIRST, 0]]);
+    release();
+    await page.until(() => page.view.status.textContent !== "");
+    assert.deepEqual(asked, [[FIRST, 0], [SECOND, 1]]);
+    assert.deepEqual(resultTitles(page.view), [THACH_HA.title, NOTES.title]);
+  });
+
+  test("when the first result's file cannot be fetched, the page says so and asks for no other", async () => {
+    const page = await openSearchPage(ONE_PER_FILE, "");
+    await turns(1);
+    const asked = watched(page, (path, fetch, url) => (path === FIRST ? { ok: false, status: 503 } : fetch(url)));
+    submit(page, "thach ha");
+    await page.until(() => page.view.status.textContent !== "");
+    assert.match(page.view.status.textContent, /^Chưa tải được bộ tìm kiếm/);
+    assert.deepEqual([asked, page.view.list.children], [[[FIRST, 0]], []]);
   });
 });
