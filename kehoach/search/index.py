@@ -153,8 +153,9 @@ class IndexBuilder:
         common = common_words(self.counts, self.pages, min_pages)
         files = VersionedFiles(self.folder)
         firsts: list[str] = []
+        words = len(self._words)
         try:
-            words = files.add("t", cut_shards(self._encoded(order, weights), firsts))
+            files.add("t", cut_shards(self._encoded(order, weights), firsts))
             files.add("p", self._meta_chunks(order))
             files.add("c", self._phrase_files(common, order))
             version = files.finish()
@@ -216,14 +217,20 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
     spellings = sorted(arrival)
     # Bits were given in order of arrival, which differs between builds: re-given in order.
     bits = None if arrival == spellings else [1 << spellings.index(s) for s in arrival]
+    masks: dict[int, int] = {}  # a mask as given → in order: a word has few distinct ones
     pages = [renumbered[page] for page in postings.pages]
     flat: list[int] = []
     previous = 0
     for i in sorted(range(len(pages)), key=pages.__getitem__):
         mask = postings.masks[i]
         if bits is not None:
-            mask = sum(bit for place, bit in enumerate(bits) if mask >> place & 1)
+            mask = masks.get(mask) or masks.setdefault(mask, _reordered(mask, bits))
         flat += (pages[i] - previous, weights[postings.weights[i]], mask,
                  postings.before[i], postings.after[i])
         previous = pages[i]
     return _json([spellings, flat])
+
+
+def _reordered(mask: int, bits: list[int]) -> int:
+    """``mask`` with its bit i moved to ``bits[i]``."""
+    return sum(bit for place, bit in enumerate(bits) if mask >> place & 1)

@@ -57,9 +57,9 @@ class VersionedFiles:
         self._pending: list[tuple[Path, str]] = []  # (temporary path, final name but version)
         self._counts: dict[str, int] = {}
 
-    def add(self, kind: str, texts: Iterable[str]) -> int:
+    def add(self, kind: str, texts: Iterable[str]) -> None:
         """Writes each of ``texts`` as the next file of ``kind`` (its folder made even if there
-        are none); returns how many files of ``kind`` there are."""
+        are none)."""
         (self.folder / kind).mkdir(parents=True, exist_ok=True)
         for text in texts:
             number = self._counts.get(kind, 0)
@@ -72,7 +72,6 @@ class VersionedFiles:
             self._pending.append((path, f"-{number}.json"))
             path.write_bytes(data)
             self._counts[kind] = number + 1
-        return self._counts.get(kind, 0)
 
     def finish(self) -> str:
         """Names the files after the version, and returns it: a hash of the files' contents, in

@@ -48,7 +48,7 @@ def _written(folder: Path) -> IndexBuilder:
     for number in numbers:
         builder.add(f"p{number:03d}/", _page(number))
     summary = builder.write(min_pages=10)
-    assert summary.pages == PAGES and summary.shards >= 3
+    assert summary.pages == PAGES and summary.shards >= 3 and summary.words == len(_expected())
     return builder
 
 
