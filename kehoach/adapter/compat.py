@@ -99,6 +99,28 @@ def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -
     return file
 
 
+class _AlreadyRead:
+    """The source of a generated page once MkDocs has read it (release_source)."""
+
+    def markdown(self) -> str:
+        raise RuntimeError("a generated page's Markdown is read again after its release")
+
+    def front_matter(self) -> dict[str, str]:
+        raise RuntimeError("a generated page's front matter is read again after its release")
+
+
+_ALREADY_READ = _AlreadyRead()
+
+
+def release_source(file: File) -> None:
+    """Drops what a generated page's Markdown is made from (its PageSpec, which holds the
+    page's view data and, for some, the whole site's) once MkDocs has read it (on_env):
+    MkDocs keeps every File to the end of the build, and the site data is freed at
+    post_build (pages.py) only if no File holds it."""
+    if isinstance(file, _LazyFile):
+        file._source = _ALREADY_READ
+
+
 def attach_generated_pages(files: Iterable[File], config: MkDocsConfig) -> None:
     """Gives each generated page of ``files`` the Page MkDocs' get_navigation would make, but
     read and rendered faster (_GeneratedPage), but those the navigation lists: it makes

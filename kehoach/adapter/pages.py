@@ -61,7 +61,11 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # partials/as-of.html, on every page: the day the activities' statuses are computed for.
     env.globals["kh_as_of"] = build.site_data().as_of
     compat.fast_view_attributes(env)
-    # Every page has been read by now: what MkDocs holds for them lives until the end too.
+    # Every page has been read by now: their Files no longer need their specs, which the
+    # state holds until post_build (the navigation's held the whole site data to the end).
+    # What MkDocs holds for them lives until the end too.
+    for file in files:
+        compat.release_source(file)
     _freeze_heap()
     # With a second process (kehoach/adapter/parallel.py), it writes them while the build
     # renders.

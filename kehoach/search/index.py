@@ -14,8 +14,9 @@ Layout of the index folder (kehoach.site.routes.SEARCH_INDEX of the site):
   ``common`` (kehoach.search.text.common_words), ``weights`` (the distinct weights, heaviest
   first), ``shards`` (the first word of each shard, in word order) and ``chunk`` (pages per
   metadata file, META_CHUNK).
-* ``t/<version>-<n>.json``: shard n, ``{word: [spellings, postings]}`` for a run of folded words,
-  cut at about SHARD_CHARS. ``spellings`` are the lower-case forms of the word found on any
+* ``t/<version>-<n>.json``: shard n, ``{word: [spellings, postings]}`` for a run of folded
+  words, cut at about SHARD_CHARS (kehoach.search.shards, which writes the files one after
+  the other). ``spellings`` are the lower-case forms of the word found on any
   page, sorted; ``postings`` is flat: for each page holding the word, in page order, the
   page number minus the previous one's, the weight's place in ``weights``, a bit mask of
   the spellings that page uses (bit i: spellings[i]), and the masks of the words found just
@@ -41,22 +42,22 @@ The output depends only on the pages, not on the order they came in
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
 from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kehoach.search.common import CommonPhrases
+from kehoach.search.shards import VersionedFiles, cut_shards
+from kehoach.search.shards import compact_json as _json
 from kehoach.search.text import COMMON_MIN_PAGES, IndexedPage, common_words
 from kehoach.vietnamese import fold
 
 MANIFEST = "manifest.json"
 FRAGMENTS = "f"  # the folder of the pages' parts
-SHARD_CHARS = 12_000  # ~3-4 KB gzip: a query for a place downloads a few of them
 META_CHUNK = 32  # pages per metadata file: ~2 KB gzip, ten results need one to ten
 # The search page carries the manifest in this data block (overrides/search.html), filled
 # once the index is written: its search then starts without first fetching the manifest, a
@@ -140,36 +141,49 @@ class IndexBuilder:
         return {"f": name}
 
     def write(self, min_pages: int = COMMON_MIN_PAGES) -> IndexSummary:
-        """Writes the index into ``folder`` (but the parts' files, already written)."""
-        folder = self.folder
+        """Writes the index into ``folder`` (but the parts' files, already written).
+
+        The builder's last use: each word's postings are dropped as soon as they are encoded
+        (the files are written as they are made, kehoach.search.shards), so that writing
+        needs little more memory than collecting."""
         for kind in ("t", "p", "c"):
-            shutil.rmtree(folder / kind, ignore_errors=True)
+            shutil.rmtree(self.folder / kind, ignore_errors=True)
         order = sorted(range(len(self._metas)), key=lambda n: self._metas[n]["url"])
+        weights = sorted({w for p in self._words.values() for w in p.weights}, reverse=True)
+        common = common_words(self.counts, self.pages, min_pages)
+        files = VersionedFiles(self.folder)
+        firsts: list[str] = []
+        words = len(self._words)
+        try:
+            files.add("t", cut_shards(self._encoded(order, weights), firsts))
+            files.add("p", self._meta_chunks(order))
+            files.add("c", self._phrase_files(common, order))
+            version = files.finish()
+        except BaseException:
+            files.discard()
+            raise
+        manifest = {"version": version, "pages": self.pages, "common": common,
+                    "weights": weights, "shards": firsts, "chunk": META_CHUNK}  # fmt: skip
+        (self.folder / MANIFEST).write_text(_json(manifest), encoding="utf-8")
+        return IndexSummary(self.pages, words, len(firsts))
+
+    def _encoded(self, order: list[int], weights: list[float]) -> Iterator[tuple[str, str]]:
+        """(word, its JSON) in word order, each word's postings dropped once encoded."""
         renumbered = array("I", bytes(4 * len(order)))
         for new, old in enumerate(order):
             renumbered[old] = new
-        weights = sorted({w for p in self._words.values() for w in p.weights}, reverse=True)
         places = {weight: place for place, weight in enumerate(weights)}
-        encoded = {w: _encode(self._words[w], renumbered, places) for w in sorted(self._words)}
-        shards = _shards(encoded)
-        words = [text for _, text in shards]
-        metas = [
-            _json([self._metas[n] for n in order[start : start + META_CHUNK]])
-            for start in range(0, len(order), META_CHUNK)
-        ]
-        common = common_words(self.counts, self.pages, min_pages)
+        for word in sorted(self._words):
+            yield word, _encode(self._words.pop(word), renumbered, places)
+
+    def _meta_chunks(self, order: list[int]) -> Iterator[str]:
+        for start in range(0, len(order), META_CHUNK):
+            yield _json([self._metas[n] for n in order[start : start + META_CHUNK]])
+
+    def _phrase_files(self, common: list[str], order: list[int]) -> Iterator[str]:
         urls = [meta["url"] for meta in self._metas]
-        phrases = [_json(kept) for kept in self._phrases.best(common, urls, order).values()]
-        version = _version([*words, *metas, *phrases])
-        for kind, texts in (("t", words), ("p", metas), ("c", phrases)):
-            (folder / kind).mkdir(parents=True)
-            for number, text in enumerate(texts):
-                (folder / kind / f"{version}-{number}.json").write_text(text, encoding="utf-8")
-        manifest = {"version": version, "pages": self.pages, "common": common,
-                    "weights": weights, "shards": [first for first, _ in shards],
-                    "chunk": META_CHUNK}  # fmt: skip
-        (folder / MANIFEST).write_text(_json(manifest), encoding="utf-8")
-        return IndexSummary(self.pages, len(encoded), len(shards))
+        for kept in self._phrases.best(common, urls, order).values():
+            yield _json(kept)
 
 
 def embed_manifest(index_dir: Path, page: Path) -> bool:
@@ -203,49 +217,20 @@ def _encode(postings: _Postings, renumbered: array[int], weights: dict[float, in
     spellings = sorted(arrival)
     # Bits were given in order of arrival, which differs between builds: re-given in order.
     bits = None if arrival == spellings else [1 << spellings.index(s) for s in arrival]
+    masks: dict[int, int] = {}  # a mask as given → in order: a word has few distinct ones
     pages = [renumbered[page] for page in postings.pages]
     flat: list[int] = []
     previous = 0
     for i in sorted(range(len(pages)), key=pages.__getitem__):
         mask = postings.masks[i]
         if bits is not None:
-            mask = sum(bit for place, bit in enumerate(bits) if mask >> place & 1)
+            mask = masks.get(mask) or masks.setdefault(mask, _reordered(mask, bits))
         flat += (pages[i] - previous, weights[postings.weights[i]], mask,
                  postings.before[i], postings.after[i])
         previous = pages[i]
     return _json([spellings, flat])
 
 
-def _shards(encoded: dict[str, str]) -> list[tuple[str, str]]:
-    """Runs of words in order, each about SHARD_CHARS of JSON (a word larger alone), as
-    (first word, JSON object of the run)."""
-    shards: list[tuple[str, str]] = []
-    first, size = "", 0
-    entries: list[str] = []
-    for word, value in encoded.items():
-        entry = f"{_json(word)}:{value}"
-        if entries and size + len(entry) > SHARD_CHARS:
-            shards.append((first, "{" + ",".join(entries) + "}"))
-            entries, size = [], 0
-        if not entries:
-            first = word
-        entries.append(entry)
-        size += len(entry)
-    if entries:
-        shards.append((first, "{" + ",".join(entries) + "}"))
-    return shards
-
-
-def _version(texts: list[str]) -> str:
-    """A hash of the files' contents, in their names: a new build's files never have an old
-    build's names, so a browser never mixes a cached file of one with the manifest of the
-    other."""
-    digest = hashlib.sha256()
-    for text in texts:
-        digest.update(text.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def _reordered(mask: int, bits: list[int]) -> int:
+    """``mask`` with its bit i moved to ``bits[i]``."""
+    return sum(bit for place, bit in enumerate(bits) if mask >> place & 1)

@@ -4,6 +4,9 @@ Markdown converter (generated_page)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from jinja2 import Environment, StrictUndefined, UndefinedError
 from mkdocs.config import load_config
@@ -11,7 +14,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kehoach.adapter.compat import attach_generated_pages, fast_view_attributes, generated_page
+from kehoach.adapter.compat import (
+    attach_generated_pages,
+    fast_view_attributes,
+    generated_page,
+    release_source,
+)
 from kehoach.site.spec import PageSpec
 from tests.sitetools import ROOT
 
@@ -78,3 +86,22 @@ def test_pages_of_the_navigation_are_left_to_it() -> None:
     listed = generated_page(config, "dia-phuong/index.md", SPECS[0])
     attach_generated_pages([listed], config)
     assert listed.page is None
+
+
+def test_a_written_pages_spec_is_released() -> None:
+    # MkDocs keeps every File to the end of the build: once its page is read (pages.on_env),
+    # a File no longer holds the spec and its view data.
+    config = _config()
+    spec = PageSpec("ha-tinh/kh/index.md", "plan.html", "Kế hoạch", description="Mô tả")
+    file = generated_page(config, spec.src_uri, spec)
+    attach_generated_pages([file], config)
+    assert file.page is not None
+    file.page.read_source(config)
+    held = weakref.ref(spec)
+    release_source(file)
+    del spec
+    gc.collect()
+    assert held() is None
+    assert file.page.meta["title"] == "Kế hoạch"  # what was read stays
+    with pytest.raises(RuntimeError, match="read again after its release"):
+        file.content_string  # noqa: B018  # the property reads the released source
