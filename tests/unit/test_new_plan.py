@@ -1,4 +1,8 @@
-"""scripts/new_plan.py: a new plan file that validates as written and shows every field."""
+"""scripts/new_plan.py: a new plan file that validates as written and shows every field.
+
+Every test works in its own folder (``work``: the frozen fixture registry, no plan), never in
+the repository's plans/: localities are the gazetteer's (vietnam-provinces), a former unit
+is the fixture registry's, so a clerk adding or removing a plan changes nothing here."""
 
 from __future__ import annotations
 
@@ -39,24 +43,28 @@ def _valid(tmp_path: Path, target: str | Path) -> None:
     assert "cảnh báo" not in result.stdout, result.stdout
 
 
+# A district of the fixture registry, dissolved in 2025 (tests/fixtures/plans/registry/).
+FORMER_UNIT = yaml.safe_load(
+    (FIXTURE_PLANS / "registry" / "registry.yaml").read_text(encoding="utf-8"))["former_units"][0]
 
 
 @pytest.fixture
-def with_registry(tmp_path: Path) -> Path:
+def work(tmp_path: Path) -> Path:
+    """A working folder whose plans/ holds the fixture registry and no plan."""
     shutil.copytree(FIXTURE_PLANS / "registry", tmp_path / "plans" / "registry")
     return tmp_path
 
 
-def test_commune(tmp_path: Path) -> None:
-    result = _new(tmp_path, "--province", "42", "--commune", "18562", "--year", "2026")
+def test_commune(work: Path) -> None:
+    result = _new(work, "--province", "42", "--commune", "18562", "--year", "2026")
     assert result.returncode == 0, result.stderr
     path = Path("plans/ha-tinh/xa-thach-ha/2026-ngay-chuyen-doi-so.yaml")
     assert result.stdout.strip() == str(path)
-    _valid(tmp_path, path)
-    text = (tmp_path / path).read_text(encoding="utf-8")
+    _valid(work, path)
+    text = (work / path).read_text(encoding="utf-8")
     first = text.splitlines()[0]
     assert first.startswith(SCHEMA_LINE)
-    schema = (tmp_path / path).parent / first.removeprefix(SCHEMA_LINE)
+    schema = (work / path).parent / first.removeprefix(SCHEMA_LINE)
     assert schema.resolve() == (ROOT / "schema" / "plan.schema.json").resolve()
     data = yaml.safe_load(text)
     assert data["issuer"] == "Ủy ban nhân dân xã Thạch Hà"
@@ -65,48 +73,50 @@ def test_commune(tmp_path: Path) -> None:
     assert len(data["units"]) == len(data["activities"]) == len(data["responsibilities"]) == 1
 
 
-def test_province(tmp_path: Path) -> None:
-    result = _new(tmp_path, "--province", "42", "--year", "2026")
+def test_province(work: Path) -> None:
+    result = _new(work, "--province", "42", "--year", "2026")
     assert result.returncode == 0, result.stderr
-    path = tmp_path / "plans" / "ha-tinh" / "2026-ngay-chuyen-doi-so.yaml"
-    _valid(tmp_path, path)
+    path = work / "plans" / "ha-tinh" / "2026-ngay-chuyen-doi-so.yaml"
+    _valid(work, path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["issuer"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
     assert data["locality"] == {"province": "42"}
 
 
-def test_former_unit(with_registry: Path) -> None:
-    result = _new(with_registry, "--province", "42", "--former-unit", "huyen-duc-tho",
-                  "--year", "2024")
+def test_former_unit(work: Path) -> None:
+    unit, province = FORMER_UNIT["id"], FORMER_UNIT["province"]
+    result = _new(work, "--province", province, "--former-unit", unit, "--year", "2024")
     assert result.returncode == 0, result.stderr
-    path = with_registry / "plans" / "ha-tinh" / "huyen-duc-tho" / "2024-ngay-chuyen-doi-so.yaml"
-    _valid(with_registry, path)
-    _valid(with_registry, "plans")
+    path = work / Path(result.stdout.strip())
+    assert path.relative_to(work / "plans").parts[1:] == (unit, "2024-ngay-chuyen-doi-so.yaml")
+    _valid(work, path)
+    _valid(work, "plans")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert data["issuer"] == "Ủy ban nhân dân huyện Đức Thọ"
-    assert data["locality"] == {"province": "42", "former_unit": "huyen-duc-tho"}
+    kind, name = FORMER_UNIT["name"].split(" ", 1)  # "Huyện Đức Thọ"
+    assert data["issuer"] == f"Ủy ban nhân dân {kind.lower()} {name}"
+    assert data["locality"] == {"province": province, "former_unit": unit}
 
 
-def test_explicit_output_and_unique_id(with_registry: Path) -> None:
+def test_explicit_output_and_unique_id(work: Path) -> None:
     args = ("--province", "75", "--commune", "26425", "--year", "2026")
-    assert _new(with_registry, *args).returncode == 0
-    second = _new(with_registry, *args, "--output", "plans/dong-nai/xa-xuan-loc/khac.yaml")
+    assert _new(work, *args).returncode == 0
+    second = _new(work, *args, "--output", "plans/dong-nai/xa-xuan-loc/khac.yaml")
     assert second.returncode == 0, second.stderr
-    text = (with_registry / "plans/dong-nai/xa-xuan-loc/khac.yaml").read_text(encoding="utf-8")
+    text = (work / "plans/dong-nai/xa-xuan-loc/khac.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["id"] == "dong-nai-xuan-loc-2026-ngay-cds-2"
-    _valid(with_registry, "plans")
+    _valid(work, "plans")
 
 
-def test_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_refuses_to_overwrite(work: Path) -> None:
     args = ("--province", "42", "--commune", "18562", "--year", "2026")
-    assert _new(tmp_path, *args).returncode == 0
-    path = tmp_path / "plans" / "ha-tinh" / "xa-thach-ha" / "2026-ngay-chuyen-doi-so.yaml"
+    assert _new(work, *args).returncode == 0
+    path = work / "plans" / "ha-tinh" / "xa-thach-ha" / "2026-ngay-chuyen-doi-so.yaml"
     path.write_text("# bản đang soạn\n", encoding="utf-8")
-    again = _new(tmp_path, *args)
+    again = _new(work, *args)
     assert again.returncode == 1 and "--force" in again.stderr
     assert path.read_text(encoding="utf-8") == "# bản đang soạn\n"
-    assert _new(tmp_path, *args, "--force").returncode == 0
-    _valid(tmp_path, path)
+    assert _new(work, *args, "--force").returncode == 0
+    _valid(work, path)
 
 
 Y = ("--year", "2026")
@@ -118,7 +128,7 @@ Y = ("--year", "2026")
         (("--province", "99", *Y), ['"99"', "--list-provinces"]),
         (("--province", "42", "--commune", "99999", *Y), ['"99999"', "--list-communes"]),
         (("--province", "75", "--commune", "18562", *Y), ["Tỉnh Hà Tĩnh", "(mã tỉnh 42)"]),
-        (("--province", "42", "--former-unit", "huyen-can-loc", *Y), ["huyen-can-loc"]),
+        (("--province", "42", "--former-unit", "huyen-khong-co", *Y), ["huyen-khong-co"]),
         (("--province", "42", "--year", "1990"), ["1990"]),
         (("--province", "42"), ["--year"]),
         (("--province", "42", "--commune", "18562", "--former-unit", "x", *Y), ["not allowed"]),

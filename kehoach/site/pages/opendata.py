@@ -124,8 +124,8 @@ class OpenData:
     def size(self, uri: str) -> int:
         """The size of a data-set file: noted when it was written, else built to measure it."""
         if uri not in self._sizes:
-            for _chunk in next(f for f in self.files() if f.uri == uri).chunks():
-                pass  # _measured notes the size once the last piece is made
+            file = next(f for f in self.files() if f.uri == uri)
+            self._sizes[uri] = sum(len(chunk) for chunk in file.chunks())
         return self._sizes[uri]
 
     # --- rows ---------------------------------------------------------------------------

@@ -112,14 +112,11 @@ RESPONSIBILITIES = Table(
 TABLES = (PLANS, ACTIVITIES, RESPONSIBILITIES)
 
 
-def csv_bytes(table: Table, rows: Iterable[Row]) -> bytes:
-    """UTF-8 with a BOM (Excel then reads Vietnamese correctly), CRLF, header first."""
-    return b"".join(csv_chunks(table, rows))
-
-
 def csv_chunks(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
-    """csv_bytes in pieces of CSV_BATCH rows: the national tables (90 MB of activities for
-    three years) are written without being held whole, as text and again as bytes."""
+    """The CSV file of ``table``: UTF-8 with a BOM (Excel then reads Vietnamese correctly),
+    CRLF, header first; in pieces of CSV_BATCH rows, so that the national tables (90 MB of
+    activities for three years) are written without being held whole, as text and again
+    as bytes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     names = [c.name for c in table.columns]
