@@ -99,26 +99,13 @@ def generated_page(config: MkDocsConfig, src_uri: str, source: MarkdownSource) -
     return file
 
 
-class _AlreadyRead:
-    """The source of a generated page once MkDocs has read it (release_source)."""
-
-    def markdown(self) -> str:
-        raise RuntimeError("a generated page's Markdown is read again after its release")
-
-    def front_matter(self) -> dict[str, str]:
-        raise RuntimeError("a generated page's front matter is read again after its release")
-
-
-_ALREADY_READ = _AlreadyRead()
-
-
 def release_source(file: File) -> None:
     """Drops what a generated page's Markdown is made from (its PageSpec, which holds the
     page's view data and, for some, the whole site's) once MkDocs has read it (on_env):
     MkDocs keeps every File to the end of the build, and the site data is freed at
     post_build (pages.py) only if no File holds it."""
     if isinstance(file, _LazyFile):
-        file._source = _ALREADY_READ
+        file._source = None
 
 
 def attach_generated_pages(files: Iterable[File], config: MkDocsConfig) -> None:
@@ -133,11 +120,16 @@ def attach_generated_pages(files: Iterable[File], config: MkDocsConfig) -> None:
 
 
 class _LazyFile(File):
-    _source: MarkdownSource
+    _source: MarkdownSource | None  # None once released (release_source)
 
     @property  # type: ignore[misc]  # read-only: nothing sets a generated page's text
     def content_string(self) -> str:
-        return self._source.markdown()
+        return self.source().markdown()
+
+    def source(self) -> MarkdownSource:
+        if self._source is None:  # MkDocs has read it once (release_source): a bug
+            raise RuntimeError("a generated page's Markdown is read again after its release")
+        return self._source
 
 
 class _GeneratedPage(Page):
@@ -155,7 +147,7 @@ class _GeneratedPage(Page):
         if source is not None or not isinstance(self.file, _LazyFile):
             self.markdown, self.meta = get_data(source or self.file.content_string)
             return
-        self.markdown, self.meta = "", dict(self.file._source.front_matter())
+        self.markdown, self.meta = "", dict(self.file.source().front_matter())
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None or self.markdown.strip():
